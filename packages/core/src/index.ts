@@ -1,0 +1,12 @@
+export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
+export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
+export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
+export { appendToHistory, type History, type HistoryRun, readHistory, type TestSeries } from './history';
+export { type DataPaths, dataPaths, relativePosix } from './paths';
+export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
+export { baselineSchema } from './schemas/baseline.schema';
+export { configSchema } from './schemas/config.schema';
+export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
+export { collectTags, makeTestId, parsePragmaTags, parseTitleTags, WELL_KNOWN_TAGS } from './tags';
+export * from './types';
+export { describeSchemaError, readValidatedJson, type ValidateOptions, validateWith } from './validate';

@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import type { ResolvedConfig } from './types';
+
+/** Where each data file lives, all under the config's `dataDir`. */
+export interface DataPaths {
+  dataDir: string;
+  runsDir: string;
+  latest: string;
+  history: string;
+  /** Per-worker files of the runs in progress. */
+  workerDir: string;
+  baseline: string;
+}
+
+export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | 'baselinePath'>): DataPaths {
+  const dataDir = path.resolve(config.rootDir, config.dataDir);
+  return {
+    dataDir,
+    runsDir: path.join(dataDir, 'runs'),
+    latest: path.join(dataDir, 'latest.json'),
+    history: path.join(dataDir, 'history.arrow'),
+    workerDir: path.join(dataDir, 'tmp'),
+    baseline: path.resolve(config.rootDir, config.baselinePath),
+  };
+}
+
+/** Root-relative POSIX path, the same on every machine (CI and local agree). */
+export function relativePosix(rootDir: string, file: string): string {
+  return path.relative(rootDir, file).split(path.sep).join('/');
+}

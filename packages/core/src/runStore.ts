@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeJsonAtomic } from './atomicWrite';
+import { JestPerfError } from './errors';
+import { appendToHistory } from './history';
+import type { DataPaths } from './paths';
+import { runFileSchema } from './schemas/runFile.schema';
+import type { RunFile } from './types';
+import { readValidatedJson } from './validate';
+
+const RUN_FIX = 'run `pnpm perf:track` to record a fresh run (or delete the file)';
+
+/** Reads and validates a run file. @throws JestPerfError naming the file and the field. */
+export function readRunFile(file: string): RunFile {
+  return readValidatedJson<RunFile>(file, runFileSchema, { what: 'run file', fix: RUN_FIX });
+}
+
+/**
+ * Reads `latest.json`.
+ * @throws JestPerfError `JEST_PERF_NO_RUN_DATA` when no run was tracked yet.
+ */
+export function readLatestRun(paths: DataPaths): RunFile {
+  if (!fs.existsSync(paths.latest)) {
+    throw new JestPerfError('JEST_PERF_NO_RUN_DATA', 'No performance data', {
+      file: paths.latest,
+      fix: 'run `pnpm perf:track` first',
+    });
+  }
+  return readRunFile(paths.latest);
+}
+
+/** Run files in `runs/`, oldest first (run ids start with a sortable timestamp). */
+export function listRunFiles(paths: DataPaths): string[] {
+  if (!fs.existsSync(paths.runsDir)) return [];
+  return fs
+    .readdirSync(paths.runsDir)
+    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(paths.runsDir, name));
+}
+
+export interface SaveRunResult {
+  runFile: string;
+  /** Set when the history could not be read and was moved aside to start afresh. */
+  historyRecovered: string | null;
+}
+
+/**
+ * Stores a finished run: `runs/<runId>.json`, `latest.json` and the history, each written atomically;
+ * keeps the newest `historySize` run files. A corrupt history is moved aside, not fatal:
+ * losing trend data must never lose the run itself.
+ */
+export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
+  const runFile = path.join(paths.runsDir, `${run.runId}.json`);
+  writeJsonAtomic(runFile, run);
+  writeJsonAtomic(paths.latest, run);
+  let historyRecovered: string | null = null;
+  try {
+    appendToHistory(paths.history, run, historySize);
+  } catch (error) {
+    if (!(error instanceof JestPerfError)) throw error;
+    historyRecovered = `${paths.history}.corrupt-${Date.now()}`;
+    fs.renameSync(paths.history, historyRecovered);
+    appendToHistory(paths.history, run, historySize);
+  }
+  const runs = listRunFiles(paths);
+  for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
+  return { runFile, historyRecovered };
+}
+
+/** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */
+export function newRunId(now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
+  return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
+}

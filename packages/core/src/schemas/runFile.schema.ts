@@ -1,0 +1,161 @@
+import { count, isoDate, nonNegative, nullableWorker, stringArray } from './common';
+
+const hookSchema = {
+  type: 'object',
+  required: ['type', 'describePath', 'calls', 'totalMs', 'maxMs'],
+  properties: {
+    type: { enum: ['beforeAll', 'beforeEach', 'afterEach', 'afterAll'] },
+    describePath: stringArray,
+    line: count,
+    calls: count,
+    totalMs: nonNegative,
+    maxMs: nonNegative,
+  },
+} as const;
+
+export const counterGroupsSchema = {
+  type: 'object',
+  additionalProperties: { type: 'object', additionalProperties: { type: 'number' } },
+} as const;
+
+const testSchema = {
+  type: 'object',
+  required: ['id', 'file', 'ancestorTitles', 'title', 'durationMs', 'setupMs', 'status', 'tags', 'retries', 'worker'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    file: { type: 'string', minLength: 1 },
+    ancestorTitles: stringArray,
+    title: { type: 'string' },
+    durationMs: nonNegative,
+    setupMs: nonNegative,
+    status: { enum: ['passed', 'failed', 'skipped', 'todo'] },
+    tags: stringArray,
+    retries: count,
+    worker: nullableWorker,
+    line: count,
+  },
+} as const;
+
+const fileSchema = {
+  type: 'object',
+  required: ['path', 'runtimeMs', 'setupMs', 'loadEnvironmentMs', 'hookMs', 'tags', 'worker', 'execError', 'hooks'],
+  properties: {
+    path: { type: 'string', minLength: 1 },
+    runtimeMs: nonNegative,
+    setupMs: nonNegative,
+    loadEnvironmentMs: nonNegative,
+    hookMs: nonNegative,
+    tags: stringArray,
+    worker: nullableWorker,
+    execError: { type: 'boolean' },
+    hooks: { type: 'array', items: hookSchema },
+  },
+} as const;
+
+/** JSON schema of {@link RunFile}. */
+export const runFileSchema = {
+  $id: 'jest-perf/run-file',
+  type: 'object',
+  required: [
+    'schemaVersion',
+    'runId',
+    'startedAt',
+    'endedAt',
+    'jestVersion',
+    'nodeVersion',
+    'machine',
+    'git',
+    'shard',
+    'incomplete',
+    'incompleteReasons',
+    'slowTestMs',
+    'tests',
+    'files',
+    'summary',
+    'counters',
+  ],
+  properties: {
+    schemaVersion: { const: 1 },
+    runId: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+    startedAt: isoDate,
+    endedAt: isoDate,
+    jestVersion: { type: 'string' },
+    nodeVersion: { type: 'string' },
+    machine: {
+      type: 'object',
+      required: ['platform', 'arch', 'cpuModel', 'cores', 'totalMemoryMb'],
+      properties: {
+        platform: { type: 'string' },
+        arch: { type: 'string' },
+        cpuModel: { type: 'string' },
+        cores: count,
+        totalMemoryMb: nonNegative,
+      },
+    },
+    git: {
+      type: ['object', 'null'],
+      required: ['commit', 'branch'],
+      properties: { commit: { type: 'string' }, branch: { type: ['string', 'null'] } },
+    },
+    shard: {
+      type: ['object', 'null'],
+      required: ['index', 'count'],
+      properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } },
+    },
+    incomplete: { type: 'boolean' },
+    incompleteReasons: stringArray,
+    slowTestMs: nonNegative,
+    tests: { type: 'array', items: testSchema },
+    files: { type: 'array', items: fileSchema },
+    summary: {
+      type: 'object',
+      required: [
+        'total',
+        'passed',
+        'failed',
+        'skipped',
+        'slowCount',
+        'totalDurationMs',
+        'averageDurationMs',
+        'hookMs',
+        'wallMs',
+      ],
+      properties: {
+        total: count,
+        passed: count,
+        failed: count,
+        skipped: count,
+        slowCount: count,
+        totalDurationMs: nonNegative,
+        averageDurationMs: nonNegative,
+        hookMs: nonNegative,
+        wallMs: nonNegative,
+      },
+    },
+    counters: counterGroupsSchema,
+  },
+} as const;
+
+/** JSON schema of one line of a per-worker file ({@link WorkerFileRecord}). */
+export const workerFileRecordSchema = {
+  $id: 'jest-perf/worker-record',
+  type: 'object',
+  required: ['kind', 'testPath', 'worker', 'fileTags', 'hookMs', 'hooks', 'tests', 'counters'],
+  properties: {
+    kind: { const: 'file' },
+    testPath: { type: 'string', minLength: 1 },
+    worker: nullableWorker,
+    fileTags: stringArray,
+    hookMs: nonNegative,
+    hooks: { type: 'array', items: hookSchema },
+    tests: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['ancestorTitles', 'title', 'setupMs', 'tags'],
+        properties: { ancestorTitles: stringArray, title: { type: 'string' }, setupMs: nonNegative, tags: stringArray },
+      },
+    },
+    counters: counterGroupsSchema,
+  },
+} as const;

@@ -1,0 +1,39 @@
+/**
+ * Tags mark tests and files: `slow`, `integration`, `serial`, `real_llm` or any word.
+ *
+ * - A test or describe carries tags as trailing `@word` tokens in its title:
+ *   `it('loads every dataset @slow @integration', ...)`. Only trailing tokens count, so
+ *   "handles @mentions in text" has no tag.
+ * - A file carries tags in its first docblock: `/** @tags slow, integration *\/`.
+ */
+export const WELL_KNOWN_TAGS = ['slow', 'integration', 'serial', 'real_llm'] as const;
+
+const TRAILING_TAGS = /(?:\s+@[A-Za-z][\w-]*)+\s*$/;
+const TAG = /@([A-Za-z][\w-]*)/g;
+
+/** Splits a title into its text without trailing tags and the tags it carries. */
+export function parseTitleTags(title: string): { title: string; tags: string[] } {
+  const match = TRAILING_TAGS.exec(title);
+  if (!match) return { title, tags: [] };
+  const tags = [...match[0].matchAll(TAG)].map((m) => m[1] as string);
+  return { title: title.slice(0, match.index), tags };
+}
+
+/** Tags of a file from its docblock pragma value (`@tags a, b` or `@tags a b`, repeated or not). */
+export function parsePragmaTags(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((v) => v.split(/[\s,]+/)).filter((t) => /^[A-Za-z][\w-]*$/.test(t));
+}
+
+/** Tags of a test: its file's, its describes', its own; each once, in that order. */
+export function collectTags(fileTags: string[], titles: string[]): string[] {
+  const tags = new Set(fileTags);
+  for (const title of titles) for (const tag of parseTitleTags(title).tags) tags.add(tag);
+  return [...tags];
+}
+
+/** Stable test id: `file › describe › title`, tags stripped so adding a tag keeps the history. */
+export function makeTestId(file: string, ancestorTitles: string[], title: string): string {
+  return [file, ...[...ancestorTitles, title].map((part) => parseTitleTags(part).title.trim())].join(' › ');
+}

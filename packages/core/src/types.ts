@@ -1,0 +1,208 @@
+/** Current version of the run file format; bump on breaking changes. */
+export const RUN_FILE_VERSION = 1;
+/** Current version of the baseline format. */
+export const BASELINE_VERSION = 1;
+
+export type TestStatus = 'passed' | 'failed' | 'skipped' | 'todo';
+
+/** Hook kinds jest-circus runs. */
+export type HookType = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+/** One test as the run file records it. */
+export interface TestRecord {
+  /** `file › ancestor titles › title`, tags stripped so adding a tag keeps the history. */
+  id: string;
+  /** Root-relative POSIX path of the test file. */
+  file: string;
+  ancestorTitles: string[];
+  title: string;
+  /** Jest's own duration for the test (includes its `beforeEach`/`afterEach` hooks). */
+  durationMs: number;
+  /** Time spent in this test's `beforeEach` + `afterEach` hooks (0 when unknown). */
+  setupMs: number;
+  status: TestStatus;
+  tags: string[];
+  /** Extra attempts under `jest.retryTimes` (0 when the first try counted). */
+  retries: number;
+  /** `JEST_WORKER_ID` of the worker that ran it (1 when run in band), null when unknown. */
+  worker: number | null;
+  /** 1-based line of the test in its file, when Jest reports it (`testLocationInResults`). */
+  line?: number;
+}
+
+/** One hook, aggregated over every time it ran in a file. */
+export interface HookRecord {
+  type: HookType;
+  /** Titles of the describe blocks that define the hook (empty at file level). */
+  describePath: string[];
+  /** 1-based line of the hook in the test file when known. */
+  line?: number;
+  calls: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+/** One test file. */
+export interface FileRecord {
+  /** Root-relative POSIX path. */
+  path: string;
+  /** Jest's `perfStats.runtime`: the whole file, from environment setup to teardown. */
+  runtimeMs: number;
+  /** Jest's `perfStats.setupDuration` (environment + setup files). */
+  setupMs: number;
+  /** Jest's `perfStats.loadTestEnvironmentEnd - loadTestEnvironmentStart`. */
+  loadEnvironmentMs: number;
+  /** Sum of all hook time in the file (beforeAll/afterAll included). */
+  hookMs: number;
+  /** File-level tags from the `@tags` docblock pragma. */
+  tags: string[];
+  worker: number | null;
+  /** True when the file failed to run (syntax error, killed worker...). */
+  execError: boolean;
+  hooks: HookRecord[];
+}
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Tests over `slowTestMs`. */
+  slowCount: number;
+  /** Sum of test durations. */
+  totalDurationMs: number;
+  averageDurationMs: number;
+  /** Sum of hook time over all files. */
+  hookMs: number;
+  /** Wall-clock time of the whole run. */
+  wallMs: number;
+}
+
+export interface MachineInfo {
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  cores: number;
+  totalMemoryMb: number;
+}
+
+export interface GitInfo {
+  commit: string;
+  branch: string | null;
+}
+
+/** Counters a fix-side library reports (cache hits, mock calls...), summed over workers. */
+export type CounterGroups = Record<string, Record<string, number>>;
+
+/** A run file: `<dataDir>/runs/<runId>.json` and `<dataDir>/latest.json`. */
+export interface RunFile {
+  schemaVersion: typeof RUN_FILE_VERSION;
+  runId: string;
+  startedAt: string;
+  endedAt: string;
+  jestVersion: string;
+  nodeVersion: string;
+  machine: MachineInfo;
+  git: GitInfo | null;
+  shard: { index: number; count: number } | null;
+  /** True when some files could not report (killed worker, interrupted run). */
+  incomplete: boolean;
+  incompleteReasons: string[];
+  slowTestMs: number;
+  tests: TestRecord[];
+  files: FileRecord[];
+  summary: RunSummary;
+  counters: CounterGroups;
+}
+
+/** The shape of jest-perf's configuration (`package.json#jestPerf` or `jest-perf.config.json`). */
+export interface JestPerfConfig {
+  /** Folder for runs, history and temp files, relative to the root. */
+  dataDir: string;
+  /** Committed baseline, relative to the root. */
+  baselinePath: string;
+  /** How many runs the history keeps. */
+  historySize: number;
+  /** Tests slower than this are "slow". */
+  slowTestMs: number;
+  thresholds: {
+    /** Relative slowdown that fails a test (0.2 = 20 %). */
+    test: number;
+    /** Relative slowdown that fails a suite (folder). */
+    suite: number;
+    /** Smaller absolute changes never count as regressions. */
+    minAbsoluteMs: number;
+  };
+  /** Regexes (like Jest's testPathIgnorePatterns) of test files not to track. */
+  exclude: string[];
+}
+
+/** Config plus where it was found. */
+export interface ResolvedConfig extends JestPerfConfig {
+  rootDir: string;
+  /** File the config came from, or null for defaults. */
+  source: string | null;
+}
+
+/** What a worker's environment appends (one JSON line per test file) to its per-worker file. */
+export interface WorkerFileRecord {
+  kind: 'file';
+  /** Absolute path of the test file. */
+  testPath: string;
+  worker: number | null;
+  fileTags: string[];
+  hookMs: number;
+  hooks: HookRecord[];
+  tests: WorkerTestRecord[];
+  counters: CounterGroups;
+}
+
+export interface WorkerTestRecord {
+  ancestorTitles: string[];
+  title: string;
+  setupMs: number;
+  tags: string[];
+}
+
+/** Robust statistics of one duration over several runs. */
+export interface DurationStats {
+  median: number;
+  /** Median absolute deviation (raw, not scaled). */
+  mad: number;
+  /** Number of runs the statistics come from. */
+  samples: number;
+  min: number;
+  max: number;
+}
+
+export interface BaselineTest {
+  file: string;
+  /** Median duration; the mission's `{ durationMs, threshold }`. */
+  durationMs: number;
+  /** Relative threshold for this test (0.2 = 20 %). */
+  threshold: number;
+  stats: DurationStats;
+}
+
+export interface BaselineSuite {
+  /** Median of the suite's summed test durations. */
+  durationMs: number;
+  threshold: number;
+  stats: DurationStats;
+  tests: number;
+}
+
+/** The committed baseline (`baselinePath`). */
+export interface Baseline {
+  schemaVersion: typeof BASELINE_VERSION;
+  createdAt: string;
+  /** Runs it was computed from. */
+  source: { runIds: string[]; commit: string | null };
+  thresholds: JestPerfConfig['thresholds'];
+  slowTestMs: number;
+  /** Median slow-test count over the source runs. */
+  slowCount: number;
+  tests: Record<string, BaselineTest>;
+  /** Keyed by suite (the test file's folder). */
+  suites: Record<string, BaselineSuite>;
+}

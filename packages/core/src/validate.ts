@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { JestPerfError } from './errors';
+
+let ajv: Ajv | undefined;
+const compiled = new Map<object, ValidateFunction>();
+
+/** Compiles a schema once per process (ajv itself is only loaded on first use). */
+function validatorFor<T>(schema: object): ValidateFunction<T> {
+  ajv ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate as ValidateFunction<T>;
+}
+
+/** `field /tests/3/durationMs must be >= 0` from ajv's first error. */
+export function describeSchemaError(error: ErrorObject | undefined): string {
+  if (!error) return 'does not match its schema';
+  const field = error.instancePath === '' ? '(root)' : error.instancePath;
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? ` ('${String((error.params as { additionalProperty: string }).additionalProperty)}')`
+      : error.keyword === 'enum'
+        ? ` (${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})`
+        : '';
+  return `field ${field} ${error.message ?? 'is invalid'}${extra}`;
+}
+
+export interface ValidateOptions {
+  /** What the value is, for the message: "run file", "baseline"... */
+  what: string;
+  /** File it came from, named in the error. */
+  file?: string;
+  /** How the user fixes it. */
+  fix: string;
+}
+
+/** Returns `value` typed as `T` when it matches `schema`; throws a {@link JestPerfError} naming the field otherwise. */
+export function validateWith<T>(schema: object, value: unknown, options: ValidateOptions): T {
+  const validate = validatorFor<T>(schema);
+  if (validate(value)) return value;
+  throw new JestPerfError(
+    'JEST_PERF_FILE_INVALID',
+    `Invalid ${options.what}: ${describeSchemaError(validate.errors?.[0])}`,
+    { file: options.file, fix: options.fix },
+  );
+}
+
+/** Reads a JSON file and validates it; every failure is a {@link JestPerfError} that names the file. */
+export function readValidatedJson<T>(file: string, schema: object, options: Omit<ValidateOptions, 'file'>): T {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new JestPerfError('JEST_PERF_FILE_MISSING', `Cannot read ${options.what}`, { file, fix: options.fix, cause });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new JestPerfError('JEST_PERF_FILE_CORRUPT', `${options.what} is not valid JSON (corrupt or half-written)`, {
+      file,
+      fix: options.fix,
+      cause,
+    });
+  }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > 1) {
+    throw new JestPerfError(
+      'JEST_PERF_VERSION_UNSUPPORTED',
+      `${options.what} has schemaVersion ${version}, newer than this jest-perf understands (1)`,
+      { file, fix: 'upgrade the @jest-perf packages, or regenerate the file with this version' },
+    );
+  }
+  return validateWith<T>(schema, value, { ...options, file });
+}

@@ -1,0 +1,35 @@
+/** @jest-config-loader-options {"transpileOnly": true} */
+import { reporters } from '@jest-perf/preset';
+import type { Config } from 'jest';
+
+const packages = ['core', 'environment', 'reporter', 'preset', 'regression', 'cli'];
+
+/** Every package holds ≥ 80 % of its lines (benchmarks and Jest entry shims excluded). */
+const coverageThreshold: Config['coverageThreshold'] = {
+  global: { lines: 80 },
+  ...Object.fromEntries(packages.map((name) => [`./packages/${name}/src/`, { lines: 80 }])),
+};
+
+const config: Config = {
+  reporters: reporters(),
+  projects: [
+    {
+      displayName: 'unit',
+      preset: '@jest-perf/preset',
+      rootDir: '.',
+      testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'],
+    },
+    {
+      displayName: 'e2e',
+      preset: '@jest-perf/preset',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/e2e/src/**/*.test.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+  collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/*/src/**/__tests__/**', '!packages/*/src/bench/**'],
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold,
+};
+
+export default config;

@@ -1,0 +1,40 @@
+import { collectTags, makeTestId, parsePragmaTags, parseTitleTags } from '../tags';
+
+describe('parseTitleTags', () => {
+  it('takes trailing @tags off the title', () => {
+    expect(parseTitleTags('loads every dataset @slow @integration')).toEqual({
+      title: 'loads every dataset',
+      tags: ['slow', 'integration'],
+    });
+  });
+
+  it('ignores @words that are not trailing', () => {
+    expect(parseTitleTags('handles @mentions in text')).toEqual({ title: 'handles @mentions in text', tags: [] });
+  });
+
+  it('returns a title without tags unchanged', () => {
+    expect(parseTitleTags('adds numbers')).toEqual({ title: 'adds numbers', tags: [] });
+  });
+});
+
+describe('parsePragmaTags', () => {
+  it('accepts comma or space separated lists, repeated pragmas and drops junk', () => {
+    expect(parsePragmaTags('slow, integration')).toEqual(['slow', 'integration']);
+    expect(parsePragmaTags(['serial', 'real_llm other'])).toEqual(['serial', 'real_llm', 'other']);
+    expect(parsePragmaTags(undefined)).toEqual([]);
+    expect(parsePragmaTags('1bad ok')).toEqual(['ok']);
+  });
+});
+
+describe('collectTags', () => {
+  it('merges file, describe and test tags once each, in that order', () => {
+    expect(collectTags(['serial'], ['db @slow', 'query @slow @real_llm'])).toEqual(['serial', 'slow', 'real_llm']);
+  });
+});
+
+describe('makeTestId', () => {
+  it('joins file and titles with › and strips tags so tagging keeps the id', () => {
+    expect(makeTestId('a/b.test.ts', ['Mapper @slow'], 'loads @integration')).toBe('a/b.test.ts › Mapper › loads');
+    expect(makeTestId('a/b.test.ts', [], 'loads')).toBe(makeTestId('a/b.test.ts', [], 'loads @slow'));
+  });
+});

@@ -1,0 +1,113 @@
+import type { Circus } from '@jest/types';
+import type { CounterGroups, HookRecord, WorkerFileRecord, WorkerTestRecord } from '@jest-perf/core';
+import { describePath } from './describePath';
+import { hookLine, isJestInternalHook } from './hookOrigin';
+
+type Clock = () => number;
+
+/**
+ * Times every hook of one test file from jest-circus events and attributes `beforeEach`/`afterEach`
+ * time to the test it ran for. One instance per test file (Jest builds an environment per file).
+ */
+export class FileRecorder {
+  private readonly hookStarts = new Map<Circus.Hook, number>();
+  private readonly hooks = new Map<Circus.Hook, HookRecord>();
+  private readonly internalHooks = new WeakSet<Circus.Hook>();
+  private readonly tests = new Map<Circus.TestEntry, WorkerTestRecord>();
+  private readonly counters: CounterGroups = {};
+  private hookMs = 0;
+
+  constructor(
+    private readonly testPath: string,
+    private readonly fileTags: string[],
+    private readonly now: Clock = () => performance.now(),
+  ) {}
+
+  handle(event: Circus.Event, state: Circus.State): void {
+    switch (event.name) {
+      case 'add_hook':
+        this.onAddHook(event, state);
+        break;
+      case 'hook_start':
+        this.hookStarts.set(event.hook, this.now());
+        break;
+      case 'hook_success':
+      case 'hook_failure':
+        this.onHookDone(event.hook, event.test);
+        break;
+      case 'test_start':
+        // A retried test starts again: like Jest's own duration, keep the last attempt only.
+        this.tests.set(event.test, {
+          ancestorTitles: describePath(event.test.parent),
+          title: event.test.name,
+          setupMs: 0,
+          tags: [],
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */
+  count(group: string, name: string, delta = 1): void {
+    const counters = (this.counters[group] ??= {});
+    counters[name] = (counters[name] ?? 0) + delta;
+  }
+
+  toRecord(worker: number | null): WorkerFileRecord {
+    return {
+      kind: 'file',
+      testPath: this.testPath,
+      worker,
+      fileTags: this.fileTags,
+      hookMs: round(this.hookMs),
+      hooks: [...this.hooks.values()].map((hook) => ({
+        ...hook,
+        totalMs: round(hook.totalMs),
+        maxMs: round(hook.maxMs),
+      })),
+      tests: [...this.tests.values()].map((test) => ({ ...test, setupMs: round(test.setupMs) })),
+      counters: this.counters,
+    };
+  }
+
+  private onAddHook(event: Circus.Event & { name: 'add_hook' }, state: Circus.State): void {
+    // jest-circus has already created the hook: it is the newest one of the current block.
+    const hook = state.currentDescribeBlock.hooks.at(-1);
+    if (!hook) return;
+    if (isJestInternalHook(event.asyncError)) {
+      this.internalHooks.add(hook);
+      return;
+    }
+    const line = hookLine(event.asyncError, this.testPath);
+    this.hooks.set(hook, {
+      type: hook.type,
+      describePath: describePath(hook.parent),
+      ...(line === undefined ? {} : { line }),
+      calls: 0,
+      totalMs: 0,
+      maxMs: 0,
+    });
+  }
+
+  private onHookDone(hook: Circus.Hook, test: Circus.TestEntry | undefined): void {
+    const start = this.hookStarts.get(hook);
+    if (start === undefined || this.internalHooks.has(hook)) return;
+    this.hookStarts.delete(hook);
+    const ms = this.now() - start;
+    const record = this.hooks.get(hook);
+    if (record) {
+      record.calls += 1;
+      record.totalMs += ms;
+      record.maxMs = Math.max(record.maxMs, ms);
+    }
+    this.hookMs += ms;
+    const testRecord = test ? this.tests.get(test) : undefined;
+    if (testRecord) testRecord.setupMs += ms;
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

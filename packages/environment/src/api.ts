@@ -1,0 +1,4 @@
+export { FileRecorder } from './FileRecorder';
+export { applyTagFilter, isFilteredOut, type TagFilter, tagFilterFromEnv } from './tagFilter';
+export { type PerfChannel, withPerfTracking } from './withPerfTracking';
+export { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';

@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+
+const CIRCUS_DIR = `${path.sep}jest-circus${path.sep}`;
+
+function stackFrames(error: Error | undefined): string[] {
+  return (error?.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+}
+
+/**
+ * Jest adds one `beforeEach` of its own to every file (for resetMocks/clearMocks...). It is defined
+ * from jest-circus's runner, so the first frame of the hook's definition stack is inside jest-circus.
+ */
+export function isJestInternalHook(asyncError: Error | undefined): boolean {
+  const first = stackFrames(asyncError)[0];
+  return first !== undefined && first.includes(CIRCUS_DIR);
+}
+
+/** 1-based line where the hook was declared in the test file, when its stack shows it. */
+export function hookLine(asyncError: Error | undefined, testPath: string): number | undefined {
+  const frame = stackFrames(asyncError).find((line) => line.includes(testPath));
+  const match = frame ? /:(\d+):\d+\)?$/.exec(frame) : null;
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,36 @@
+import type { Circus } from '@jest/types';
+import { collectTags } from '@jest-perf/core';
+import { describePath } from './describePath';
+
+/** Which tags to skip or to keep, from `JEST_PERF_SKIP_TAGS` / `JEST_PERF_ONLY_TAGS` (comma-separated). */
+export interface TagFilter {
+  skip: string[];
+  only: string[];
+}
+
+function parseList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((tag) => tag.replace(/^@/, ''))
+    .filter(Boolean);
+}
+
+export function tagFilterFromEnv(env: NodeJS.ProcessEnv = process.env): TagFilter | null {
+  const filter = { skip: parseList(env.JEST_PERF_SKIP_TAGS), only: parseList(env.JEST_PERF_ONLY_TAGS) };
+  return filter.skip.length > 0 || filter.only.length > 0 ? filter : null;
+}
+
+/** True when a test with these tags must not run under `filter`. */
+export function isFilteredOut(tags: readonly string[], filter: TagFilter): boolean {
+  if (filter.skip.some((tag) => tags.includes(tag))) return true;
+  return filter.only.length > 0 && !filter.only.some((tag) => tags.includes(tag));
+}
+
+/**
+ * Skips a test at `test_start` (jest-circus checks `mode` right after that event), so a tag filter
+ * works per test, like `-t`, and the skipped tests show as skipped in Jest's output.
+ */
+export function applyTagFilter(test: Circus.TestEntry, fileTags: string[], filter: TagFilter): void {
+  const tags = collectTags(fileTags, [...describePath(test.parent), test.name]);
+  if (isFilteredOut(tags, filter)) test.mode = 'skip';
+}

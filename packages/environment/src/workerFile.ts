@@ -1,0 +1,22 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkerFileRecord } from '@jest-perf/core';
+
+/** Set by the jest-perf reporter (main process) when tracking is on; workers inherit it. */
+export const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
+
+/** `JEST_WORKER_ID` as a number; Jest sets it to 1 when running in band. */
+export function currentWorkerId(env: NodeJS.ProcessEnv = process.env): number | null {
+  const id = Number(env.JEST_WORKER_ID);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Appends one file's record as a JSON line to this worker's own file. Append-only and one file per
+ * process: a worker killed mid-run loses at most the file it was running, never the others' lines.
+ */
+export function appendWorkerRecord(workerDir: string, record: WorkerFileRecord): void {
+  fs.mkdirSync(workerDir, { recursive: true });
+  const file = path.join(workerDir, `worker-${record.worker ?? 0}-${process.pid}.jsonl`);
+  fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+}

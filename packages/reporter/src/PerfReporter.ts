@@ -1,0 +1,104 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Reporter, ReporterContext } from '@jest/reporters';
+import type { AggregatedResult } from '@jest/test-result';
+import type { Config } from '@jest/types';
+import type { DataPaths, ResolvedConfig } from '@jest-perf/core';
+import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEnabled';
+
+/** The environment variable through which workers learn where to write (see @jest-perf/environment). */
+const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
+
+interface ActiveRun {
+  config: ResolvedConfig;
+  paths: DataPaths;
+  runId: string;
+  workerDir: string;
+  startedAt: Date;
+  shard: { index: number; count: number } | null;
+}
+
+/**
+ * Jest reporter that writes one run file per run (`<dataDir>/runs/<runId>.json`, `latest.json`)
+ * and appends to the history. Opt-in: disabled, it loads nothing and writes nothing.
+ */
+export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplete' | 'getLastError'> {
+  private readonly run: ActiveRun | null;
+  private readonly options: ReporterOptions;
+  private lastError: Error | undefined;
+
+  constructor(globalConfig: Config.GlobalConfig, options?: unknown, _context?: ReporterContext) {
+    this.options = validateOptions(options);
+    if (!isTrackingEnabled(this.options)) {
+      // A nested Jest (e.g. a test that spawns Jest) must not write into an outer run's folder.
+      delete process.env[WORKER_DIR_ENV];
+      this.run = null;
+      return;
+    }
+    // Loaded only when tracking is on: a disabled reporter costs one require of this file.
+    const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
+    const config = core.loadConfig(globalConfig.rootDir);
+    const paths = core.dataPaths(config);
+    const runId = core.newRunId();
+    const workerDir = path.join(paths.workerDir, runId);
+    // Set before Jest spawns its workers, which inherit the environment.
+    process.env[WORKER_DIR_ENV] = workerDir;
+    const shard = globalConfig.shard
+      ? { index: globalConfig.shard.shardIndex, count: globalConfig.shard.shardCount }
+      : null;
+    this.run = { config, paths, runId, workerDir, startedAt: new Date(), shard };
+  }
+
+  onRunStart(): void {
+    if (this.run) this.run.startedAt = new Date();
+  }
+
+  onRunComplete(_contexts: Set<unknown>, results: AggregatedResult): void {
+    if (!this.run) return;
+    try {
+      this.writeRun(this.run, results);
+    } catch (error) {
+      this.lastError = error instanceof Error ? error : new Error(String(error));
+      process.stderr.write(`jest-perf: could not write the run file: ${this.lastError.message}\n`);
+    } finally {
+      fs.rmSync(this.run.workerDir, { recursive: true, force: true });
+      delete process.env[WORKER_DIR_ENV];
+    }
+  }
+
+  /** Jest fails the run when a reporter reports an error: losing the run must not pass silently. */
+  getLastError(): Error | undefined {
+    return this.lastError;
+  }
+
+  private writeRun(run: ActiveRun, results: AggregatedResult): void {
+    const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
+    const { buildRunFile } = require('./buildRunFile') as typeof import('./buildRunFile');
+    const { readWorkerRecords } = require('./readWorkerRecords') as typeof import('./readWorkerRecords');
+    const context = require('./runContext') as typeof import('./runContext');
+    const { rootDir } = run.config;
+    const runFile = buildRunFile(results, readWorkerRecords(run.workerDir), {
+      runId: run.runId,
+      rootDir,
+      startedAt: run.startedAt,
+      endedAt: new Date(),
+      jestVersion: context.jestVersion(rootDir),
+      machine: context.machineInfo(),
+      git: context.gitInfo(rootDir),
+      shard: run.shard,
+      slowTestMs: run.config.slowTestMs,
+      exclude: run.config.exclude.map((pattern) => new RegExp(pattern)),
+    });
+    const saved = core.saveRun(run.paths, runFile, run.config.historySize);
+    if (saved.historyRecovered) {
+      process.stderr.write(`jest-perf: the history was unreadable; moved it to ${saved.historyRecovered}\n`);
+    }
+    if (!this.options.silent) {
+      const where = core.relativePosix(process.cwd(), saved.runFile);
+      const note = runFile.incomplete ? ` (incomplete: ${runFile.incompleteReasons.length} problem(s))` : '';
+      process.stderr.write(
+        `jest-perf: ${runFile.summary.total} tests tracked, ${runFile.summary.slowCount} slow → ${where}${note}\n`,
+      );
+    }
+  }
+}

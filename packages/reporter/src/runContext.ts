@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
+import type { GitInfo, MachineInfo } from '@jest-perf/core';
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+  };
+}
+
+function git(rootDir: string, args: string[]): string | null {
+  try {
+    const out = execFileSync('git', args, { cwd: rootDir, timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Commit and branch, from CI variables when present (detached checkouts), else from git; null outside git. */
+export function gitInfo(rootDir: string, env: NodeJS.ProcessEnv = process.env): GitInfo | null {
+  const commit = env.GITHUB_SHA ?? git(rootDir, ['rev-parse', 'HEAD']);
+  if (!commit) return null;
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || git(rootDir, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  return { commit, branch: branch === 'HEAD' ? null : (branch ?? null) };
+}
+
+/** Version of the user's Jest (resolved from the project root), else of the Jest this reporter runs with. */
+export function jestVersion(rootDir: string): string {
+  for (const name of ['jest/package.json', '@jest/core/package.json']) {
+    try {
+      return (require(require.resolve(name, { paths: [rootDir] })) as { version: string }).version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from '@jest-perf/core';
+
+export interface TagTarget {
+  /** Root-relative test file. */
+  file: string;
+  /** 1-based line of the `it(`/`test(` call. */
+  line: number | undefined;
+  title: string;
+}
+
+export type TagEdit =
+  | { kind: 'tagged'; file: string; line: number; before: string; after: string }
+  | { kind: 'skipped'; file: string; line: number | null; title: string; reason: string };
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rewrites one source line so the test title ends in ` @<tag>`, but only when that is certainly safe:
+ * the line holds exactly one `it(`/`test(` call whose title is a plain string literal equal to `title`.
+ */
+export function tagLine(lineText: string, title: string, tag: string): string | null {
+  const literal = new RegExp(`\\b(?:it|test)(?:\\.\\w+)?\\(\\s*(['"\`])${escapeRegExp(title)}\\1`, 'g');
+  const matches = [...lineText.matchAll(literal)];
+  if (matches.length !== 1 || title.includes('${')) return null;
+  const match = matches[0] as RegExpMatchArray;
+  const quote = match[1] as string;
+  const end = (match.index ?? 0) + match[0].length - 1;
+  return `${lineText.slice(0, end)} @${tag}${quote}${lineText.slice(end + 1)}`;
+}
+
+/** Adds `@<tag>` to each target's title in its source file; reports what it changed and what it left alone. */
+export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow'): TagEdit[] {
+  const edits: TagEdit[] = [];
+  const byFile = new Map<string, TagTarget[]>();
+  for (const target of targets) byFile.set(target.file, [...(byFile.get(target.file) ?? []), target]);
+  for (const [file, fileTargets] of byFile) {
+    const absolute = path.join(rootDir, file);
+    if (!fs.existsSync(absolute)) {
+      for (const t of fileTargets)
+        edits.push({ kind: 'skipped', file, line: t.line ?? null, title: t.title, reason: 'file not found' });
+      continue;
+    }
+    const lines = fs.readFileSync(absolute, 'utf8').split('\n');
+    let changed = false;
+    for (const target of fileTargets) {
+      const index = (target.line ?? 0) - 1;
+      const before = lines[index];
+      const after = before === undefined ? null : tagLine(before, target.title, tag);
+      if (before === undefined || after === null) {
+        const reason =
+          target.line === undefined
+            ? 'no line recorded (enable testLocationInResults)'
+            : 'title is not a plain literal on its line';
+        edits.push({ kind: 'skipped', file, line: target.line ?? null, title: target.title, reason });
+        continue;
+      }
+      lines[index] = after;
+      changed = true;
+      edits.push({ kind: 'tagged', file, line: index + 1, before: before.trim(), after: after.trim() });
+    }
+    if (changed) writeFileAtomic(absolute, lines.join('\n'));
+  }
+  return edits;
+}

@@ -1,0 +1,76 @@
+import { JestPerfError, newRunId, type RunFile, type TestRecord } from '@jest-perf/core';
+
+function addCounters(into: RunFile['counters'], from: RunFile['counters']): void {
+  for (const [group, values] of Object.entries(from)) {
+    const target = (into[group] ??= {});
+    for (const [name, value] of Object.entries(values)) target[name] = (target[name] ?? 0) + value;
+  }
+}
+
+/**
+ * Combines the run files of CI shards into one run, so report/baseline/check work unchanged.
+ * A test present in two inputs means the shards overlapped: that is an error, not something to hide.
+ * Wall time is the longest shard (they run side by side); the merged run is incomplete when any
+ * shard was, or when shards are missing from `1..count`.
+ */
+export function mergeRuns(runs: RunFile[]): RunFile {
+  const first = runs[0];
+  if (!first) {
+    throw new JestPerfError('JEST_PERF_USAGE', 'merge needs at least one run file', {
+      fix: 'pass the shard run files, e.g. jest-perf merge shard-1.json shard-2.json',
+    });
+  }
+  const seen = new Map<string, string>();
+  const tests: TestRecord[] = [];
+  const counters: RunFile['counters'] = {};
+  const reasons: string[] = [];
+  for (const run of runs) {
+    for (const test of run.tests) {
+      const other = seen.get(test.id);
+      if (other !== undefined) {
+        throw new JestPerfError('JEST_PERF_USAGE', `test "${test.id}" is in runs ${other} and ${run.runId}`, {
+          fix: 'merge each shard once; shards of one run never share a test',
+        });
+      }
+      seen.set(test.id, run.runId);
+      tests.push(test);
+    }
+    addCounters(counters, run.counters);
+    reasons.push(...run.incompleteReasons.map((reason) => `${run.runId}: ${reason}`));
+  }
+  const shardCount = first.shard?.count ?? 0;
+  const present = new Set(runs.map((run) => run.shard?.index));
+  for (let index = 1; index <= shardCount; index += 1) {
+    if (!present.has(index)) reasons.push(`shard ${index}/${shardCount} is missing`);
+  }
+  const ran = tests.filter((t) => t.status === 'passed' || t.status === 'failed');
+  const totalDurationMs = ran.reduce((sum, t) => sum + t.durationMs, 0);
+  const startedAt = runs.map((r) => r.startedAt).sort()[0] as string;
+  const endedAt = runs
+    .map((r) => r.endedAt)
+    .sort()
+    .at(-1) as string;
+  return {
+    ...first,
+    runId: newRunId(new Date(startedAt)),
+    startedAt,
+    endedAt,
+    shard: null,
+    incomplete: reasons.length > 0,
+    incompleteReasons: reasons,
+    tests,
+    files: runs.flatMap((run) => run.files),
+    counters,
+    summary: {
+      total: tests.length,
+      passed: tests.filter((t) => t.status === 'passed').length,
+      failed: tests.filter((t) => t.status === 'failed').length,
+      skipped: tests.filter((t) => t.status === 'skipped' || t.status === 'todo').length,
+      slowCount: ran.filter((t) => t.durationMs > first.slowTestMs).length,
+      totalDurationMs,
+      averageDurationMs: ran.length > 0 ? totalDurationMs / ran.length : 0,
+      hookMs: runs.reduce((sum, run) => sum + run.summary.hookMs, 0),
+      wallMs: Math.max(...runs.map((run) => run.summary.wallMs)),
+    },
+  };
+}

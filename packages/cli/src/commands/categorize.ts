@@ -1,0 +1,64 @@
+import { applyTag, type TagEdit } from '../analysis/applySlowTag';
+import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
+import { optionalString, positiveNumber } from '../args';
+import type { CommandModule } from '../command';
+import { EXIT } from '../io';
+import { loadRun, openProject } from '../project';
+import { formatMs } from '../report/format';
+
+interface CategorizeOptions {
+  root: string;
+  run: string | undefined;
+  thresholdMs: number | undefined;
+  apply: boolean;
+}
+
+const EXAMPLE = 'jest-perf categorize --threshold 30 --apply';
+
+function describeEdit(edit: TagEdit): string {
+  return edit.kind === 'tagged'
+    ? `tagged  ${edit.file}:${edit.line}\n  - ${edit.before}\n  + ${edit.after}`
+    : `skipped ${edit.file}${edit.line === null ? '' : `:${edit.line}`} "${edit.title}": ${edit.reason}`;
+}
+
+/** `jest-perf categorize`: slow tests without the `slow` tag; `--apply` tags them in the source. */
+export const categorizeCommand: CommandModule<CategorizeOptions> = {
+  command: 'categorize',
+  describe: 'List tests over the slow threshold without a `slow` tag; --apply adds the tag in the source',
+  builder: (yargs) =>
+    yargs
+      .option('run', { type: 'string', describe: 'run file to read (default: latest)' })
+      .option('threshold', { type: 'number', describe: 'slow threshold in seconds (default: config slowTestMs)' })
+      .option('apply', { type: 'boolean', default: false, describe: 'add " @slow" to the titles where it is safe' }),
+  parse: (args) => {
+    const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);
+    return {
+      root: String(args.root),
+      run: optionalString(args.run),
+      thresholdMs: seconds === undefined ? undefined : seconds * 1000,
+      apply: args.apply === true,
+    };
+  },
+  run(options, io) {
+    const project = openProject(options.root);
+    const run = loadRun(project, options.run, io.cwd);
+    const thresholdMs = options.thresholdMs ?? project.config.slowTestMs;
+    const slow = uncategorizedSlowTests(run, thresholdMs);
+    if (slow.length === 0) {
+      io.out(`No uncategorised slow tests (threshold ${formatMs(thresholdMs)}).`);
+      return EXIT.ok;
+    }
+    io.out(`${slow.length} test(s) over ${formatMs(thresholdMs)} without a \`slow\` tag:`);
+    for (const test of slow) io.out(`  ${formatMs(test.durationMs).padStart(9)}  ${test.id}`);
+    if (!options.apply) {
+      io.out('Tag them with a trailing " @slow" in the title, or run: jest-perf categorize --apply');
+      return EXIT.ok;
+    }
+    const edits = applyTag(
+      project.config.rootDir,
+      slow.map((test) => ({ file: test.file, line: test.line, title: test.title })),
+    );
+    for (const edit of edits) io.out(describeEdit(edit));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,13 @@
+export { applyTag, type TagEdit, type TagTarget, tagLine } from './analysis/applySlowTag';
+export { mergeRuns } from './analysis/mergeRuns';
+export {
+  DEFAULT_PROFILE_OPTIONS,
+  type HookProfile,
+  type ProfileOptions,
+  profileFixtures,
+} from './analysis/profileFixtures';
+export { uncategorizedSlowTests } from './analysis/uncategorizedSlowTests';
+export type { CommandModule } from './command';
+export { type CliIo, EXIT, type ExitCode } from './io';
+export { COMMANDS, runCli } from './main';
+export { replaceMarkedSection, updateMarkedSection } from './report/updateMarkedSection';

@@ -1,0 +1,56 @@
+import yargs from 'yargs';
+import type { AnyCommand, RawArgs } from './command';
+import { categorizeCommand } from './commands/categorize';
+import { mergeCommand } from './commands/merge';
+import { profileFixturesCommand } from './commands/profileFixtures';
+import { type CliIo, EXIT, type ExitCode } from './io';
+import { formatError } from './usageError';
+
+export const COMMANDS: AnyCommand[] = [mergeCommand, profileFixturesCommand, categorizeCommand];
+
+/**
+ * Runs the CLI on `argv` and returns the exit code: 0 ok, 1 the check failed, 2 usage or data error.
+ * Never throws and never prints a stack trace for an error a user can fix.
+ */
+export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] = COMMANDS): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  let failed = false;
+  const debug = io.env.JEST_PERF_DEBUG === '1';
+  let parser = yargs(argv)
+    .scriptName('jest-perf')
+    .option('root', { type: 'string', default: io.cwd, describe: 'project root (where the config lives)' })
+    .strict()
+    .demandCommand(1, 'Name a command.')
+    .recommendCommands()
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (failed) return;
+      failed = true;
+      exitCode = EXIT.usage;
+      const text = error ? formatError(error, debug) : `jest-perf: ${message}`;
+      io.err(`${text}\nExample: jest-perf report --format markdown   (see jest-perf --help)`);
+    });
+  for (const command of commands) {
+    parser = parser.command(command.command, command.describe, command.builder, async (args) => {
+      // yargs still calls the handler after a strict-mode failure when exitProcess is off.
+      if (failed) return;
+      try {
+        exitCode = await command.run(command.parse(args as RawArgs), io);
+      } catch (error) {
+        failed = true;
+        exitCode = EXIT.usage;
+        io.err(formatError(error, debug));
+      }
+    });
+  }
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (!failed) io.err(formatError(error, debug));
+    return EXIT.usage;
+  }
+  return exitCode;
+}

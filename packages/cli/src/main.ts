@@ -1,12 +1,22 @@
 import yargs from 'yargs';
 import type { AnyCommand, RawArgs } from './command';
+import { baselineCommand } from './commands/baseline';
 import { categorizeCommand } from './commands/categorize';
+import { checkCommand } from './commands/check';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
+import { reportCommand } from './commands/report';
 import { type CliIo, EXIT, type ExitCode } from './io';
 import { formatError } from './usageError';
 
-export const COMMANDS: AnyCommand[] = [mergeCommand, profileFixturesCommand, categorizeCommand];
+export const COMMANDS: AnyCommand[] = [
+  reportCommand,
+  baselineCommand,
+  checkCommand,
+  categorizeCommand,
+  profileFixturesCommand,
+  mergeCommand,
+];
 
 /**
  * Runs the CLI on `argv` and returns the exit code: 0 ok, 1 the check failed, 2 usage or data error.

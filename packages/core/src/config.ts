@@ -51,6 +51,7 @@ function findConfig(rootDir: string): { source: string | null; raw: unknown } {
 export function resolveConfig(raw: unknown, rootDir: string, source: string | null = null): ResolvedConfig {
   const partial = validateWith<PartialConfig>(configSchema, raw, {
     what: 'jest-perf config',
+    code: 'JEST_PERF_CONFIG_INVALID',
     file: source ?? undefined,
     fix: 'see "Configuration" in docs/PERFORMANCE.md for the allowed keys and types',
   });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { JestPerfError } from './errors';
+import { JestPerfError, type JestPerfErrorCode } from './errors';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();
@@ -36,6 +36,8 @@ export interface ValidateOptions {
   file?: string;
   /** How the user fixes it. */
   fix: string;
+  /** Code of the error thrown when the value does not match (default `JEST_PERF_FILE_INVALID`). */
+  code?: JestPerfErrorCode;
 }
 
 /** Returns `value` typed as `T` when it matches `schema`; throws a {@link JestPerfError} naming the field otherwise. */
@@ -43,7 +45,7 @@ export function validateWith<T>(schema: object, value: unknown, options: Validat
   const validate = validatorFor<T>(schema);
   if (validate(value)) return value;
   throw new JestPerfError(
-    'JEST_PERF_FILE_INVALID',
+    options.code ?? 'JEST_PERF_FILE_INVALID',
     `Invalid ${options.what}: ${describeSchemaError(validate.errors?.[0])}`,
     { file: options.file, fix: options.fix },
   );

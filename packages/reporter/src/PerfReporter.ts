@@ -8,6 +8,8 @@ import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEn
 
 /** The environment variable through which workers learn where to write (see @jest-perf/environment). */
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
+/** Write the run to this file only (no latest.json, no history). */
+export const OUTPUT_ENV = 'JEST_PERF_OUTPUT';
 
 interface ActiveRun {
   config: ResolvedConfig;
@@ -16,6 +18,22 @@ interface ActiveRun {
   workerDir: string;
   startedAt: Date;
   shard: { index: number; count: number } | null;
+}
+
+/**
+ * Jest prints a reporter constructor's error with its stack. A config error is the user's to fix, not
+ * ours to debug: its message (file, field, fix) is all they need, so the stack shows only that message.
+ */
+function loadConfigForJest(core: typeof import('@jest-perf/core'), rootDir: string): ResolvedConfig {
+  try {
+    return core.loadConfig(rootDir);
+  } catch (error) {
+    if (core.isJestPerfError(error)) {
+      // A getter: Jest prefixes the message ("An error occurred while adding the reporter...") after this.
+      Object.defineProperty(error, 'stack', { get: () => `${error.name}: ${error.message}`, configurable: true });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -37,7 +55,7 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
     }
     // Loaded only when tracking is on: a disabled reporter costs one require of this file.
     const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
-    const config = core.loadConfig(globalConfig.rootDir);
+    const config = loadConfigForJest(core, globalConfig.rootDir);
     const paths = core.dataPaths(config);
     const runId = core.newRunId();
     const workerDir = path.join(paths.workerDir, runId);
@@ -61,8 +79,12 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
       this.lastError = error instanceof Error ? error : new Error(String(error));
       process.stderr.write(`jest-perf: could not write the run file: ${this.lastError.message}\n`);
     } finally {
-      fs.rmSync(this.run.workerDir, { recursive: true, force: true });
       delete process.env[WORKER_DIR_ENV];
+      try {
+        fs.rmSync(this.run.workerDir, { recursive: true, force: true });
+      } catch {
+        // Unreachable folder (e.g. the data dir is a file): nothing to clean, and the error above is the one to report.
+      }
     }
   }
 
@@ -89,12 +111,22 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
       slowTestMs: run.config.slowTestMs,
       exclude: run.config.exclude.map((pattern) => new RegExp(pattern)),
     });
-    const saved = core.saveRun(run.paths, runFile, run.config.historySize);
-    if (saved.historyRecovered) {
-      process.stderr.write(`jest-perf: the history was unreadable; moved it to ${saved.historyRecovered}\n`);
+    // JEST_PERF_OUTPUT=<file>: a side run (check --confirm, flaky runs) written only there, leaving
+    // latest.json and the history to the project's real runs.
+    const output = process.env[OUTPUT_ENV];
+    let written: string;
+    if (output) {
+      core.writeJsonAtomic(output, runFile);
+      written = output;
+    } else {
+      const saved = core.saveRun(run.paths, runFile, run.config.historySize);
+      if (saved.historyRecovered) {
+        process.stderr.write(`jest-perf: the history was unreadable; moved it to ${saved.historyRecovered}\n`);
+      }
+      written = saved.runFile;
     }
     if (!this.options.silent) {
-      const where = core.relativePosix(process.cwd(), saved.runFile);
+      const where = core.relativePosix(process.cwd(), written);
       const note = runFile.incomplete ? ` (incomplete: ${runFile.incompleteReasons.length} problem(s))` : '';
       process.stderr.write(
         `jest-perf: ${runFile.summary.total} tests tracked, ${runFile.summary.slowCount} slow → ${where}${note}\n`,

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { GitInfo, MachineInfo } from '@jest-perf/core';
 
 export function machineInfo(): MachineInfo {
@@ -32,11 +33,15 @@ export function gitInfo(rootDir: string, env: NodeJS.ProcessEnv = process.env): 
 
 /** Version of the user's Jest (resolved from the project root), else of the Jest this reporter runs with. */
 export function jestVersion(rootDir: string): string {
-  for (const name of ['jest/package.json', '@jest/core/package.json']) {
-    try {
-      return (require(require.resolve(name, { paths: [rootDir] })) as { version: string }).version;
-    } catch {
-      // try the next candidate
+  // The running Jest is found from its CLI script (`require.main`), e.g. a Jest installed outside the project.
+  const bases = [rootDir, ...(require.main ? [path.dirname(require.main.filename)] : [])];
+  for (const base of bases) {
+    for (const name of ['jest/package.json', '@jest/core/package.json']) {
+      try {
+        return (require(require.resolve(name, { paths: [base] })) as { version: string }).version;
+      } catch {
+        // try the next candidate
+      }
     }
   }
   return 'unknown';

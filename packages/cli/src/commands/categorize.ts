@@ -1,10 +1,10 @@
+import { formatDuration } from '@jest-perf/regression';
 import { applyTag, type TagEdit } from '../analysis/applySlowTag';
 import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
 import { optionalString, positiveNumber } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
 import { loadRun, openProject } from '../project';
-import { formatMs } from '../report/format';
 
 interface CategorizeOptions {
   root: string;
@@ -45,11 +45,11 @@ export const categorizeCommand: CommandModule<CategorizeOptions> = {
     const thresholdMs = options.thresholdMs ?? project.config.slowTestMs;
     const slow = uncategorizedSlowTests(run, thresholdMs);
     if (slow.length === 0) {
-      io.out(`No uncategorised slow tests (threshold ${formatMs(thresholdMs)}).`);
+      io.out(`No uncategorised slow tests (threshold ${formatDuration(thresholdMs)}).`);
       return EXIT.ok;
     }
-    io.out(`${slow.length} test(s) over ${formatMs(thresholdMs)} without a \`slow\` tag:`);
-    for (const test of slow) io.out(`  ${formatMs(test.durationMs).padStart(9)}  ${test.id}`);
+    io.out(`${slow.length} test(s) over ${formatDuration(thresholdMs)} without a \`slow\` tag:`);
+    for (const test of slow) io.out(`  ${formatDuration(test.durationMs).padStart(9)}  ${test.id}`);
     if (!options.apply) {
       io.out('Tag them with a trailing " @slow" in the title, or run: jest-perf categorize --apply');
       return EXIT.ok;

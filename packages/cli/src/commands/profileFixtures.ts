@@ -1,9 +1,10 @@
+import { formatDuration } from '@jest-perf/regression';
 import { DEFAULT_PROFILE_OPTIONS, type HookProfile, profileFixtures } from '../analysis/profileFixtures';
 import { oneOf, optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
 import { loadRun, openProject } from '../project';
-import { formatMs, markdownTable } from '../report/format';
+import { markdownTable } from '../report/markdownTable';
 
 interface ProfileOptions {
   root: string;
@@ -20,8 +21,8 @@ export function renderHookProfiles(profiles: HookProfile[]): string {
     `${p.file}${p.line === null ? '' : `:${p.line}`}`,
     [...p.describePath, p.type].join(' › '),
     String(p.calls),
-    formatMs(p.totalMs),
-    formatMs(p.averageMs),
+    formatDuration(p.totalMs),
+    formatDuration(p.averageMs),
     p.advice ?? '',
   ]);
   return markdownTable(['hook', 'scope', 'calls', 'total', 'average', 'advice'], rows);

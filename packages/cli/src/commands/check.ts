@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import { readHistory, readLatestRun } from '@jest-perf/core';
+import {
+  BASELINE_FIX,
+  type CompareResult,
+  compareRun,
+  detectTrends,
+  formatSlowCount,
+  formatVerdict,
+  readBaseline,
+  windowFromHistory,
+} from '@jest-perf/regression';
+import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
+import { rerunFiles } from '../analysis/rerunFiles';
+import { optionalString, positiveInt } from '../args';
+import type { CommandModule } from '../command';
+import { type CliIo, EXIT } from '../io';
+import { openProject } from '../project';
+import { buildReport } from '../report/buildReport';
+import { appendStepSummary, githubAnnotations } from '../report/github';
+import { renderMarkdown } from '../report/renderMarkdown';
+import { usageError } from '../usageError';
+
+interface CheckOptions {
+  root: string;
+  confirm: number | undefined;
+  last: number | undefined;
+  requireBaseline: boolean;
+  jestBin: string | undefined;
+  jestArgs: string[];
+}
+
+const EXAMPLE = 'jest-perf check --confirm 3';
+
+function printVerdicts(result: CompareResult, io: CliIo): void {
+  const regressed = [...result.suites, ...result.tests].filter((v) => v.kind === 'regressed');
+  for (const verdict of regressed) io.err(`  regressed  ${formatVerdict(verdict)}`);
+  if (result.slowCount.kind === 'regressed') io.err(`  regressed  ${formatSlowCount(result.slowCount)}`);
+  const counts = result.summary.tests;
+  io.out(
+    `tests: ${counts.regressed} regressed, ${counts.improved} improved, ${counts.unchanged} unchanged, ` +
+      `${counts.noisy} noisy, ${counts.new} new, ${counts.missing} missing`,
+  );
+}
+
+/** `jest-perf check`: the CI gate. 0 ok, 1 regression, 2 usage or data error. */
+export const checkCommand: CommandModule<CheckOptions> = {
+  command: 'check',
+  describe: 'Check the latest run against the baseline (exit 1 on a regression); --confirm K reruns regressed files',
+  builder: (yargs) =>
+    yargs
+      .option('confirm', {
+        type: 'number',
+        describe: 'rerun the files with regressions K times; fail only if it holds',
+      })
+      .option('last', { type: 'number', describe: 'compare the median of the newest N runs of the history' })
+      .option('require-baseline', {
+        type: 'boolean',
+        default: false,
+        describe: 'exit 2 instead of skipping without a baseline',
+      })
+      .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
+      .parserConfiguration({ 'populate--': true }),
+  parse(args) {
+    const confirm = positiveInt(args.confirm, 'confirm', EXAMPLE);
+    const last = positiveInt(args.last, 'last', 'jest-perf check --last 3');
+    if (confirm !== undefined && last !== undefined) {
+      throw usageError('--confirm reruns the latest run’s regressions; --last reads history: use one', EXAMPLE);
+    }
+    const passThrough = Array.isArray(args['--']) ? args['--'].map(String) : [];
+    return {
+      root: String(args.root),
+      confirm,
+      last,
+      requireBaseline: args['require-baseline'] === true,
+      jestBin: optionalString(args['jest-bin']),
+      jestArgs: passThrough,
+    };
+  },
+  run(options, io) {
+    const project = openProject(options.root);
+    const { paths, config } = project;
+    if (!fs.existsSync(paths.baseline)) {
+      if (options.requireBaseline) readBaseline(paths.baseline);
+      io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);
+      return EXIT.ok;
+    }
+    const baseline = readBaseline(paths.baseline);
+    const latest = readLatestRun(paths);
+    const verdictOptions = { thresholds: config.thresholds };
+    const history = options.last !== undefined || io.env.GITHUB_STEP_SUMMARY ? readHistory(paths.history) : null;
+    let result =
+      options.last !== undefined && history
+        ? compareRun(baseline, windowFromHistory(history, options.last), verdictOptions)
+        : compareRun(baseline, latest, verdictOptions);
+    if (result.regressed && options.confirm !== undefined) {
+      const files = filesToConfirm(result, latest);
+      io.out(`Regression seen in ${files.length} file(s); rerunning them ${options.confirm} time(s) to confirm…`);
+      const reruns = rerunFiles({
+        rootDir: config.rootDir,
+        files,
+        times: options.confirm,
+        jestBin: options.jestBin,
+        jestArgs: options.jestArgs,
+        env: io.env,
+        onRerun: (i) => io.out(`  rerun ${i}/${options.confirm}`),
+      });
+      const runs = [latest, ...reruns];
+      result = confirmRegressions(result, compareRun(baseline, runs, verdictOptions), runs);
+      if (!result.regressed) io.out('Not confirmed: the reruns were within the thresholds (noise).');
+    }
+    printVerdicts(result, io);
+    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result, latest)) io.out(line);
+    const trends = history && history.runs.length > 0 ? detectTrends(history) : null;
+    appendStepSummary(io.env, renderMarkdown(buildReport({ run: latest, comparison: result, trends })));
+    if (result.regressed) {
+      io.err('Performance check FAILED. If the slowdown is intended, update the baseline: pnpm perf:baseline');
+      return EXIT.failed;
+    }
+    io.out('Performance check passed.');
+    return EXIT.ok;
+  },
+};

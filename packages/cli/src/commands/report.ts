@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readHistory, writeFileAtomic } from '@jest-perf/core';
+import { compareRun, detectTrends, readBaseline } from '@jest-perf/regression';
+import { oneOf, optionalString, positiveInt, positiveNumber } from '../args';
+import type { CommandModule } from '../command';
+import { EXIT } from '../io';
+import { loadRun, openProject } from '../project';
+import { buildReport, type Report } from '../report/buildReport';
+import { renderMarkdown } from '../report/renderMarkdown';
+import { updateMarkedSection } from '../report/updateMarkedSection';
+import { usageError } from '../usageError';
+
+export interface ReportOptions {
+  root: string;
+  run: string | undefined;
+  format: 'markdown' | 'json';
+  slowTestMs: number | undefined;
+  compareBaseline: boolean;
+  updateDocs: string | undefined;
+  out: string | undefined;
+  top: number;
+}
+
+const EXAMPLE = 'jest-perf report --format markdown --compare-baseline --out report.md';
+export const DEFAULT_DOCS = 'docs/PERFORMANCE.md';
+
+/** Builds the report of a project's latest run (or `--run`), with regressions when a baseline exists. */
+export function reportFor(
+  options: Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'>,
+  cwd: string,
+): Report {
+  const project = openProject(options.root);
+  const run = loadRun(project, options.run, cwd);
+  const hasBaseline = fs.existsSync(project.paths.baseline);
+  const comparison =
+    hasBaseline || options.compareBaseline
+      ? compareRun(readBaseline(project.paths.baseline), run, { thresholds: project.config.thresholds })
+      : null;
+  const history = readHistory(project.paths.history);
+  const trends = history.runs.length > 0 ? detectTrends(history) : null;
+  return buildReport({ run, comparison, trends, slowTestMs: options.slowTestMs, top: options.top });
+}
+
+/** `jest-perf report`: markdown or JSON; optionally into a marked section of PERFORMANCE.md. */
+export const reportCommand: CommandModule<ReportOptions> = {
+  command: 'report',
+  describe: 'Report the latest run: summary, slowest tests, hook time, trends, regressions, advice',
+  builder: (yargs) =>
+    yargs
+      .option('format', { choices: ['markdown', 'json'], default: 'markdown' })
+      .option('run', { type: 'string', describe: 'run file to report (default: latest)' })
+      .option('threshold', { type: 'number', describe: 'slow threshold in seconds (default: config slowTestMs)' })
+      .option('compare-baseline', { type: 'boolean', default: false, describe: 'require a baseline and compare' })
+      .option('update-docs', {
+        type: 'string',
+        describe: `rewrite the marked section of a markdown file (default ${DEFAULT_DOCS})`,
+      })
+      .option('out', { type: 'string', describe: 'write the report to a file instead of stdout' })
+      .option('top', { type: 'number', default: 10, describe: 'rows per list' }),
+  parse(args) {
+    const format = oneOf(args.format, ['markdown', 'json'] as const, 'format', EXAMPLE);
+    const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);
+    const updateDocs =
+      args['update-docs'] === undefined ? undefined : (optionalString(args['update-docs']) ?? DEFAULT_DOCS);
+    if (updateDocs !== undefined && format === 'json') {
+      throw usageError(
+        '--update-docs writes markdown; it cannot be combined with --format json',
+        'jest-perf report --update-docs docs/PERFORMANCE.md',
+      );
+    }
+    return {
+      root: String(args.root),
+      run: optionalString(args.run),
+      format,
+      slowTestMs: seconds === undefined ? undefined : seconds * 1000,
+      compareBaseline: args['compare-baseline'] === true,
+      updateDocs,
+      out: optionalString(args.out),
+      top: positiveInt(args.top, 'top', EXAMPLE) ?? 10,
+    };
+  },
+  run(options, io) {
+    const report = reportFor(options, io.cwd);
+    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
+    if (options.updateDocs) {
+      const file = path.resolve(options.root, options.updateDocs);
+      // The report's own title becomes a sub-heading inside the user's document.
+      const changed = updateMarkedSection(file, text.replace(/^# jest-perf report\n\n/, '').replace(/^## /gm, '### '));
+      io.out(`${changed ? 'Updated' : 'Unchanged'}: ${path.relative(io.cwd, file) || file}`);
+    }
+    if (options.out) {
+      writeFileAtomic(path.resolve(io.cwd, options.out), text);
+      io.out(`Report written to ${options.out}`);
+    } else if (!options.updateDocs) {
+      io.out(text);
+    }
+    return EXIT.ok;
+  },
+};

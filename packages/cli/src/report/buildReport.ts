@@ -1,0 +1,111 @@
+import type { CounterGroups, RunFile } from '@jest-perf/core';
+import type { ChangePoint, CompareResult, SuiteVerdict, TestVerdict, TrendReport } from '@jest-perf/regression';
+import { type HookProfile, profileFixtures } from '../analysis/profileFixtures';
+import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
+import { recommend } from './recommend';
+
+export interface ReportInput {
+  run: RunFile;
+  /** Verdicts against the baseline, when there is one. */
+  comparison: CompareResult | null;
+  /** Change points over the history, when there is one. */
+  trends: TrendReport | null;
+  /** Slow threshold for this report (defaults to the run's). */
+  slowTestMs?: number;
+  /** Rows per list (slowest tests, hooks, trends). */
+  top?: number;
+}
+
+export interface SlowTest {
+  id: string;
+  file: string;
+  durationMs: number;
+  setupMs: number;
+  tags: string[];
+}
+
+/** Everything a report shows; `--format json` prints exactly this. */
+export interface Report {
+  summary: {
+    runId: string;
+    startedAt: string;
+    commit: string | null;
+    branch: string | null;
+    shard: RunFile['shard'];
+    jestVersion: string;
+    machine: string;
+    incomplete: boolean;
+    incompleteReasons: string[];
+    slowTestMs: number;
+  } & RunFile['summary'];
+  slowest: SlowTest[];
+  hooks: { totalMs: number; top: HookProfile[] };
+  trends: { analysed: number; changes: (ChangePoint & { id: string })[] } | null;
+  regressions: {
+    regressed: boolean;
+    tests: TestVerdict[];
+    suites: SuiteVerdict[];
+    slowCount: CompareResult['slowCount'];
+    summary: CompareResult['summary'];
+  } | null;
+  uncategorizedSlow: SlowTest[];
+  counters: CounterGroups;
+  recommendations: string[];
+}
+
+const toSlowTest = (t: RunFile['tests'][number]): SlowTest => ({
+  id: t.id,
+  file: t.file,
+  durationMs: t.durationMs,
+  setupMs: t.setupMs,
+  tags: t.tags,
+});
+
+/** Builds the report model from a run and, when available, its comparison and history trends. */
+export function buildReport(input: ReportInput): Report {
+  const { run, comparison, trends } = input;
+  const top = input.top ?? 10;
+  const slowTestMs = input.slowTestMs ?? run.slowTestMs;
+  const ran = run.tests.filter((t) => t.status === 'passed' || t.status === 'failed');
+  const hooks = profileFixtures(run);
+  const report: Report = {
+    summary: {
+      runId: run.runId,
+      startedAt: run.startedAt,
+      commit: run.git?.commit ?? null,
+      branch: run.git?.branch ?? null,
+      shard: run.shard,
+      jestVersion: run.jestVersion,
+      machine: `${run.machine.cpuModel} × ${run.machine.cores}, ${run.machine.platform}/${run.machine.arch}, Node ${run.nodeVersion}`,
+      incomplete: run.incomplete,
+      incompleteReasons: run.incompleteReasons,
+      ...run.summary,
+      slowCount: ran.filter((t) => t.durationMs > slowTestMs).length,
+      slowTestMs,
+    },
+    slowest: [...ran]
+      .sort((a, b) => b.durationMs - a.durationMs)
+      .slice(0, top)
+      .map(toSlowTest),
+    hooks: { totalMs: run.summary.hookMs, top: hooks.slice(0, top) },
+    trends: trends && {
+      analysed: trends.analysed,
+      changes: trends.tests
+        .flatMap((test) => test.changePoints.map((point) => ({ ...point, id: test.id })))
+        .sort((a, b) => b.runIndex - a.runIndex || Math.abs(b.change) - Math.abs(a.change))
+        .slice(0, top),
+    },
+    regressions: comparison && {
+      regressed: comparison.regressed,
+      tests: comparison.tests.filter((v) => v.kind !== 'unchanged'),
+      suites: comparison.suites.filter((v) => v.kind !== 'unchanged'),
+      slowCount: comparison.slowCount,
+      summary: comparison.summary,
+    },
+    uncategorizedSlow: uncategorizedSlowTests(run, slowTestMs).map(toSlowTest),
+    counters: run.counters,
+    recommendations: [],
+  };
+  report.recommendations = recommend(report, hooks);
+  return report;
+}

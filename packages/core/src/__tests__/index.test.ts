@@ -1,0 +1,67 @@
+import * as core from '../index';
+
+describe('@jest-perf/core entry', () => {
+  it('exports the public functions and schemas', () => {
+    const functions = [
+      core.writeFileAtomic,
+      core.writeJsonAtomic,
+      core.loadConfig,
+      core.resolveConfig,
+      core.isJestPerfError,
+      core.JestPerfError,
+      core.appendToHistory,
+      core.readHistory,
+      core.dataPaths,
+      core.relativePosix,
+      core.listRunFiles,
+      core.newRunId,
+      core.readLatestRun,
+      core.readRunFile,
+      core.saveRun,
+      core.collectTags,
+      core.makeTestId,
+      core.parsePragmaTags,
+      core.parseTitleTags,
+      core.describeSchemaError,
+      core.readValidatedJson,
+      core.validateWith,
+    ];
+
+    for (const fn of functions) expect(typeof fn).toBe('function');
+    for (const schema of [core.baselineSchema, core.configSchema, core.runFileSchema, core.workerFileRecordSchema]) {
+      expect(schema.type).toBe('object');
+    }
+  });
+
+  it('exports the file format versions and defaults', () => {
+    expect(core.RUN_FILE_VERSION).toBe(1);
+    expect(core.BASELINE_VERSION).toBe(1);
+    expect(core.CONFIG_FILE).toBe('jest-perf.config.json');
+    expect(core.DEFAULT_CONFIG.historySize).toBe(50);
+    expect(core.WELL_KNOWN_TAGS).toEqual(['slow', 'integration', 'serial', 'real_llm']);
+  });
+
+  it('ships a baseline schema that accepts a baseline and names a bad field', () => {
+    const stats = { median: 10, mad: 1, samples: 3, min: 9, max: 12 };
+    const baseline = {
+      schemaVersion: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      source: { runIds: ['r1'], commit: null },
+      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 },
+      slowTestMs: 30_000,
+      slowCount: 0,
+      tests: { 'a.test.ts › adds': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats } },
+      suites: { '.': { durationMs: 10, threshold: 0.15, stats, tests: 1 } },
+    };
+    const options = { what: 'baseline', fix: 'regenerate it' };
+
+    expect(core.validateWith(core.baselineSchema, baseline, options)).toBe(baseline);
+    expect(() =>
+      core.validateWith(
+        core.baselineSchema,
+        { ...baseline, suites: { '.': { ...baseline.suites['.'], tests: -1 } } },
+        options,
+      ),
+    ).toThrow('field /suites/./tests must be >= 0');
+  });
+});

@@ -1,0 +1,176 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { JestPerfError } from '../errors';
+import { readHistory } from '../history';
+import { type DataPaths, dataPaths } from '../paths';
+import { listRunFiles, newRunId, readLatestRun, readRunFile, saveRun } from '../runStore';
+import type { RunFile } from '../types';
+
+let root: string;
+let paths: DataPaths;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-'));
+  paths = dataPaths({ rootDir: root, dataDir: '.jest-perf', baselinePath: '.jest-perf/baseline.json' });
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function runFile(runId: string, durationMs = 10): RunFile {
+  return {
+    schemaVersion: 1,
+    runId,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    endedAt: '2026-01-01T00:00:01.000Z',
+    jestVersion: '30.5.2',
+    nodeVersion: 'v20.0.0',
+    machine: { platform: 'linux', arch: 'x64', cpuModel: 'cpu', cores: 2, totalMemoryMb: 1024 },
+    git: { commit: 'abc', branch: 'main' },
+    shard: null,
+    incomplete: false,
+    incompleteReasons: [],
+    slowTestMs: 30_000,
+    tests: [
+      {
+        id: 'a.test.ts › adds',
+        file: 'a.test.ts',
+        ancestorTitles: [],
+        title: 'adds',
+        durationMs,
+        setupMs: 0,
+        status: 'passed',
+        tags: [],
+        retries: 0,
+        worker: 1,
+      },
+    ],
+    files: [],
+    summary: {
+      total: 1,
+      passed: 1,
+      failed: 0,
+      skipped: 0,
+      slowCount: 0,
+      totalDurationMs: durationMs,
+      averageDurationMs: durationMs,
+      hookMs: 0,
+      wallMs: 1000,
+    },
+    counters: {},
+  };
+}
+
+function catchError(fn: () => unknown): JestPerfError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof JestPerfError) return error;
+    throw error;
+  }
+  throw new Error('expected a JestPerfError, nothing was thrown');
+}
+
+describe('saveRun', () => {
+  it('writes runs/<runId>.json, latest.json and the history', () => {
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    const saved = saveRun(paths, run, 10);
+
+    expect(saved).toEqual({ runFile: path.join(paths.runsDir, `${run.runId}.json`), historyRecovered: null });
+    expect(readRunFile(saved.runFile)).toEqual(run);
+    expect(readRunFile(paths.latest)).toEqual(run);
+    expect(readHistory(paths.history).runs.map((r) => r.runId)).toEqual([run.runId]);
+  });
+
+  it('keeps only the newest historySize run files', () => {
+    const ids = ['2026-01-01T00-00-01-000Z-aaaa', '2026-01-01T00-00-02-000Z-aaaa', '2026-01-01T00-00-03-000Z-aaaa'];
+
+    for (const id of ids) saveRun(paths, runFile(id), 2);
+
+    expect(listRunFiles(paths)).toEqual([ids[1], ids[2]].map((id) => path.join(paths.runsDir, `${id}.json`)));
+    expect(readLatestRun(paths).runId).toBe(ids[2]);
+  });
+
+  it('moves a corrupt history aside and still writes the run', () => {
+    fs.mkdirSync(paths.dataDir, { recursive: true });
+    fs.writeFileSync(paths.history, 'half-written garbage');
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    const saved = saveRun(paths, run, 10);
+
+    expect(saved.historyRecovered).toMatch(/history\.arrow\.corrupt-\d+$/);
+    expect(fs.readFileSync(saved.historyRecovered ?? '', 'utf8')).toBe('half-written garbage');
+    expect(readHistory(paths.history).runs.map((r) => r.runId)).toEqual([run.runId]);
+    expect(readLatestRun(paths)).toEqual(run);
+  });
+});
+
+describe('readLatestRun', () => {
+  it('says there is no run data, and how to get some, before the first tracked run', () => {
+    const error = catchError(() => readLatestRun(paths));
+
+    expect(error.code).toBe('JEST_PERF_NO_RUN_DATA');
+    expect(error.file).toBe(paths.latest);
+    expect(error.message).toContain('pnpm perf:track');
+  });
+
+  it('rejects a latest.json that does not match the run file schema, naming the field', () => {
+    fs.mkdirSync(paths.dataDir, { recursive: true });
+    fs.writeFileSync(paths.latest, JSON.stringify({ ...runFile('r'), runId: 'bad/id' }));
+
+    const error = catchError(() => readLatestRun(paths));
+
+    expect(error.code).toBe('JEST_PERF_FILE_INVALID');
+    expect(error.message).toContain('field /runId must match pattern');
+    expect(error.message).toContain(paths.latest);
+  });
+});
+
+describe('listRunFiles', () => {
+  it('returns nothing when no run was saved', () => {
+    expect(listRunFiles(paths)).toEqual([]);
+  });
+
+  it('lists run files oldest first, ignoring temp files and other files', () => {
+    fs.mkdirSync(paths.runsDir, { recursive: true });
+    for (const name of ['b.json', 'a.json', '.c.json.123.1.tmp', '.hidden.json', 'notes.txt']) {
+      fs.writeFileSync(path.join(paths.runsDir, name), '{}');
+    }
+
+    expect(listRunFiles(paths)).toEqual([path.join(paths.runsDir, 'a.json'), path.join(paths.runsDir, 'b.json')]);
+  });
+});
+
+describe('newRunId', () => {
+  it('starts with the UTC time, file-name safe', () => {
+    const id = newRunId(new Date('2026-11-24T11:07:35.123Z'));
+
+    expect(id).toMatch(/^2026-11-24T11-07-35-123Z-[0-9a-f]+$/);
+    expect(id).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+
+  it('sorts run ids in time order', () => {
+    const dates = ['2026-11-24T11:07:35.123Z', '2026-11-24T09:59:59.999Z', '2027-01-01T00:00:00.000Z'];
+
+    const sorted = dates.map((d) => newRunId(new Date(d))).sort();
+
+    expect(sorted.map((id) => id.slice(0, 24))).toEqual([
+      '2026-11-24T09-59-59-999Z',
+      '2026-11-24T11-07-35-123Z',
+      '2027-01-01T00-00-00-000Z',
+    ]);
+  });
+
+  it('gives different ids to runs started in the same millisecond', () => {
+    const now = new Date('2026-11-24T11:07:35.123Z');
+    jest.spyOn(Math, 'random').mockReturnValueOnce(0.1).mockReturnValueOnce(0.2);
+
+    const ids = [newRunId(now), newRunId(now)];
+
+    expect(ids).toEqual(['2026-11-24T11-07-35-123Z-1999', '2026-11-24T11-07-35-123Z-3333']);
+  });
+});

@@ -1,0 +1,253 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
+import type { Circus } from '@jest/types';
+import type { WorkerFileRecord } from '@jest-perf/core';
+import { type PerfChannel, withPerfTracking } from '../withPerfTracking';
+
+type EnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment;
+
+const TEST_PATH = '/repo/src/__tests__/math.test.ts';
+const ENV_KEYS = ['JEST_PERF_WORKER_DIR', 'JEST_PERF_SKIP_TAGS', 'JEST_PERF_ONLY_TAGS', 'JEST_WORKER_ID'] as const;
+
+/** The smallest environment the mixin can wrap: a global object, teardown, and a test event handler. */
+class FakeEnvironment {
+  global: Record<string, unknown> = {};
+  events: string[] = [];
+  tornDown = false;
+
+  constructor(
+    readonly config: JestEnvironmentConfig,
+    readonly context: EnvironmentContext,
+  ) {}
+
+  handleTestEvent(event: Circus.Event): string {
+    this.events.push(event.name);
+    return `base saw ${event.name}`;
+  }
+
+  async teardown(): Promise<void> {
+    this.tornDown = true;
+  }
+}
+
+/** Same, without a test event handler (like jest-environment-node). */
+class PlainEnvironment {
+  global: Record<string, unknown> = {};
+  tornDown = false;
+
+  async teardown(): Promise<void> {
+    this.tornDown = true;
+  }
+}
+
+interface Tracked {
+  env: JestEnvironment;
+  fake: FakeEnvironment;
+}
+
+function context(tags?: string | string[]): EnvironmentContext {
+  return { console, testPath: TEST_PATH, docblockPragmas: tags === undefined ? {} : { tags } };
+}
+
+function create(tags?: string | string[], Base: object = FakeEnvironment): Tracked {
+  const Tracking = withPerfTracking(Base as EnvironmentClass);
+  const env = new Tracking({} as unknown as JestEnvironmentConfig, context(tags));
+  return { env, fake: env as unknown as FakeEnvironment };
+}
+
+function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBlock {
+  return { type: 'describeBlock', name, parent, hooks: [], children: [], mode: undefined, tests: [] };
+}
+
+const root = block('ROOT_DESCRIBE_BLOCK');
+const state = { currentDescribeBlock: root, rootDescribeBlock: root } as unknown as Circus.State;
+
+function testEntry(name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
+  return { type: 'test', name, parent, mode: undefined } as unknown as Circus.TestEntry;
+}
+
+/** Jest types handleTestEvent as overloads per event kind; the tests send any event through one signature. */
+type LooseHandler = (event: Circus.Event, state: Circus.State) => unknown;
+
+function dispatch(env: JestEnvironment, event: Circus.Event, eventState: Circus.State = state): unknown {
+  return (env.handleTestEvent as LooseHandler | undefined)?.call(env, event, eventState);
+}
+
+function channel(env: JestEnvironment): PerfChannel {
+  return env.global.__JEST_PERF__ as PerfChannel;
+}
+
+function readRecords(dir: string): WorkerFileRecord[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n'))
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as WorkerFileRecord);
+}
+
+let dir: string;
+let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-'));
+  savedEnv = {};
+  for (const key of ENV_KEYS) {
+    savedEnv[key] = process.env[key];
+    delete process.env[key];
+  }
+});
+
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    const value = savedEnv[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  jest.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('withPerfTracking', () => {
+  it("passes every test event on to the base environment's handler and returns its result", () => {
+    const { env, fake } = create();
+
+    const result = dispatch(env, { name: 'setup', runtimeGlobals: {} } as unknown as Circus.Event);
+    dispatch(env, { name: 'test_start', test: testEntry('adds') });
+
+    expect(result).toBe('base saw setup');
+    expect(fake.events).toEqual(['setup', 'test_start']);
+  });
+
+  it('handles test events when the base environment has no handler', () => {
+    const { env } = create(undefined, PlainEnvironment);
+
+    expect(dispatch(env, { name: 'test_start', test: testEntry('adds') })).toBeUndefined();
+  });
+
+  it('installs global.__JEST_PERF__, a no-op channel while tracking is off', async () => {
+    const { env, fake } = create();
+
+    channel(env).count('fixtureCache', 'hits');
+    await env.teardown();
+
+    expect(typeof channel(env).count).toBe('function');
+    expect(fake.tornDown).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes nothing at teardown when JEST_PERF_WORKER_DIR is not set', async () => {
+    process.env.JEST_WORKER_ID = '2';
+    const { env } = create('slow');
+    dispatch(env, { name: 'test_start', test: testEntry('adds') });
+
+    await env.teardown();
+
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes the file record, with counters, file tags and worker id, at teardown when tracking is on', async () => {
+    const workerDir = path.join(dir, 'run');
+    process.env.JEST_PERF_WORKER_DIR = workerDir;
+    process.env.JEST_WORKER_ID = '4';
+    const { env, fake } = create(['slow, db', 'serial']);
+    dispatch(env, { name: 'test_start', test: testEntry('adds', block('Math', root)) });
+    channel(env).count('llmMock', 'calls', 2);
+    channel(env).count('llmMock', 'calls');
+
+    expect(readRecords(workerDir)).toEqual([]);
+    await env.teardown();
+
+    expect(fake.tornDown).toBe(true);
+    expect(readRecords(workerDir)).toEqual([
+      {
+        kind: 'file',
+        testPath: TEST_PATH,
+        worker: 4,
+        fileTags: ['slow', 'db', 'serial'],
+        hookMs: 0,
+        hooks: [],
+        tests: [{ ancestorTitles: ['Math'], title: 'adds', setupMs: 0, tags: [] }],
+        counters: { llmMock: { calls: 3 } },
+      },
+    ]);
+  });
+
+  it('skips tests carrying a tag from JEST_PERF_SKIP_TAGS at test_start', () => {
+    process.env.JEST_PERF_SKIP_TAGS = '@slow';
+    const { env, fake } = create();
+    const slow = testEntry('loads @slow');
+    const fast = testEntry('adds');
+
+    dispatch(env, { name: 'test_start', test: slow });
+    dispatch(env, { name: 'test_start', test: fast });
+
+    expect(slow.mode).toBe('skip');
+    expect(fast.mode).toBeUndefined();
+    expect(fake.events).toEqual(['test_start', 'test_start']);
+  });
+
+  it('keeps only tests carrying a tag from JEST_PERF_ONLY_TAGS, file tags included', () => {
+    process.env.JEST_PERF_ONLY_TAGS = 'integration';
+    const { env: tagged } = create('integration');
+    const { env: untagged } = create();
+    const inTaggedFile = testEntry('adds');
+    const inUntaggedFile = testEntry('adds');
+
+    dispatch(tagged, { name: 'test_start', test: inTaggedFile });
+    dispatch(untagged, { name: 'test_start', test: inUntaggedFile });
+
+    expect(inTaggedFile.mode).toBeUndefined();
+    expect(inUntaggedFile.mode).toBe('skip');
+  });
+
+  it('leaves test modes alone without a tag filter', () => {
+    const { env } = create('slow');
+    const test = testEntry('loads @slow');
+
+    dispatch(env, { name: 'test_start', test });
+
+    expect(test.mode).toBeUndefined();
+  });
+
+  it('warns once on stderr when recording fails and keeps passing events to the base', () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    process.env.JEST_PERF_WORKER_DIR = path.join(dir, 'run');
+    jest.isolateModules(() => {
+      const isolated = require('../withPerfTracking') as typeof import('../withPerfTracking');
+      const Tracking = isolated.withPerfTracking(FakeEnvironment as unknown as EnvironmentClass);
+      const env = new Tracking({} as unknown as JestEnvironmentConfig, context());
+      const broken = { name: 'add_hook', asyncError: new Error('x') } as unknown as Circus.Event;
+
+      dispatch(env, broken, {} as unknown as Circus.State);
+      dispatch(env, broken, {} as unknown as Circus.State);
+
+      expect((env as unknown as FakeEnvironment).events).toEqual(['add_hook', 'add_hook']);
+    });
+
+    expect(stderr).toHaveBeenCalledTimes(1);
+    expect(String(stderr.mock.calls[0]?.[0])).toContain('jest-perf: could not record hook timings');
+  });
+
+  it('warns instead of failing the file when the record cannot be written, and still tears down', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const notADir = path.join(dir, 'file');
+    fs.writeFileSync(notADir, '');
+    process.env.JEST_PERF_WORKER_DIR = path.join(notADir, 'run');
+    let fake: FakeEnvironment | undefined;
+    let teardown: Promise<void> | undefined;
+    jest.isolateModules(() => {
+      const isolated = require('../withPerfTracking') as typeof import('../withPerfTracking');
+      const Tracking = isolated.withPerfTracking(FakeEnvironment as unknown as EnvironmentClass);
+      const env = new Tracking({} as unknown as JestEnvironmentConfig, context());
+      fake = env as unknown as FakeEnvironment;
+      teardown = env.teardown();
+    });
+
+    await expect(teardown).resolves.toBeUndefined();
+    expect(fake?.tornDown).toBe(true);
+    expect(String(stderr.mock.calls[0]?.[0])).toContain('jest-perf: could not record hook timings');
+  });
+});

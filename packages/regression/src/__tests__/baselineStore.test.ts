@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { JestPerfError } from '@jest-perf/core';
+import { readBaseline, writeBaseline } from '../baselineStore';
+import { buildBaseline } from '../buildBaseline';
+import { makeRuns } from './helpers/runs';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-regression-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const config = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
+
+describe('readBaseline', () => {
+  it('tells the user to create a baseline when there is none', () => {
+    const file = path.join(dir, 'baseline.json');
+    let error: JestPerfError | undefined;
+    try {
+      readBaseline(file);
+    } catch (caught) {
+      error = caught as JestPerfError;
+    }
+    expect(error).toMatchObject({
+      code: 'JEST_PERF_BASELINE_MISSING',
+      file,
+      fix: 'Run `pnpm perf:baseline` to create one.',
+    });
+    expect(error?.message).toContain('Baseline not found');
+  });
+
+  it('rejects a baseline that breaks the schema, naming the field', () => {
+    const file = path.join(dir, 'baseline.json');
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1 }));
+    expect(() => readBaseline(file)).toThrow(
+      expect.objectContaining({ code: 'JEST_PERF_FILE_INVALID' }) as JestPerfError,
+    );
+  });
+});
+
+describe('writeBaseline', () => {
+  it('writes atomically what readBaseline reads back', () => {
+    const file = path.join(dir, 'nested', 'baseline.json');
+    const baseline = buildBaseline(makeRuns(3, { 'a › t': 100 }), config);
+    writeBaseline(file, baseline);
+    expect(readBaseline(file)).toEqual(baseline);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['baseline.json']);
+  });
+});

@@ -1,0 +1,90 @@
+import { baselineSchema, type History, type JestPerfError, validateWith } from '@jest-perf/core';
+import { buildBaseline } from '../buildBaseline';
+import { makeRun, makeRuns } from './helpers/runs';
+
+const config = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 1000 };
+const now = new Date('2026-02-03T04:05:06.000Z');
+
+describe('buildBaseline from runs', () => {
+  const runs = makeRuns(5, { 'p/b.test.ts › slow': 1200, 'p/a.test.ts › quick': 10.123456, 'q/c.test.ts › c': 40 });
+  const baseline = buildBaseline(runs, config, { now });
+
+  it('stores per test the median as durationMs, the threshold and the statistics of the runs', () => {
+    expect(baseline.tests['p/b.test.ts › slow']).toEqual({
+      file: 'p/b.test.ts',
+      durationMs: 1200,
+      threshold: 0.2,
+      stats: { median: 1200, mad: 30, samples: 5, min: 1140, max: 1260 },
+    });
+  });
+
+  it('groups suites by folder with the median of their per-run sums', () => {
+    expect(baseline.suites.p).toMatchObject({ durationMs: 1210.123, threshold: 0.15, tests: 2 });
+    expect(baseline.suites.q?.stats.samples).toBe(5);
+  });
+
+  it('records the source runs, thresholds, slow limit, median slow count and time', () => {
+    expect(baseline).toMatchObject({
+      schemaVersion: 1,
+      createdAt: '2026-02-03T04:05:06.000Z',
+      source: { runIds: ['r0', 'r1', 'r2', 'r3', 'r4'], commit: 'c-r4' },
+      thresholds: config.thresholds,
+      slowTestMs: 1000,
+      slowCount: 1,
+    });
+  });
+
+  it('sorts keys and rounds to microseconds so the committed file diffs cleanly', () => {
+    expect(Object.keys(baseline.tests)).toEqual(['p/a.test.ts › quick', 'p/b.test.ts › slow', 'q/c.test.ts › c']);
+    expect(baseline.tests['p/a.test.ts › quick']?.durationMs).toBe(10.123);
+  });
+
+  it('passes the core baseline schema', () => {
+    expect(() => validateWith(baselineSchema, baseline, { what: 'baseline', fix: '' })).not.toThrow();
+  });
+
+  it('builds from the latest run alone, leaving out failed tests', () => {
+    const single = buildBaseline(
+      [
+        makeRun(
+          'only',
+          [
+            ['a › ok', 50],
+            ['a › bad', 10, 'failed'],
+          ],
+          null,
+        ),
+      ],
+      config,
+      { now },
+    );
+    expect(Object.keys(single.tests)).toEqual(['a › ok']);
+    expect(single.source).toEqual({ runIds: ['only'], commit: null });
+    expect(single.tests['a › ok']?.stats).toEqual({ median: 50, mad: 0, samples: 1, min: 50, max: 50 });
+  });
+});
+
+describe('buildBaseline from history', () => {
+  it('uses the newest fromHistory runs', () => {
+    const history: History = {
+      runs: ['h0', 'h1', 'h2'].map((runId) => ({ runId, startedAt: '2026-01-01T00:00:00.000Z', commit: runId })),
+      tests: new Map([
+        [
+          'a › t',
+          { file: 'a', durationsMs: Float64Array.from([100, 10, 20]), statuses: ['passed', 'passed', 'passed'] },
+        ],
+      ]),
+    };
+    const baseline = buildBaseline({ history, fromHistory: 2 }, config);
+    expect(baseline.source).toEqual({ runIds: ['h1', 'h2'], commit: 'h2' });
+    expect(baseline.tests['a › t']?.stats.median).toBe(15);
+    expect(baseline.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('refuses an empty history with the run-data error', () => {
+    const empty: History = { runs: [], tests: new Map() };
+    expect(() => buildBaseline({ history: empty, fromHistory: 10 }, config)).toThrow(
+      expect.objectContaining({ code: 'JEST_PERF_NO_RUN_DATA' }) as JestPerfError,
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import * as api from '../index';
+import * as jestEntry from '../jest';
+
+describe('public entries', () => {
+  it('export the engine from the main entry and the Jest helper from ./jest only', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'BASELINE_FIX',
+      'CHANGE_POINT_DEFAULTS',
+      'VERDICT_DEFAULTS',
+      'buildBaseline',
+      'compareRun',
+      'computeVerdict',
+      'detectTrends',
+      'durationStats',
+      'findChangePoints',
+      'formatChange',
+      'formatChangePoint',
+      'formatDuration',
+      'formatPercent',
+      'formatSlowCount',
+      'formatVerdict',
+      'median',
+      'noiseBand',
+      'readBaseline',
+      'samplesNeeded',
+      'suiteOf',
+      'tCdf',
+      'tTwoSidedP',
+      'welchTTest',
+      'windowFromHistory',
+      'windowFromRuns',
+      'writeBaseline',
+    ]);
+    expect(Object.keys(jestEntry).sort()).toEqual([
+      'SKIP_NO_BASELINE',
+      'SKIP_NO_RUN_DATA',
+      'describePerformanceRegression',
+    ]);
+  });
+});

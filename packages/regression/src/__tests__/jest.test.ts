@@ -1,0 +1,173 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type DataPaths, dataPaths, loadConfig, saveRun } from '@jest-perf/core';
+import { writeBaseline } from '../baselineStore';
+import { buildBaseline } from '../buildBaseline';
+import { describePerformanceRegression, type JestGlobals, SKIP_NO_BASELINE, SKIP_NO_RUN_DATA } from '../jest';
+import { makeRun, makeRuns } from './helpers/runs';
+
+interface Declared {
+  name: string;
+  fn: (() => void) | undefined;
+  skipped: boolean;
+}
+
+/** Fake Jest globals that record what the helper declares at collection time. */
+function capture(): { globals: JestGlobals; declared: Declared[]; describes: string[] } {
+  const declared: Declared[] = [];
+  const describes: string[] = [];
+  const it = Object.assign((name: string, fn: () => void) => declared.push({ name, fn, skipped: false }), {
+    skip: (name: string, fn?: () => void) => declared.push({ name, fn, skipped: true }),
+  });
+  const describe = (name: string, fn: () => void) => {
+    describes.push(name);
+    fn();
+  };
+  return { globals: { describe, it }, declared, describes };
+}
+
+/** Runs a declared test body; returns its error message, or null when it passed. */
+function outcome(test: Declared | undefined): string | null {
+  try {
+    test?.fn?.();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const MAPPER = 'tests/core/mapper.test.ts › ColumnMapper › loads config';
+let root: string;
+let paths: DataPaths;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-helper-'));
+  paths = dataPaths(loadConfig(root));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function withBaseline(): void {
+  const config = loadConfig(root);
+  writeBaseline(paths.baseline, buildBaseline(makeRuns(10, { [MAPPER]: 1200, 'tests/ui/b.test.ts › b': 300 }), config));
+}
+
+function track(mapperMs: number, runId = 'now'): void {
+  saveRun(
+    paths,
+    makeRun(runId, [
+      [MAPPER, mapperMs],
+      ['tests/ui/b.test.ts › b', 300],
+    ]),
+    50,
+  );
+}
+
+describe('describePerformanceRegression', () => {
+  it('skips with a clear message when the baseline is missing', () => {
+    const { globals, declared, describes } = capture();
+    describePerformanceRegression({ rootDir: root }, globals);
+    expect(describes).toEqual(['performance regression']);
+    expect(declared).toEqual([{ name: SKIP_NO_BASELINE, fn: expect.any(Function), skipped: true }]);
+    expect(SKIP_NO_BASELINE).toBe('Baseline not found. Run `pnpm perf:baseline` to create one.');
+    expect(outcome(declared[0])).toBeNull();
+  });
+
+  it('skips with a clear message when no run was tracked yet', () => {
+    withBaseline();
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root }, globals);
+    expect(declared.map((d) => [d.name, d.skipped])).toEqual([[SKIP_NO_RUN_DATA, true]]);
+    expect(SKIP_NO_RUN_DATA).toBe('No performance data. Run `pnpm perf:track` first.');
+  });
+
+  it('declares checks of tests, suites and the slow count that fail with before/after messages', () => {
+    withBaseline();
+    track(1800);
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root, title: 'perf' }, globals);
+    expect(declared.map((d) => [d.name, d.skipped])).toEqual([
+      ['no test is slower than its baseline', false],
+      ['no suite is slower than its baseline', false],
+      ['the slow-test count did not grow', false],
+    ]);
+    expect(outcome(declared[0])).toMatch(
+      /^1 test slower than the baseline:\n {2}tests\/core\/mapper\.test\.ts › ColumnMapper › loads config: 1\.20 s → 1\.80 s \(\+50\.0 %, threshold 20 %, noise band ±\d/,
+    );
+    expect(outcome(declared[1])).toMatch(/^1 suite slower than the baseline:\n {2}tests\/core\/: 1\.20 s → 1\.80 s/);
+    expect(outcome(declared[2])).toBeNull();
+  });
+
+  it('passes when nothing regressed', () => {
+    withBaseline();
+    track(1210);
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root }, globals);
+    expect(declared.map(outcome)).toEqual([null, null, null]);
+  });
+
+  it('fails the slow-count check when more tests pass slowTestMs', () => {
+    fs.writeFileSync(path.join(root, 'jest-perf.config.json'), JSON.stringify({ slowTestMs: 1500 }));
+    withBaseline();
+    track(1600);
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root, thresholds: { test: 5, suite: 5 } }, globals);
+    expect(outcome(declared[2])).toBe(`The slow-test count grew:\n  slow tests (over 1.50 s): 0 → 1 (+1): ${MAPPER}`);
+  });
+
+  it('declares one check per test and suite with granularity each', () => {
+    withBaseline();
+    track(1800);
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root, granularity: 'each' }, globals);
+    expect(declared.map((d) => d.name)).toEqual([
+      `test ${MAPPER} is not slower`,
+      'test tests/ui/b.test.ts › b is not slower',
+      'suite tests/core is not slower',
+      'suite tests/ui is not slower',
+      'the slow-test count did not grow',
+    ]);
+    expect(declared.map((d) => outcome(d) !== null)).toEqual([true, false, true, false, false]);
+  });
+
+  it('can take the median of the newest history runs as the current value', () => {
+    withBaseline();
+    track(1800, 'r1');
+    track(1190, 'r2');
+    track(1210, 'r3');
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root, current: { fromHistory: 3 } }, globals);
+    expect(declared.map(outcome)).toEqual([null, null, null]);
+  });
+
+  it('declares a failing test when the data cannot be read', () => {
+    withBaseline();
+    fs.writeFileSync(paths.baseline, '{ half');
+    const { globals, declared } = capture();
+    describePerformanceRegression({ rootDir: root }, globals);
+    expect(declared.map((d) => d.name)).toEqual(['reads the performance data']);
+    expect(outcome(declared[0])).toContain('baseline is not valid JSON');
+  });
+
+  it('refuses to run outside a Jest test file', () => {
+    const saved = globalThis.describe;
+    (globalThis as { describe: unknown }).describe = undefined;
+    try {
+      expect(() => describePerformanceRegression({ rootDir: root })).toThrow(TypeError);
+    } finally {
+      globalThis.describe = saved;
+    }
+  });
+});
+
+describe('with the real Jest globals', () => {
+  // Declared at collection time like a user's file: shows up as one skipped test, proving the globals fit.
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-helper-real-'));
+  describePerformanceRegression({ rootDir: empty, title: 'a project without a baseline' });
+  afterAll(() => fs.rmSync(empty, { recursive: true, force: true }));
+
+  it('accepts the Jest globals passed explicitly (e.g. from @jest/globals)', () => {
+    const explicit: JestGlobals = { describe, it };
+    expect(explicit.it.skip).toBe(it.skip);
+  });
+});

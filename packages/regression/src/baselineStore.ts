@@ -1,0 +1,25 @@
+import * as fs from 'node:fs';
+import { type Baseline, baselineSchema, JestPerfError, readValidatedJson, writeJsonAtomic } from '@jest-perf/core';
+
+/** What the user runs to (re)create the baseline. */
+export const BASELINE_FIX = 'Run `pnpm perf:baseline` to create one.';
+
+/**
+ * Reads and validates the committed baseline.
+ * @throws JestPerfError `JEST_PERF_BASELINE_MISSING` when the file does not exist; `JEST_PERF_FILE_CORRUPT`,
+ * `JEST_PERF_FILE_INVALID` or `JEST_PERF_VERSION_UNSUPPORTED` naming the file (and field) otherwise.
+ */
+export function readBaseline(file: string): Baseline {
+  if (!fs.existsSync(file)) {
+    throw new JestPerfError('JEST_PERF_BASELINE_MISSING', 'Baseline not found', { file, fix: BASELINE_FIX });
+  }
+  return readValidatedJson<Baseline>(file, baselineSchema, {
+    what: 'baseline',
+    fix: 'Run `pnpm perf:baseline` to recreate it (or restore it from git).',
+  });
+}
+
+/** Writes the baseline atomically (readers see the old file or the new one, never half of it). */
+export function writeBaseline(file: string, baseline: Baseline): void {
+  writeJsonAtomic(file, baseline);
+}

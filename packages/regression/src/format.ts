@@ -1,0 +1,65 @@
+import type { ChangePoint } from './trends';
+import type { SlowCountVerdict, SuiteVerdict, TestVerdict, Verdict } from './types';
+
+/** `850 ms` under a second, else seconds with two decimals (`1.20 s`). */
+export function formatDuration(ms: number): string {
+  const rounded = Math.round(ms);
+  return rounded < 1000 ? `${rounded} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A ratio as a short percentage without a trailing `.0`: 0.2 → `20 %`, 0.125 → `12.5 %`. */
+export function formatPercent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(1))} %`;
+}
+
+/** A signed change with one decimal: 0.5 → `+50.0 %`, -0.25 → `-25.0 %`. */
+export function formatChange(ratio: number): string {
+  if (!Number.isFinite(ratio)) return ratio > 0 ? '+∞ %' : '-∞ %';
+  return `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`;
+}
+
+/** The detail of one verdict, without its subject. */
+function describeVerdict(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'new':
+      return `new, ${formatDuration(verdict.currentMs)}`;
+    case 'missing':
+      return `missing, was ${formatDuration(verdict.baselineMs)}`;
+    default: {
+      const band = `±${formatPercent(verdict.noiseBand)}${verdict.assumedNoise ? ' assumed' : ''}`;
+      const before = `${formatDuration(verdict.baselineMs)} → ${formatDuration(verdict.currentMs)}`;
+      const detail = `${before} (${formatChange(verdict.change)}, threshold ${formatPercent(verdict.threshold)}, noise band ${band})`;
+      if (verdict.kind !== 'noisy') return detail;
+      const hint =
+        verdict.samplesNeeded === null
+          ? 'rebuild the baseline from more runs'
+          : `rerun with ${verdict.samplesNeeded} samples (jest-perf check --confirm ${verdict.samplesNeeded})`;
+      return `${detail}: too noisy to judge, ${hint}`;
+    }
+  }
+}
+
+/**
+ * One line per verdict, exactly as the CLI and the Jest helper print it:
+ * `tests/core/mapper.test.ts › ColumnMapper › loads config: 1.20 s → 1.80 s (+50.0 %, threshold 20 %, noise band ±6 %)`.
+ */
+export function formatVerdict(verdict: TestVerdict | SuiteVerdict): string {
+  const subject = 'id' in verdict ? verdict.id : `${verdict.suite}/`;
+  return `${subject}: ${describeVerdict(verdict)}`;
+}
+
+/** `slow tests (over 30.00 s): 2 → 4 (+2): a › b, c › d` */
+export function formatSlowCount(verdict: SlowCountVerdict): string {
+  const diff = verdict.current - verdict.baseline;
+  const head = `slow tests (over ${formatDuration(verdict.slowTestMs)}): ${verdict.baseline} → ${verdict.current}`;
+  const change = diff === 0 ? '' : ` (${diff > 0 ? '+' : ''}${diff})`;
+  const names = verdict.newlySlow.length > 0 ? `: ${verdict.newlySlow.join(', ')}` : '';
+  return `${head}${change}${names}`;
+}
+
+/** `a › b: got slower at run 2026-11-24T11-07-35-123Z-4f2a (commit 1a2b3c4): 1.20 s → 1.80 s (+50.0 %, p = 2.1e-5)` */
+export function formatChangePoint(id: string, point: ChangePoint): string {
+  const commit = point.commit ? ` (commit ${point.commit.slice(0, 7)})` : '';
+  const before = `${formatDuration(point.before.meanMs)} → ${formatDuration(point.after.meanMs)}`;
+  return `${id}: got ${point.direction} at run ${point.runId}${commit}: ${before} (${formatChange(point.change)}, p = ${point.pValue.toExponential(1)})`;
+}

@@ -1,0 +1,252 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AggregatedResult, AssertionResult, TestResult } from '@jest/test-result';
+import type { Config } from '@jest/types';
+import { isJestPerfError, readHistory, readRunFile, type WorkerFileRecord } from '@jest-perf/core';
+import { PerfReporter } from '../PerfReporter';
+
+const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
+const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF'] as const;
+
+let root: string;
+let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
+let stderr: jest.SpyInstance;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-'));
+  savedEnv = {};
+  for (const key of ENV_KEYS) {
+    savedEnv[key] = process.env[key];
+    delete process.env[key];
+  }
+  stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    const value = savedEnv[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  jest.useRealTimers();
+  jest.restoreAllMocks();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function globalConfig(overrides: Partial<Config.GlobalConfig> = {}): Config.GlobalConfig {
+  return { rootDir: root, shard: undefined, ...overrides } as unknown as Config.GlobalConfig;
+}
+
+const TEST_FILE = 'src/math.test.ts';
+
+function results(): AggregatedResult {
+  const assertions = [
+    { ancestorTitles: [], title: 'adds', status: 'passed', duration: 12 },
+    { ancestorTitles: [], title: 'divides', status: 'failed', duration: 3 },
+  ] as unknown as AssertionResult[];
+  const file = {
+    testFilePath: path.join(root, TEST_FILE),
+    testResults: assertions,
+    perfStats: { runtime: 40 },
+  } as unknown as TestResult;
+  return { testResults: [file], wasInterrupted: false } as unknown as AggregatedResult;
+}
+
+function workerDir(): string {
+  const dir = process.env[WORKER_DIR_ENV];
+  if (!dir) throw new Error(`${WORKER_DIR_ENV} is not set`);
+  return dir;
+}
+
+function writeWorkerRecord(record: Partial<WorkerFileRecord>): void {
+  fs.mkdirSync(workerDir(), { recursive: true });
+  const full: WorkerFileRecord = {
+    kind: 'file',
+    testPath: path.join(root, TEST_FILE),
+    worker: 2,
+    fileTags: [],
+    hookMs: 0,
+    hooks: [],
+    tests: [],
+    counters: {},
+    ...record,
+  };
+  fs.appendFileSync(path.join(workerDir(), 'worker-2-1.jsonl'), `${JSON.stringify(full)}\n`);
+}
+
+function stderrText(): string {
+  return stderr.mock.calls.map((call) => String(call[0])).join('');
+}
+
+describe('PerfReporter disabled', () => {
+  it('writes nothing and reports no error', () => {
+    const reporter = new PerfReporter(globalConfig());
+
+    reporter.onRunStart();
+    reporter.onRunComplete(new Set(), results());
+
+    expect(fs.readdirSync(root)).toEqual([]);
+    expect(reporter.getLastError()).toBeUndefined();
+    expect(stderr).not.toHaveBeenCalled();
+  });
+
+  it('removes a JEST_PERF_WORKER_DIR inherited from an outer run', () => {
+    process.env[WORKER_DIR_ENV] = path.join(root, 'outer');
+
+    new PerfReporter(globalConfig());
+
+    expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
+  });
+
+  it('stays off with enabled: false even when JEST_PERF=1', () => {
+    process.env.JEST_PERF = '1';
+
+    new PerfReporter(globalConfig(), { enabled: false });
+
+    expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
+  });
+
+  it('rejects bad options, naming the option', () => {
+    expect(() => new PerfReporter(globalConfig(), { enabled: 'yes' })).toThrow(
+      'the option enabled should be a boolean',
+    );
+  });
+});
+
+describe('PerfReporter enabled', () => {
+  it('points workers at a per-run folder under the data dir', () => {
+    new PerfReporter(globalConfig(), { enabled: true });
+
+    expect(path.dirname(workerDir())).toBe(path.join(root, '.jest-perf', 'tmp'));
+    expect(path.basename(workerDir())).toMatch(/^\d{4}-\d{2}-\d{2}T[\w-]+$/);
+  });
+
+  it('fails with the config error alone, its stack reduced to the message, when the config is invalid', () => {
+    fs.writeFileSync(path.join(root, 'jest-perf.config.json'), JSON.stringify({ historySize: 'many' }));
+    let error: unknown;
+
+    try {
+      new PerfReporter(globalConfig(), { enabled: true });
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(isJestPerfError(error)).toBe(true);
+    const { message, stack } = error as Error;
+    expect(message).toContain('field /historySize must be integer');
+    expect(stack).toBe(`JestPerfError: ${message}`);
+    expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
+  });
+
+  it('turns on with JEST_PERF=1', () => {
+    process.env.JEST_PERF = '1';
+
+    new PerfReporter(globalConfig());
+
+    expect(process.env[WORKER_DIR_ENV]).toBeDefined();
+  });
+
+  it('writes latest.json and the run file, merging the workers’ records, then removes the worker folder', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    const dir = workerDir();
+    writeWorkerRecord({ tests: [{ ancestorTitles: [], title: 'adds', setupMs: 4, tags: [] }], hookMs: 4 });
+
+    reporter.onRunComplete(new Set(), results());
+
+    const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+    expect(latest.tests.map((t) => [t.id, t.status, t.setupMs, t.worker])).toEqual([
+      ['src/math.test.ts › adds', 'passed', 4, 2],
+      ['src/math.test.ts › divides', 'failed', 0, 2],
+    ]);
+    expect(latest.summary).toMatchObject({ total: 2, passed: 1, failed: 1, hookMs: 4 });
+    expect(latest.incomplete).toBe(false);
+    expect(readRunFile(path.join(root, '.jest-perf', 'runs', `${latest.runId}.json`))).toEqual(latest);
+    expect(readHistory(path.join(root, '.jest-perf', 'history.arrow')).runs).toHaveLength(1);
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
+    expect(reporter.getLastError()).toBeUndefined();
+    expect(stderr).not.toHaveBeenCalled();
+  });
+
+  it('prints where the run went unless silent', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true });
+
+    reporter.onRunComplete(new Set(), results());
+
+    expect(stderrText()).toMatch(/^jest-perf: 2 tests tracked, 0 slow → .*\.jest-perf\/runs\/.+\.json\n$/);
+  });
+
+  it('notes an incomplete run in its notice', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true });
+    const interrupted = { ...results(), wasInterrupted: true };
+
+    reporter.onRunComplete(new Set(), interrupted);
+
+    expect(stderrText()).toContain('(incomplete: 1 problem(s))');
+  });
+
+  it('uses the project config: dataDir, slowTestMs and exclude', () => {
+    fs.writeFileSync(
+      path.join(root, 'jest-perf.config.json'),
+      JSON.stringify({ dataDir: 'perf', slowTestMs: 10, exclude: ['^e2e/'] }),
+    );
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+
+    reporter.onRunComplete(new Set(), results());
+
+    const latest = readRunFile(path.join(root, 'perf', 'latest.json'));
+    expect(latest.slowTestMs).toBe(10);
+    expect(latest.summary.slowCount).toBe(1);
+    expect(fs.existsSync(path.join(root, '.jest-perf'))).toBe(false);
+  });
+
+  it('records the shard from the global config', () => {
+    const reporter = new PerfReporter(globalConfig({ shard: { shardIndex: 2, shardCount: 3 } }), {
+      enabled: true,
+      silent: true,
+    });
+
+    reporter.onRunComplete(new Set(), results());
+
+    expect(readRunFile(path.join(root, '.jest-perf', 'latest.json')).shard).toEqual({ index: 2, count: 3 });
+  });
+
+  it('times the run from onRunStart to onRunComplete', () => {
+    jest.useFakeTimers({ now: new Date('2026-03-01T10:00:00.000Z') });
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    jest.setSystemTime(new Date('2026-03-01T10:00:05.000Z'));
+    reporter.onRunStart();
+    jest.setSystemTime(new Date('2026-03-01T10:00:07.250Z'));
+
+    reporter.onRunComplete(new Set(), results());
+
+    const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+    expect(latest.startedAt).toBe('2026-03-01T10:00:05.000Z');
+    expect(latest.summary.wallMs).toBe(2250);
+  });
+
+  it('moves an unreadable history aside, says so, and still writes the run', () => {
+    fs.mkdirSync(path.join(root, '.jest-perf'));
+    fs.writeFileSync(path.join(root, '.jest-perf', 'history.arrow'), 'garbage');
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+
+    reporter.onRunComplete(new Set(), results());
+
+    expect(stderrText()).toContain('jest-perf: the history was unreadable; moved it to ');
+    expect(fs.existsSync(path.join(root, '.jest-perf', 'latest.json'))).toBe(true);
+    expect(reporter.getLastError()).toBeUndefined();
+  });
+
+  it('reports through getLastError, without throwing, when the run cannot be written', () => {
+    fs.writeFileSync(path.join(root, '.jest-perf'), 'a file where the data folder should be');
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+
+    expect(() => reporter.onRunComplete(new Set(), results())).not.toThrow();
+
+    expect(reporter.getLastError()).toBeInstanceOf(Error);
+    expect(reporter.getLastError()?.message).toContain('ENOTDIR');
+    expect(stderrText()).toContain('jest-perf: could not write the run file: ');
+    expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
+  });
+});

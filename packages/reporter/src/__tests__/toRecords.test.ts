@@ -1,0 +1,196 @@
+import type { AssertionResult, TestResult } from '@jest/test-result';
+import type { WorkerFileRecord, WorkerTestRecord } from '@jest-perf/core';
+import { toRecords } from '../toRecords';
+
+const FILE = 'src/math.test.ts';
+
+function assertion(title: string, overrides: Partial<AssertionResult> = {}): AssertionResult {
+  return { ancestorTitles: [], title, status: 'passed', duration: 10, ...overrides } as unknown as AssertionResult;
+}
+
+function result(assertions: AssertionResult[], overrides: Partial<TestResult> = {}): TestResult {
+  return {
+    testFilePath: `/repo/${FILE}`,
+    testResults: assertions,
+    perfStats: { runtime: 100 },
+    ...overrides,
+  } as unknown as TestResult;
+}
+
+function workerRecord(tests: WorkerTestRecord[], overrides: Partial<WorkerFileRecord> = {}): WorkerFileRecord {
+  return {
+    kind: 'file',
+    testPath: `/repo/${FILE}`,
+    worker: 3,
+    fileTags: [],
+    hookMs: 0,
+    hooks: [],
+    tests,
+    counters: {},
+    ...overrides,
+  };
+}
+
+function workerTest(title: string, setupMs: number, ancestorTitles: string[] = []): WorkerTestRecord {
+  return { ancestorTitles, title, setupMs, tags: [] };
+}
+
+describe('toRecords', () => {
+  it('turns a passing assertion into a test record with a tag-free id', () => {
+    const { tests } = toRecords(
+      result([assertion('adds @fast', { ancestorTitles: ['Math'], duration: 12.5, location: { line: 7, column: 3 } })]),
+      FILE,
+      undefined,
+    );
+
+    expect(tests).toEqual([
+      {
+        id: 'src/math.test.ts › Math › adds',
+        file: FILE,
+        ancestorTitles: ['Math'],
+        title: 'adds @fast',
+        durationMs: 12.5,
+        setupMs: 0,
+        status: 'passed',
+        tags: ['fast'],
+        retries: 0,
+        worker: null,
+        line: 7,
+      },
+    ]);
+  });
+
+  it.each([
+    ['passed', 'passed'],
+    ['failed', 'failed'],
+    ['todo', 'todo'],
+    ['skipped', 'skipped'],
+    ['pending', 'skipped'],
+    ['disabled', 'skipped'],
+    ['focused', 'passed'],
+  ] as const)('maps Jest status %s to %s', (jestStatus, status) => {
+    const { tests } = toRecords(result([assertion('t', { status: jestStatus })]), FILE, undefined);
+
+    expect(tests[0]?.status).toBe(status);
+  });
+
+  it('reads a missing or negative duration as 0', () => {
+    const { tests } = toRecords(
+      result([assertion('a', { duration: null }), assertion('b', { duration: -5 })]),
+      FILE,
+      undefined,
+    );
+
+    expect(tests.map((t) => t.durationMs)).toEqual([0, 0]);
+  });
+
+  it('leaves the line out when Jest did not report a location', () => {
+    const { tests } = toRecords(result([assertion('a', { location: null })]), FILE, undefined);
+
+    expect(tests[0]).not.toHaveProperty('line');
+  });
+
+  it('counts retries from invocations', () => {
+    const { tests } = toRecords(
+      result([assertion('a', { invocations: 3 }), assertion('b', { invocations: 1 }), assertion('c')]),
+      FILE,
+      undefined,
+    );
+
+    expect(tests.map((t) => t.retries)).toEqual([2, 0, 0]);
+  });
+
+  it("takes setupMs and the worker from the environment's record, matched by title path", () => {
+    const worker = workerRecord([workerTest('adds', 4, ['Math']), workerTest('adds', 9)]);
+
+    const { tests } = toRecords(
+      result([assertion('adds'), assertion('adds', { ancestorTitles: ['Math'] })]),
+      FILE,
+      worker,
+    );
+
+    expect(tests.map((t) => [t.setupMs, t.worker])).toEqual([
+      [9, 3],
+      [4, 3],
+    ]);
+  });
+
+  it('matches tests with the same title to the records in order', () => {
+    const worker = workerRecord([workerTest('each', 1), workerTest('each', 2), workerTest('each', 3)]);
+
+    const { tests } = toRecords(result([assertion('each'), assertion('each'), assertion('each')]), FILE, worker);
+
+    expect(tests.map((t) => t.setupMs)).toEqual([1, 2, 3]);
+  });
+
+  it('uses setupMs 0 for a test the environment did not record', () => {
+    const { tests } = toRecords(result([assertion('other')]), FILE, workerRecord([workerTest('adds', 4)]));
+
+    expect(tests[0]?.setupMs).toBe(0);
+  });
+
+  it('merges file tags with describe and title tags, once each', () => {
+    const worker = workerRecord([], { fileTags: ['serial', 'slow'] });
+
+    const { tests, file } = toRecords(
+      result([assertion('loads @slow @real_llm', { ancestorTitles: ['db @integration'] })]),
+      FILE,
+      worker,
+    );
+
+    expect(tests[0]?.tags).toEqual(['serial', 'slow', 'integration', 'real_llm']);
+    expect(file.tags).toEqual(['serial', 'slow']);
+  });
+
+  it("builds the file record from Jest's perfStats spans and the worker's hooks", () => {
+    const hooks: WorkerFileRecord['hooks'] = [
+      { type: 'beforeAll', describePath: [], calls: 1, totalMs: 30, maxMs: 30, line: 4 },
+    ];
+    const perfStats = {
+      runtime: 250,
+      setupFilesStart: 10,
+      setupFilesEnd: 15,
+      setupAfterEnvStart: 20,
+      setupAfterEnvEnd: 27,
+      loadTestEnvironmentStart: 1,
+      loadTestEnvironmentEnd: 9,
+    } as unknown as TestResult['perfStats'];
+
+    const { file } = toRecords(result([], { perfStats }), FILE, workerRecord([], { hookMs: 30, hooks }));
+
+    expect(file).toEqual({
+      path: FILE,
+      runtimeMs: 250,
+      setupMs: 12,
+      loadEnvironmentMs: 8,
+      hookMs: 30,
+      tags: [],
+      worker: 3,
+      execError: false,
+      hooks,
+    });
+  });
+
+  it('reads missing or backwards perfStats spans as 0', () => {
+    const perfStats = {
+      setupFilesStart: 10,
+      setupAfterEnvStart: 30,
+      setupAfterEnvEnd: 20,
+      loadTestEnvironmentEnd: 9,
+    } as unknown as TestResult['perfStats'];
+
+    const { file } = toRecords(result([], { perfStats }), FILE, undefined);
+
+    expect([file.runtimeMs, file.setupMs, file.loadEnvironmentMs, file.hookMs]).toEqual([0, 0, 0, 0]);
+    expect(file.hooks).toEqual([]);
+    expect(file.worker).toBeNull();
+  });
+
+  it('marks a file that failed to run', () => {
+    const failed = toRecords(result([], { testExecError: { message: 'SyntaxError', stack: '' } }), FILE, undefined);
+    const ok = toRecords(result([], { testExecError: undefined }), FILE, undefined);
+
+    expect(failed.file.execError).toBe(true);
+    expect(ok.file.execError).toBe(false);
+  });
+});

@@ -2,7 +2,17 @@
 import { reporters } from '@jest-perf/preset';
 import type { Config } from 'jest';
 
-const packages = ['core', 'environment', 'reporter', 'preset', 'regression', 'cli'];
+const packages = [
+  'core',
+  'environment',
+  'reporter',
+  'preset',
+  'regression',
+  'cli',
+  'fixture-cache',
+  'llm-mock',
+  'datasets',
+];
 
 /** Every package holds ≥ 80 % of its lines (benchmarks and Jest entry shims excluded). */
 const coverageThreshold: Config['coverageThreshold'] = {

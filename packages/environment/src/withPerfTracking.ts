@@ -8,7 +8,16 @@ import { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFil
 /** What test code sees as `globalThis.__JEST_PERF__`: the one channel fix-side libraries report through. */
 export interface PerfChannel {
   count(group: string, name: string, delta?: number): void;
+  /**
+   * Values kept for the life of this Jest worker process: Jest builds a new environment (and module
+   * registry) per test file, but this module is loaded once per worker, so the map outlives each file.
+   * Worker-scoped fixtures (`@jest-perf/datasets`' workerFixture) live here.
+   */
+  workerStore: Map<string, unknown>;
 }
+
+/** One per worker process (module state): see {@link PerfChannel.workerStore}. */
+const workerStore = new Map<string, unknown>();
 
 type EnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment;
 /** The base environment's instance as this mixin uses it (methods, so they can be overridden). */
@@ -45,7 +54,7 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
       this.fileTags = parsePragmaTags(context.docblockPragmas.tags);
       this.recorder = this.workerDir ? new FileRecorder(context.testPath, this.fileTags) : null;
       const recorder = this.recorder;
-      const channel: PerfChannel = { count: (group, name, delta) => recorder?.count(group, name, delta) };
+      const channel: PerfChannel = { count: (group, name, delta) => recorder?.count(group, name, delta), workerStore };
       this.global.__JEST_PERF__ = channel;
     }
 

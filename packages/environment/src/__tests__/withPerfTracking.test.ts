@@ -138,6 +138,17 @@ describe('withPerfTracking', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('shares one workerStore across the environments of a worker (one per test file)', async () => {
+    const first = create().env;
+    channel(first).workerStore.set('datasets', { rows: 3 });
+    await first.teardown();
+
+    const second = create().env;
+
+    expect(channel(second).workerStore.get('datasets')).toEqual({ rows: 3 });
+    channel(second).workerStore.delete('datasets');
+  });
+
   it('writes nothing at teardown when JEST_PERF_WORKER_DIR is not set', async () => {
     process.env.JEST_WORKER_ID = '2';
     const { env } = create('slow');

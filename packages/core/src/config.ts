@@ -41,8 +41,10 @@ function findConfig(rootDir: string): { source: string | null; raw: unknown } {
   if (fs.existsSync(configFile)) return { source: configFile, raw: readConfigFile(configFile) };
   const pkgFile = path.join(rootDir, 'package.json');
   if (fs.existsSync(pkgFile)) {
-    const pkg = readConfigFile(pkgFile) as { jestPerf?: unknown };
-    if (pkg.jestPerf !== undefined) return { source: `${pkgFile}#jestPerf`, raw: pkg.jestPerf };
+    const pkg: unknown = readConfigFile(pkgFile);
+    // A package.json that is not an object (null, an array) simply holds no jest-perf config.
+    const isObject = typeof pkg === 'object' && pkg !== null && !Array.isArray(pkg);
+    if (isObject && 'jestPerf' in pkg && pkg.jestPerf !== undefined) return { source: `${pkgFile}#jestPerf`, raw: pkg.jestPerf };
   }
   return { source: null, raw: {} };
 }

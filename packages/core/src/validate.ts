@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { JestPerfError, type JestPerfErrorCode } from './errors';
 
 let ajv: Ajv | undefined;
@@ -7,7 +7,13 @@ const compiled = new Map<object, ValidateFunction>();
 
 /** Compiles a schema once per process (ajv itself is only loaded on first use). */
 function validatorFor<T>(schema: object): ValidateFunction<T> {
-  ajv ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+  // A type-only import above and a require here: every Jest worker loads this module (through the
+  // environment's tag helpers) but never validates, so it must not pay for loading ajv (~40 ms).
+  ajv ??= new (require('ajv') as typeof import('ajv')).default({
+    allErrors: false,
+    strict: true,
+    allowUnionTypes: true,
+  });
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);

@@ -130,6 +130,13 @@ describe('resolveConfig', () => {
     expect(error.file).toBeUndefined();
   });
 
+  it('treats a package.json that is not an object (null, an array) as having no config', () => {
+    writeJson('package.json', null);
+    expect(loadConfig(root).source).toBeNull();
+    writeJson('package.json', [1, 2]);
+    expect(loadConfig(root).source).toBeNull();
+  });
+
   it('rejects a historySize below 1', () => {
     expect(() => resolveConfig({ historySize: 0 }, '/repo')).toThrow('field /historySize must be >= 1');
   });

@@ -12,6 +12,7 @@ const packages = [
   'fixture-cache',
   'llm-mock',
   'datasets',
+  'parallel',
 ];
 
 /** Every package holds ≥ 80 % of its lines (benchmarks and Jest entry shims excluded). */

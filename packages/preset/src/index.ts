@@ -21,6 +21,8 @@ export function createPreset(options: PresetOptions = {}): Config.InitialOptions
     transform: { '^.+\\.[cm]?tsx?$': [require.resolve('ts-jest'), {}] },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     reporters: reporters(),
+    // Under --shard, balances shards by recorded duration; otherwise Jest's own order.
+    testSequencer: require.resolve('@jest-perf/parallel/sequencer'),
     testLocationInResults: true,
   };
 }

@@ -47,6 +47,14 @@ describe('createPreset', () => {
   });
 });
 
+describe('createPreset sharding', () => {
+  it('sets the duration-balanced shard sequencer from @jest-perf/parallel', () => {
+    const sequencer = createPreset().testSequencer ?? '';
+    expect(sequencer).toContain('parallel');
+    expect(require(sequencer)).toHaveProperty('prototype.shard');
+  });
+});
+
 describe('reporters', () => {
   it("keeps Jest's default reporter and adds jest-perf's, resolved to a file that exists", () => {
     const list = reporters() ?? [];

@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Test } from '@jest/test-result';
+import BalancedSequencer from '../sequencer';
+
+let root: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-sequencer-'));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function tests(names: string[]): Test[] {
+  return names.map(
+    (name) =>
+      ({ path: path.join(root, name), duration: undefined, context: { config: { rootDir: root } } }) as unknown as Test,
+  );
+}
+
+function sequencer(): BalancedSequencer {
+  return new BalancedSequencer({ contexts: [], globalConfig: {} } as unknown as ConstructorParameters<
+    typeof BalancedSequencer
+  >[0]);
+}
+
+function writeLatest(files: Record<string, number>): void {
+  const run = {
+    schemaVersion: 1,
+    runId: 'r1',
+    startedAt: '2026-11-24T10:00:00.000Z',
+    endedAt: '2026-11-24T10:00:01.000Z',
+    jestVersion: '30',
+    nodeVersion: 'v20',
+    machine: { platform: 'linux', arch: 'x64', cpuModel: 'x', cores: 2, totalMemoryMb: 1 },
+    git: null,
+    shard: null,
+    incomplete: false,
+    incompleteReasons: [],
+    slowTestMs: 30000,
+    tests: [],
+    files: Object.entries(files).map(([p, runtimeMs]) => ({
+      path: p,
+      runtimeMs,
+      setupMs: 0,
+      loadEnvironmentMs: 0,
+      hookMs: 0,
+      tags: [],
+      worker: 1,
+      execError: false,
+      hooks: [],
+    })),
+    summary: {
+      total: 0,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      slowCount: 0,
+      totalDurationMs: 0,
+      averageDurationMs: 0,
+      hookMs: 0,
+      wallMs: 0,
+    },
+    counters: {},
+  };
+  fs.mkdirSync(path.join(root, '.jest-perf'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.jest-perf', 'latest.json'), JSON.stringify(run));
+}
+
+describe('BalancedSequencer.shard', () => {
+  it('splits by recorded duration so the shards carry equal time, every file once', async () => {
+    writeLatest({ 'slow.test.js': 900, 'a.test.js': 300, 'b.test.js': 300, 'c.test.js': 300 });
+    const all = tests(['a.test.js', 'b.test.js', 'c.test.js', 'slow.test.js']);
+    const first = await sequencer().shard(all, { shardIndex: 1, shardCount: 2 });
+    const second = await sequencer().shard(all, { shardIndex: 2, shardCount: 2 });
+    expect(first.map((t) => path.basename(t.path))).toEqual(['slow.test.js']);
+    expect(second.map((t) => path.basename(t.path)).sort()).toEqual(['a.test.js', 'b.test.js', 'c.test.js']);
+  });
+
+  it("falls back to Jest's own split when nothing is recorded", async () => {
+    const all = tests(['a.test.js', 'b.test.js', 'c.test.js']);
+    const parts = await Promise.all(
+      [1, 2, 3].map((shardIndex) => sequencer().shard(all, { shardIndex, shardCount: 3 })),
+    );
+    expect(
+      parts
+        .flat()
+        .map((t) => t.path)
+        .sort(),
+    ).toEqual(all.map((t) => t.path).sort());
+  });
+
+  it('returns nothing for an empty list', async () => {
+    expect(await sequencer().shard([], { shardIndex: 1, shardCount: 2 })).toEqual([]);
+  });
+});

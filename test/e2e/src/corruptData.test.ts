@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readHistory } from '@jest-perf/core';
+import { E2E_TIMEOUT_MS, expectExitCode, type JestRun, Project, removeProjects } from './harness';
+
+const NOT_ARROW = 'this is not an Arrow file\n';
+/** A line of a stack trace, as Node prints it. */
+const STACK_FRAME = /^\s+at .+[(:]/m;
+
+let corruptLatest: { project: Project; jestRun: JestRun };
+let corruptHistory: { project: Project; jestRun: JestRun };
+
+async function runWith(files: Record<string, string>): Promise<{ project: Project; jestRun: JestRun }> {
+  const project = new Project('simple', { files });
+  return { project, jestRun: await project.runJest() };
+}
+
+beforeAll(async () => {
+  [corruptLatest, corruptHistory] = await Promise.all([
+    runWith({ '.jest-perf/latest.json': '{"schemaVersion": 1, "runId": ' }),
+    runWith({ '.jest-perf/history.arrow': NOT_ARROW }),
+  ]);
+}, E2E_TIMEOUT_MS);
+
+afterAll(removeProjects);
+
+describe('corrupt data from an earlier run', () => {
+  it('replaces a half-written latest.json with a good one', () => {
+    const { project, jestRun } = corruptLatest;
+    expectExitCode(jestRun, 0);
+    const latest = project.latest();
+    expect(latest.summary.total).toBe(4);
+    expect(path.basename(project.runFiles()[0]!)).toBe(`${latest.runId}.json`);
+    expect(jestRun.stderr).not.toMatch(/unreadable|corrupt/i);
+  });
+
+  it('moves a corrupt history aside with a one-line notice and starts a new one', () => {
+    const { project, jestRun } = corruptHistory;
+    expectExitCode(jestRun, 0);
+    const latest = project.latest();
+    expect(readHistory(project.paths.history).runs.map((r) => r.runId)).toEqual([latest.runId]);
+    const aside = fs.readdirSync(project.perfDir).filter((name) => name.startsWith('history.arrow.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(project.perfDir, aside[0]!), 'utf8')).toBe(NOT_ARROW);
+    const notices = jestRun.stderr.split('\n').filter((line) => /history/i.test(line));
+    expect(notices).toEqual([
+      `jest-perf: the history was unreadable; moved it to ${path.join(project.perfDir, aside[0]!)}`,
+    ]);
+    expect(jestRun.stderr).not.toMatch(STACK_FRAME);
+  });
+});

@@ -1,0 +1,157 @@
+import * as fs from 'node:fs';
+import { type RunFile, readHistory } from '@jest-perf/core';
+import {
+  E2E_TIMEOUT_MS,
+  expectExitCode,
+  expectedStatus,
+  JEST_VERSION,
+  type JestRun,
+  type JestTest,
+  jestTests,
+  lineOf,
+  Project,
+  relativeFile,
+  removeProjects,
+  testKey,
+  testTitled,
+} from './harness';
+
+/** The delays in fixtures/suite/hooks.test.js. */
+const BEFORE_ALL_MS = 60;
+const BEFORE_EACH_MS = 80;
+const AFTER_EACH_MS = 40;
+
+let project: Project;
+let jestRun: JestRun;
+let run: RunFile;
+let reported: JestTest[];
+
+beforeAll(async () => {
+  project = new Project('suite');
+  jestRun = await project.runJest();
+  // One test fails on purpose.
+  expectExitCode(jestRun, 1);
+  run = project.latest();
+  reported = jestTests(jestRun.json!, project.dir);
+}, E2E_TIMEOUT_MS);
+
+afterAll(removeProjects);
+
+describe('a tracked run', () => {
+  it('writes the run file, latest.json and the history, and removes its temp files', () => {
+    expect(project.runFiles()).toHaveLength(1);
+    expect(project.runFiles()[0]).toMatch(new RegExp(`${run.runId}\\.json$`));
+    expect(jestRun.stderr).toContain(`jest-perf: ${reported.length} tests tracked`);
+    expect(run.incomplete).toBe(false);
+    expect(run.jestVersion).toBe(JEST_VERSION);
+    expect(fs.readFileSync(project.paths.latest, 'utf8')).toBe(fs.readFileSync(project.runFiles()[0]!, 'utf8'));
+    expect(readHistory(project.paths.history).runs.map((r) => r.runId)).toEqual([run.runId]);
+    const workerDir = project.paths.workerDir;
+    expect(fs.existsSync(workerDir) ? fs.readdirSync(workerDir) : []).toEqual([]);
+  });
+
+  it('records every test exactly once', () => {
+    const ids = run.tests.map((test) => test.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(run.tests).toHaveLength(jestRun.json!.numTotalTests);
+    expect(run.tests.map(testKey).sort()).toEqual(reported.map(testKey).sort());
+  });
+
+  it("gives each test Jest's status, duration, retries and line", () => {
+    const byKey = new Map(run.tests.map((test) => [testKey(test), test]));
+    for (const expected of reported) {
+      const actual = byKey.get(testKey(expected));
+      expect({
+        key: testKey(expected),
+        status: actual?.status,
+        durationMs: actual?.durationMs,
+        line: actual?.line,
+      }).toEqual({
+        key: testKey(expected),
+        status: expectedStatus(expected.status),
+        durationMs: expected.duration ?? 0,
+        line: expected.location?.line,
+      });
+      expect(actual?.retries).toBe((expected.invocations ?? 1) - 1);
+    }
+    expect(testTitled(run, 'passes on the second attempt')).toMatchObject({ status: 'passed', retries: 1 });
+  });
+
+  it('covers every status and sums them like Jest', () => {
+    const statuses = new Set(run.tests.map((test) => test.status));
+    expect([...statuses].sort()).toEqual(['failed', 'passed', 'skipped', 'todo']);
+    const json = jestRun.json!;
+    expect(run.summary).toMatchObject({
+      total: json.numTotalTests,
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests + json.numTodoTests,
+    });
+  });
+
+  it('keeps tests with the same title in different describes apart', () => {
+    const common = run.tests.filter((test) => test.title === 'has a common title').map((test) => test.id);
+    expect(common.sort()).toEqual([
+      'outcomes.test.js › first › has a common title',
+      'outcomes.test.js › second › has a common title',
+    ]);
+  });
+
+  it("records each file's runtime as Jest measured it", () => {
+    const files = new Map(run.files.map((file) => [file.path, file]));
+    const results = jestRun.json!.testResults;
+    for (const result of results) {
+      const file = files.get(relativeFile(project.dir, result.name));
+      expect(file?.runtimeMs).toBe(result.endTime - result.startTime);
+    }
+    expect(run.files).toHaveLength(results.length);
+  });
+});
+
+describe('hook timing', () => {
+  it('attributes beforeEach and afterEach time to the tests of their describe only', () => {
+    for (const title of ['first with setup', 'second with setup']) {
+      const test = testTitled(run, title);
+      expect(test.setupMs).toBeGreaterThanOrEqual((BEFORE_EACH_MS + AFTER_EACH_MS) * 0.8);
+      // Jest's duration includes the test's hooks (Jest rounds to whole milliseconds).
+      expect(test.durationMs).toBeGreaterThanOrEqual(test.setupMs - 2);
+    }
+    for (const title of ['third without setup', 'top level without setup']) {
+      // Exactly 0: Jest's own per-test beforeEach must not count.
+      expect(testTitled(run, title).setupMs).toBe(0);
+    }
+  });
+
+  it('lists each hook of the file once, with its calls, time and line', () => {
+    const file = run.files.find((f) => f.path === 'hooks.test.js')!;
+    const hooks = [...file.hooks].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    expect(hooks.map(({ type, describePath, line, calls }) => ({ type, describePath, line, calls }))).toEqual([
+      { type: 'beforeAll', describePath: [], line: lineOf('suite', 'hooks.test.js', 'beforeAll('), calls: 1 },
+      { type: 'afterAll', describePath: [], line: lineOf('suite', 'hooks.test.js', 'afterAll('), calls: 1 },
+      {
+        type: 'beforeEach',
+        describePath: ['with setup'],
+        line: lineOf('suite', 'hooks.test.js', 'beforeEach('),
+        calls: 2,
+      },
+      {
+        type: 'afterEach',
+        describePath: ['with setup'],
+        line: lineOf('suite', 'hooks.test.js', 'afterEach('),
+        calls: 2,
+      },
+    ]);
+    const byType = new Map(hooks.map((hook) => [hook.type, hook]));
+    expect(byType.get('beforeAll')!.totalMs).toBeGreaterThanOrEqual(BEFORE_ALL_MS * 0.8);
+    expect(byType.get('beforeEach')!.totalMs).toBeGreaterThanOrEqual(2 * BEFORE_EACH_MS * 0.8);
+    expect(byType.get('beforeEach')!.maxMs).toBeGreaterThanOrEqual(BEFORE_EACH_MS * 0.8);
+    const hookSum = hooks.reduce((sum, hook) => sum + hook.totalMs, 0);
+    expect(file.hookMs).toBeCloseTo(hookSum, 1);
+  });
+
+  it('records no hooks for files without any (Jest adds a beforeEach of its own to every file)', () => {
+    const outcomes = run.files.find((f) => f.path === 'outcomes.test.js')!;
+    expect(outcomes.hooks).toEqual([]);
+    expect(outcomes.hookMs).toBe(0);
+  });
+});

@@ -86,6 +86,8 @@ export function resolveConfig(raw: unknown, rootDir: string, source: string | nu
  */
 export function loadConfig(rootDir: string): ResolvedConfig {
   const { source, raw } = findConfig(rootDir);
+  // No config at all: the defaults are valid by construction, and skipping ajv saves every tracked run ~50 ms.
+  if (source === null) return { ...DEFAULT_CONFIG, thresholds: { ...DEFAULT_CONFIG.thresholds }, rootDir, source };
   return resolveConfig(raw, rootDir, source);
 }
 

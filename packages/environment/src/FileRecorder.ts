@@ -6,6 +6,12 @@ import { hookLine, isJestInternalHook } from './hookOrigin';
 type Clock = () => number;
 
 /**
+ * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
+ * source maps (about 0.7 ms each), and a line only matters for hooks worth profiling.
+ */
+export const LINE_MIN_MS = 1;
+
+/**
  * Times every hook of one test file from jest-circus events and attributes `beforeEach`/`afterEach`
  * time to the test it ran for. One instance per test file (Jest builds an environment per file).
  */
@@ -14,8 +20,11 @@ export class FileRecorder {
   private readonly hooks = new Map<Circus.Hook, HookRecord>();
   private readonly internalHooks = new WeakSet<Circus.Hook>();
   private readonly tests = new Map<Circus.TestEntry, WorkerTestRecord>();
+  /** Stacks of hook definitions, formatted only at the end and only for hooks worth a line number. */
+  private readonly definitions = new Map<Circus.Hook, Error>();
   private readonly counters: CounterGroups = {};
   private hookMs = 0;
+  private sawFirstHook = false;
 
   constructor(
     private readonly testPath: string,
@@ -62,11 +71,15 @@ export class FileRecorder {
       worker,
       fileTags: this.fileTags,
       hookMs: round(this.hookMs),
-      hooks: [...this.hooks.values()].map((hook) => ({
-        ...hook,
-        totalMs: round(hook.totalMs),
-        maxMs: round(hook.maxMs),
-      })),
+      hooks: [...this.hooks].map(([hook, record]) => {
+        const line = record.totalMs >= LINE_MIN_MS ? hookLine(this.definitions.get(hook), this.testPath) : undefined;
+        return {
+          ...record,
+          ...(line === undefined ? {} : { line }),
+          totalMs: round(record.totalMs),
+          maxMs: round(record.maxMs),
+        };
+      }),
       tests: [...this.tests.values()].map((test) => ({ ...test, setupMs: round(test.setupMs) })),
       counters: this.counters,
     };
@@ -76,19 +89,16 @@ export class FileRecorder {
     // jest-circus has already created the hook: it is the newest one of the current block.
     const hook = state.currentDescribeBlock.hooks.at(-1);
     if (!hook) return;
-    if (isJestInternalHook(event.asyncError)) {
+    // Jest adds its own beforeEach before any setup file or test file code runs, so only the first
+    // hook of a file can be it: one stack to format per file instead of one per hook.
+    const first = !this.sawFirstHook;
+    this.sawFirstHook = true;
+    if (first && isJestInternalHook(event.asyncError)) {
       this.internalHooks.add(hook);
       return;
     }
-    const line = hookLine(event.asyncError, this.testPath);
-    this.hooks.set(hook, {
-      type: hook.type,
-      describePath: describePath(hook.parent),
-      ...(line === undefined ? {} : { line }),
-      calls: 0,
-      totalMs: 0,
-      maxMs: 0,
-    });
+    this.definitions.set(hook, event.asyncError);
+    this.hooks.set(hook, { type: hook.type, describePath: describePath(hook.parent), calls: 0, totalMs: 0, maxMs: 0 });
   }
 
   private onHookDone(hook: Circus.Hook, test: Circus.TestEntry | undefined): void {

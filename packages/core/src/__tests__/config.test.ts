@@ -37,6 +37,17 @@ describe('loadConfig', () => {
     expect(config).toEqual({ ...DEFAULT_CONFIG, rootDir: root, source: null });
   });
 
+  it('does not load ajv when the project has no config (startup cost of every tracked run)', () => {
+    jest.isolateModules(() => {
+      jest.doMock('ajv', () => {
+        throw new Error('ajv must not load for a project without config');
+      });
+      const { loadConfig: isolatedLoad } = jest.requireActual<typeof import('../config')>('../config');
+      expect(isolatedLoad(root).source).toBeNull();
+    });
+    jest.dontMock('ajv');
+  });
+
   it('returns the defaults when package.json has no jestPerf key', () => {
     writeJson('package.json', { name: 'app' });
 

@@ -1,5 +1,5 @@
 import type { Circus } from '@jest/types';
-import { FileRecorder } from '../FileRecorder';
+import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
 const USER_STACK = `Error\n    at Object.<anonymous> (${TEST_PATH}:12:3)\n    at Runtime._execModule (/repo/node_modules/jest-runtime/build/index.js:1:1)`;
@@ -86,6 +86,27 @@ describe('FileRecorder', () => {
     addHook(recorder, 'afterAll', root, 'Error\n    at helper (/repo/src/helpers.ts:3:1)');
 
     expect(recorder.toRecord(1).hooks[0]).not.toHaveProperty('line');
+  });
+
+  it('gives no line to a hook cheaper than LINE_MIN_MS in total (its stack is never formatted)', () => {
+    const time = clock();
+    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    const hook = addHook(recorder, 'beforeEach', root);
+
+    runHook(recorder, time, hook, 0, LINE_MIN_MS / 2);
+
+    expect(recorder.toRecord(1).hooks[0]).not.toHaveProperty('line');
+  });
+
+  it('only checks the first hook of a file for being Jest’s own', () => {
+    const time = clock();
+    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    addHook(recorder, 'beforeEach', root);
+    const second = addHook(recorder, 'beforeEach', root, JEST_STACK);
+
+    runHook(recorder, time, second, 0, 4);
+
+    expect(recorder.toRecord(1).hookMs).toBe(4);
   });
 
   it('sums calls, total and max over every run of a hook', () => {

@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import { count } from './counters';
+import { LlmMockError } from './errors';
+import { type JestGlobals, jestGlobals, spyOn } from './jestGlobals';
+import { type SeamTarget, seamState } from './seamRegistry';
+import { testHasTag } from './testTags';
+
+/** Options of {@link guardRealLlmCalls}. */
+export interface GuardOptions {
+  /** The tag that allows real calls (default `real_llm`). */
+  tag?: string;
+  /**
+   * Also fail the test in `afterEach` when a call was blocked (default true): the app may catch the
+   * guard's rejection and carry on, and the test must not pass by accident.
+   */
+  failTestOnBlockedCall?: boolean;
+  globals?: Partial<JestGlobals>;
+}
+
+/**
+ * Stops real LLM calls from tests that did not ask for them. Installs a spy on the seam (from
+ * `beforeAll`, renewed in each `beforeEach`, so `restoreMocks` cannot remove it) that:
+ * - hands the call to the mock when `useLlmMock` is active in the test,
+ * - calls the real function when the test, a describe around it or its file is tagged `real_llm`,
+ * - otherwise rejects at once with JEST_PERF_LLM_REAL_CALL_BLOCKED, naming the test and the fix.
+ *
+ * Meant for a `setupFilesAfterEnv` file, so it covers every test file (see README, "The guard").
+ * @example
+ * // tests/setupLlmGuard.ts
+ * import { guardRealLlmCalls } from '@jest-perf/llm-mock';
+ * import * as llm from '../src/llm/callLlm';
+ * guardRealLlmCalls({ module: llm, method: 'callLlm' });
+ */
+export function guardRealLlmCalls<T extends object, K extends string>(
+  target: SeamTarget<T, K>,
+  options: GuardOptions = {},
+): void {
+  const tag = options.tag ?? 'real_llm';
+  const { jest, expect, beforeAll, beforeEach, afterEach, afterAll } = jestGlobals(
+    ['jest', 'expect', 'beforeAll', 'beforeEach', 'afterEach', 'afterAll'],
+    options.globals,
+    'guardRealLlmCalls',
+  );
+  const state = seamState(target);
+  const blocked: LlmMockError[] = [];
+
+  const impl = function guardedLlmCall(this: unknown, ...args: unknown[]): unknown {
+    if (state.mockCall) return state.mockCall(...args);
+    const { currentTestName, testPath } = expect.getState();
+    if (testHasTag(tag, currentTestName, testPath) && state.original) return state.original.apply(this, args);
+    count('blockedRealCalls');
+    const where = currentTestName ?? `a beforeAll/afterAll hook of ${testPath ? path.basename(testPath) : 'this file'}`;
+    const error = new LlmMockError(
+      'JEST_PERF_LLM_REAL_CALL_BLOCKED',
+      `Real LLM call from a unit test: ${where}. Use the mock (useLlmMock) or tag the test @${tag}.`,
+      {
+        file: testPath,
+        fix: `the blocked call was ${String(target.method)}(${JSON.stringify(args[0])}, …); add \`const mock = useLlmMock({ module, method: '${String(target.method)}' }, { defaults })\` to the test file, or end the test (or describe) title with @${tag}, or put /** @tags ${tag} */ at the top of the file`,
+      },
+    );
+    blocked.push(error);
+    return Promise.reject(error);
+  };
+
+  const install = () => {
+    const spy = spyOn(jest, target.module, target.method);
+    spy.mockImplementation(impl as never);
+    state.guard = { spy, impl };
+  };
+  beforeAll(install);
+  beforeEach(install);
+  afterEach(() => {
+    const [first] = blocked;
+    const n = blocked.length;
+    blocked.length = 0;
+    if (!first || options.failTestOnBlockedCall === false) return;
+    // Says why it may repeat the error above: the app might have caught the rejection instead.
+    throw new LlmMockError(
+      'JEST_PERF_LLM_REAL_CALL_BLOCKED',
+      `${n} real LLM call(s) blocked in this test (failing it even if the app caught the error). ${first.message}`,
+      {
+        cause: first,
+      },
+    );
+  });
+  afterAll(() => {
+    const spy = state.guard?.spy as { mockRestore?: () => void } | undefined;
+    state.guard = undefined;
+    spy?.mockRestore?.();
+  });
+}

@@ -40,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
       if (failed) return;
       failed = true;
       exitCode = EXIT.usage;
-      const text = error ? formatError(error, debug) : `jest-perf: ${message}`;
+      // yargs reports a flag it could not parse (a YError) with both; only other errors are unexpected.
+      const text = error && error.name !== 'YError' ? formatError(error, debug) : `jest-perf: ${message}`;
       io.err(`${text}\nExample: jest-perf report --format markdown   (see jest-perf --help)`);
     });
   for (const command of commands) {

@@ -23,7 +23,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     'Create or update the baseline from the latest run, or from the last N runs (--from-history N, recommended)',
   builder: (yargs) =>
     yargs
-      .option('from-history', { type: 'number', describe: 'use the newest N runs of the history' })
+      .option('from-history', { type: 'number', requiresArg: true, describe: 'use the newest N runs of the history' })
       .option('run', { type: 'string', describe: 'use this run file instead of the latest run' }),
   parse(args) {
     const fromHistory = positiveInt(args['from-history'], 'from-history', EXAMPLE);

@@ -28,7 +28,11 @@ export const categorizeCommand: CommandModule<CategorizeOptions> = {
   builder: (yargs) =>
     yargs
       .option('run', { type: 'string', describe: 'run file to read (default: latest)' })
-      .option('threshold', { type: 'number', describe: 'slow threshold in seconds (default: config slowTestMs)' })
+      .option('threshold', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'slow threshold in seconds (default: config slowTestMs)',
+      })
       .option('apply', { type: 'boolean', default: false, describe: 'add " @slow" to the titles where it is safe' }),
   parse: (args) => {
     const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);

@@ -51,9 +51,14 @@ export const checkCommand: CommandModule<CheckOptions> = {
     yargs
       .option('confirm', {
         type: 'number',
+        requiresArg: true,
         describe: 'rerun the files with regressions K times; fail only if it holds',
       })
-      .option('last', { type: 'number', describe: 'compare the median of the newest N runs of the history' })
+      .option('last', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'compare the median of the newest N runs of the history',
+      })
       .option('require-baseline', {
         type: 'boolean',
         default: false,

@@ -36,7 +36,7 @@ export const profileFixturesCommand: CommandModule<ProfileOptions> = {
     yargs
       .option('run', { type: 'string', describe: 'run file to read (default: latest)' })
       .option('format', { choices: ['markdown', 'json'], default: 'markdown' })
-      .option('top', { type: 'number', default: 20, describe: 'how many hooks to list' }),
+      .option('top', { type: 'number', requiresArg: true, default: 20, describe: 'how many hooks to list' }),
   parse: (args) => ({
     root: String(args.root),
     run: optionalString(args.run),

@@ -50,14 +50,18 @@ export const reportCommand: CommandModule<ReportOptions> = {
     yargs
       .option('format', { choices: ['markdown', 'json'], default: 'markdown' })
       .option('run', { type: 'string', describe: 'run file to report (default: latest)' })
-      .option('threshold', { type: 'number', describe: 'slow threshold in seconds (default: config slowTestMs)' })
+      .option('threshold', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'slow threshold in seconds (default: config slowTestMs)',
+      })
       .option('compare-baseline', { type: 'boolean', default: false, describe: 'require a baseline and compare' })
       .option('update-docs', {
         type: 'string',
         describe: `rewrite the marked section of a markdown file (default ${DEFAULT_DOCS})`,
       })
       .option('out', { type: 'string', describe: 'write the report to a file instead of stdout' })
-      .option('top', { type: 'number', default: 10, describe: 'rows per list' }),
+      .option('top', { type: 'number', requiresArg: true, default: 10, describe: 'rows per list' }),
   parse(args) {
     const format = oneOf(args.format, ['markdown', 'json'] as const, 'format', EXAMPLE);
     const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);

@@ -1,0 +1,113 @@
+import type { JestPerfError } from '@jest-perf/core';
+import { readBaseline } from '@jest-perf/regression';
+import { baselineCommand } from '../commands/baseline';
+import { cli, createProject, type TempProject } from './helpers/project';
+import { runOf } from './helpers/runs';
+
+let project: TempProject;
+beforeEach(() => {
+  project = createProject();
+});
+afterEach(() => project.remove());
+
+const runId = (i: number) => `r${String(i).padStart(3, '0')}`;
+
+describe('baseline parse', () => {
+  it('reads --from-history and --run', () => {
+    expect(baselineCommand.parse({ root: '/p', 'from-history': 5 })).toEqual({
+      root: '/p',
+      fromHistory: 5,
+      run: undefined,
+    });
+    expect(baselineCommand.parse({ root: '/p', run: 'a.json' }).run).toBe('a.json');
+  });
+
+  it('refuses --from-history together with --run', () => {
+    expect(() => baselineCommand.parse({ root: '/p', 'from-history': 5, run: 'a.json' })).toThrow(
+      '--from-history and --run both pick the source runs: use one\nExample: jest-perf baseline --from-history 5',
+    );
+  });
+
+  it.each([0, 2.5, Number.NaN])('refuses --from-history %p', (value) => {
+    let error: JestPerfError | undefined;
+    try {
+      baselineCommand.parse({ root: '/p', 'from-history': value });
+    } catch (caught) {
+      error = caught as JestPerfError;
+    }
+    expect(error?.code).toBe('JEST_PERF_USAGE');
+    expect(error?.message).toContain('--from-history must be a whole number of at least 1');
+  });
+});
+
+describe('jest-perf baseline', () => {
+  it('creates the baseline from the latest run, with a tip to use more runs', async () => {
+    project.save(runOf({ a: 100, b: 200 }));
+
+    const result = await cli(['baseline'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')).toEqual([
+      'Created .jest-perf/baseline.json from 1 run(s): 2 tests, 1 suites, 0 slow.',
+      'Tip: a baseline from 5+ runs (--from-history 5) knows its own noise and flags fewer false regressions.',
+    ]);
+    const baseline = readBaseline(project.paths.baseline);
+    expect(baseline.source.runIds).toEqual(['r000']);
+    expect(baseline.tests['src/a.test.ts › b']?.durationMs).toBe(200);
+  });
+
+  it('says Updated when a baseline already existed', async () => {
+    project.save(runOf({ a: 100 }));
+    await cli(['baseline'], project.root);
+
+    const result = await cli(['baseline'], project.root);
+
+    expect(result.out.split('\n')[0]).toMatch(/^Updated \.jest-perf\/baseline\.json from 1 run/);
+  });
+
+  it('uses the newest N runs of the history with --from-history N', async () => {
+    project.save(...[100, 110, 90, 100, 105, 95].map((ms, i) => runOf({ a: ms }, { runId: runId(i), minute: i })));
+
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('Created .jest-perf/baseline.json from 5 run(s): 1 tests, 1 suites, 0 slow.');
+    const baseline = readBaseline(project.paths.baseline);
+    expect(baseline.source.runIds).toEqual(['r001', 'r002', 'r003', 'r004', 'r005']);
+    expect(baseline.tests['src/a.test.ts › a']?.stats).toMatchObject({ samples: 5, median: 100, min: 90, max: 110 });
+  });
+
+  it('uses the run file given with --run', async () => {
+    project.write('ci/run.json', JSON.stringify(runOf({ fromFile: 42 }, { runId: 'ci-run' })));
+
+    const result = await cli(['baseline', '--run', 'ci/run.json'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(Object.keys(readBaseline(project.paths.baseline).tests)).toEqual(['src/a.test.ts › fromFile']);
+  });
+
+  it('refuses with exit 2 and the tracking fix when no run was recorded', async () => {
+    const result = await cli(['baseline'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`pnpm perf:track\` first`,
+    );
+  });
+
+  it('refuses --from-history with exit 2 when there is no history', async () => {
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('No performance data to build a baseline from');
+    expect(result.err).toContain('pnpm perf:track');
+  });
+
+  it('refuses --from-history with --run with exit 2 and an example', async () => {
+    const result = await cli(['baseline', '--from-history', '5', '--run', 'x.json'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--from-history and --run both pick the source runs');
+    expect(result.err).toContain('Example: jest-perf baseline --from-history 5');
+  });
+});

@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { RunFile } from '@jest-perf/core';
+import { buildBaseline, compareRun } from '@jest-perf/regression';
+import { appendStepSummary, githubAnnotations } from '../report/github';
+import { makeRun, makeTest } from './helpers/runs';
+
+const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
+
+function run(runId: string, file: string, title: string, durationMs: number, line?: number): RunFile {
+  return makeRun({
+    runId,
+    tests: [
+      makeTest({ file, title, durationMs, ...(line ? { line } : {}) }),
+      makeTest({ file: 'src/ok.test.ts', title: 'fine', durationMs: 100, line: 1 }),
+    ],
+  });
+}
+
+function annotate(file: string, title: string, line?: number): string[] {
+  const baseline = buildBaseline([run('before', file, title, 100, line)], CONFIG);
+  const latest = run('after', file, title, 400, line);
+  return githubAnnotations(compareRun(baseline, latest), latest);
+}
+
+describe('githubAnnotations', () => {
+  it('emits one ::error per regressed test, at its line', () => {
+    expect(annotate('src/a.test.ts', 'loads', 7)).toEqual([
+      expect.stringMatching(
+        /^::error file=src\/a\.test\.ts,line=7,title=Performance regression::src\/a\.test\.ts › loads: 100 ms → 400 ms \(\+300\.0 %/,
+      ),
+    ]);
+  });
+
+  it('leaves the line out when Jest did not report it', () => {
+    expect(annotate('src/a.test.ts', 'loads')[0]).toMatch(
+      /^::error file=src\/a\.test\.ts,title=Performance regression::/,
+    );
+  });
+
+  it('escapes %, CR and LF in the message so a title cannot end the command', () => {
+    const [annotation] = annotate('src/a.test.ts', '100% of\nrows\r', 3);
+
+    expect(annotation).toContain('::src/a.test.ts › 100%25 of%0Arows%0D: 100 ms');
+    expect(annotation).not.toMatch(/[\r\n]/);
+  });
+
+  it('escapes commas and colons in the file so they cannot split its properties', () => {
+    const [annotation] = annotate('src/a,b:c%.test.ts', 'loads', 3);
+
+    expect(annotation?.startsWith('::error file=src/a%2Cb%3Ac%25.test.ts,line=3,title=Performance regression::')).toBe(
+      true,
+    );
+  });
+});
+
+describe('appendStepSummary', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('appends to the GITHUB_STEP_SUMMARY file', () => {
+    const file = path.join(dir, 'summary.md');
+    fs.writeFileSync(file, 'before\n');
+
+    expect(appendStepSummary({ GITHUB_STEP_SUMMARY: file }, '# report')).toBe(true);
+    expect(appendStepSummary({ GITHUB_STEP_SUMMARY: file }, '# again')).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe('before\n# report\n# again\n');
+  });
+
+  it('does nothing outside GitHub Actions', () => {
+    expect(appendStepSummary({}, '# report')).toBe(false);
+  });
+});

@@ -1,0 +1,197 @@
+import { JestPerfError } from '@jest-perf/core';
+import type { CommandModule } from '../command';
+import type { CliIo } from '../io';
+import { COMMANDS, runCli } from '../main';
+import { formatError, usageError } from '../usageError';
+import { type CliResult, cli, createProject, type TempProject } from './helpers/project';
+
+let project: TempProject;
+beforeEach(() => {
+  project = createProject();
+});
+afterEach(() => project.remove());
+
+/** A command whose run throws `thrown`, to see how the CLI reports failures it did not plan for. */
+function throwingCommand(thrown: unknown): CommandModule<Record<string, never>> {
+  return {
+    command: 'explode',
+    describe: 'throws',
+    builder: (yargs) => yargs,
+    parse: () => ({}),
+    run: () => {
+      throw thrown;
+    },
+  };
+}
+
+async function runWith(commands: CommandModule<Record<string, never>>[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { cwd: project.root, env, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await runCli(['explode'], io, commands);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('runCli usage errors', () => {
+  it('rejects an unknown command with exit 2, one line and an Example line', async () => {
+    const result = await cli(['frobnicate'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err.split('\n')).toEqual([
+      'jest-perf: Unknown argument: frobnicate',
+      'Example: jest-perf report --format markdown   (see jest-perf --help)',
+    ]);
+  });
+
+  it('suggests the closest command for a typo', async () => {
+    const result = await cli(['reprot'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      'jest-perf: Did you mean report?',
+      'Example: jest-perf report --format markdown   (see jest-perf --help)',
+    ]);
+  });
+
+  it('rejects an unknown flag of a known command without running it', async () => {
+    const result = await cli(['report', '--bogus'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toHaveLength(2);
+    expect(result.err).toContain('Unknown argument: bogus');
+    expect(result.err).toContain('Example: ');
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for a command when none is given', async () => {
+    const result = await cli([], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('jest-perf: Name a command.');
+    expect(result.err).toContain('Example: ');
+  });
+
+  it('reports a bad flag value with the rule it breaks and an example', async () => {
+    const result = await cli(['report', '--top', 'many'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      'jest-perf: --top must be a whole number of at least 1 (got NaN)',
+      'Example: jest-perf report --format markdown --compare-baseline --out report.md',
+    ]);
+  });
+
+  it.each([
+    [['check', '--confirm'], 'confirm'],
+    [['check', '--last'], 'last'],
+    [['baseline', '--from-history'], 'from-history'],
+    [['report', '--top'], 'top'],
+    [['report', '--threshold'], 'threshold'],
+    [['categorize', '--threshold'], 'threshold'],
+    [['profile-fixtures', '--top'], 'top'],
+  ])('refuses %p without its number instead of silently ignoring it', async (argv, flag) => {
+    const result = await cli(argv, project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toBe(`jest-perf: Not enough arguments following: ${flag}`);
+  });
+
+  it('turns a data error into one message with its fix, exit 2 and no stack', async () => {
+    const result = await cli(['report'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`pnpm perf:track\` first`,
+    );
+  });
+
+  it('reads the project from --root rather than the working directory', async () => {
+    const other = createProject();
+    try {
+      const result = await cli(['check', '--root', project.root], other.root);
+
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(project.paths.baseline);
+    } finally {
+      other.remove();
+    }
+  });
+});
+
+describe('runCli unexpected errors', () => {
+  it('prints one "unexpected error" line and a hint, without the stack', async () => {
+    const result = await runWith([throwingCommand(new TypeError('boom'))], {});
+
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('jest-perf: unexpected error: boom\n  (set JEST_PERF_DEBUG=1 for the stack trace)');
+  });
+
+  it('adds the stack trace under JEST_PERF_DEBUG=1', async () => {
+    const result = await runWith([throwingCommand(new TypeError('boom'))], { JEST_PERF_DEBUG: '1' });
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('jest-perf: unexpected error: boom\nTypeError: boom\n    at ');
+  });
+
+  it('treats an error thrown while building the command as unexpected', async () => {
+    const broken: CommandModule<Record<string, never>> = {
+      ...throwingCommand(null),
+      builder: () => {
+        throw new TypeError('builder bug');
+      },
+    };
+
+    const result = await runWith([broken], {});
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toBe('jest-perf: unexpected error: builder bug');
+  });
+
+  it('reports a thrown non-Error value as text', async () => {
+    const result = await runWith([throwingCommand('just a string')], { JEST_PERF_DEBUG: '1' });
+
+    expect(result.err.split('\n')[0]).toBe('jest-perf: unexpected error: just a string');
+  });
+
+  it('returns the exit code of the command it ran', async () => {
+    const failing: CommandModule<Record<string, never>> = { ...throwingCommand(null), run: () => 1 };
+
+    expect((await runWith([failing], {})).code).toBe(1);
+  });
+
+  it('registers every command', () => {
+    expect(COMMANDS.map((c) => c.command.split(' ')[0])).toEqual([
+      'report',
+      'baseline',
+      'check',
+      'categorize',
+      'profile-fixtures',
+      'merge',
+    ]);
+  });
+});
+
+describe('formatError', () => {
+  it('prints a JestPerfError as its message, never with a stack', () => {
+    const error = new JestPerfError('JEST_PERF_USAGE', 'bad thing', { fix: 'do the other thing' });
+
+    expect(formatError(error, true)).toBe('jest-perf: bad thing\n  Fix: do the other thing');
+  });
+
+  it('keeps the stack of an unexpected error only when debugging', () => {
+    const error = new Error('oops');
+
+    expect(formatError(error, false)).not.toContain('    at ');
+    expect(formatError(error, true)).toContain('    at ');
+  });
+});
+
+describe('usageError', () => {
+  it('ends the message with an Example line', () => {
+    const error = usageError('--x is wrong', 'jest-perf report');
+
+    expect(error.code).toBe('JEST_PERF_USAGE');
+    expect(error.message).toBe('--x is wrong\nExample: jest-perf report');
+  });
+});

@@ -1,0 +1,296 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { JestPerfError, RunFile } from '@jest-perf/core';
+import type { RawArgs } from '../command';
+import { DEFAULT_DOCS, reportCommand, reportFor } from '../commands/report';
+import type { Report } from '../report/buildReport';
+import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
+import { cli, createProject, type TempProject } from './helpers/project';
+import { makeFile, makeHook, makeRun, makeTest, runOf } from './helpers/runs';
+
+let project: TempProject;
+beforeEach(() => {
+  project = createProject();
+});
+afterEach(() => project.remove());
+
+const DEFAULTS: RawArgs = { root: '/p', format: 'markdown', top: 10, 'compare-baseline': false };
+
+function parseError(args: RawArgs): string {
+  try {
+    reportCommand.parse({ ...DEFAULTS, ...args });
+  } catch (error) {
+    return (error as JestPerfError).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+/** Two tests at 100 ms and one of 45 s, with a slow beforeEach in one file and a counter. */
+function sampleRun(overrides: Partial<Record<'fast' | 'medium' | 'huge', number>> = {}, runId = 'r000'): RunFile {
+  return makeRun({
+    runId,
+    tests: [
+      makeTest({ title: 'fast', durationMs: overrides.fast ?? 100, line: 3 }),
+      makeTest({ title: 'medium', durationMs: overrides.medium ?? 400, line: 4 }),
+      makeTest({ file: 'src/b.test.ts', title: 'huge', durationMs: overrides.huge ?? 45_000, setupMs: 30_000 }),
+    ],
+    files: [
+      makeFile({ path: 'src/a.test.ts' }),
+      makeFile({
+        path: 'src/b.test.ts',
+        hooks: [makeHook({ type: 'beforeEach', calls: 1, totalMs: 30_000, line: 7 })],
+      }),
+    ],
+    counters: { fixtureCache: { hits: 3, misses: 1 } },
+  });
+}
+
+describe('report parse', () => {
+  it('fills in the defaults', () => {
+    expect(reportCommand.parse(DEFAULTS)).toEqual({
+      root: '/p',
+      run: undefined,
+      format: 'markdown',
+      slowTestMs: undefined,
+      compareBaseline: false,
+      updateDocs: undefined,
+      out: undefined,
+      top: 10,
+    });
+  });
+
+  it('reads --threshold in seconds', () => {
+    expect(reportCommand.parse({ ...DEFAULTS, threshold: 1.5 }).slowTestMs).toBe(1500);
+  });
+
+  it('uses the default docs file for a bare --update-docs', () => {
+    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': '' }).updateDocs).toBe(DEFAULT_DOCS);
+    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': 'PERF.md' }).updateDocs).toBe('PERF.md');
+  });
+
+  it('refuses --update-docs with --format json', () => {
+    expect(parseError({ 'update-docs': '', format: 'json' })).toBe(
+      '--update-docs writes markdown; it cannot be combined with --format json\n' +
+        'Example: jest-perf report --update-docs docs/PERFORMANCE.md',
+    );
+  });
+
+  it.each([
+    [{ threshold: 0 }, '--threshold must be a positive number (got 0)'],
+    [{ threshold: Number.NaN }, '--threshold must be a positive number (got NaN)'],
+    [{ top: 0 }, '--top must be a whole number of at least 1 (got 0)'],
+    [{ format: 'html' }, '--format must be one of markdown, json (got html)'],
+  ])('rejects %p', (args, message) => {
+    expect(parseError(args)).toContain(message);
+  });
+});
+
+describe('jest-perf report', () => {
+  it('prints every markdown section for the latest run', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report'], project.root);
+
+    expect(result.code).toBe(0);
+    const headings = result.out.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# jest-perf report',
+      '## Summary',
+      '## Slowest tests',
+      '## Hook / fixture time',
+      '## Trends',
+      '## Regressions',
+      '## Uncategorised slow tests',
+      '## Helper counters (fixture cache, LLM mock, datasets)',
+      '## Recommendations',
+    ]);
+    expect(result.out).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
+    expect(result.out).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s |  |');
+    expect(result.out).toContain('| fixtureCache | hits | 3 |');
+    expect(result.out).toContain('_No baseline: run `pnpm perf:baseline` to create one._');
+    expect(result.out).toContain('No significant change points in 3 test histories.');
+  });
+
+  it('prints JSON that parses to the Report of the run', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--format', 'json'], project.root);
+
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.out) as Report;
+    const expected = reportFor(
+      { root: project.root, run: undefined, slowTestMs: undefined, compareBaseline: false, top: 10 },
+      project.root,
+    );
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(Object.keys(parsed).sort()).toEqual(
+      [
+        'summary',
+        'slowest',
+        'hooks',
+        'trends',
+        'regressions',
+        'uncategorizedSlow',
+        'counters',
+        'recommendations',
+      ].sort(),
+    );
+    expect(parsed.slowest.map((t) => t.id)).toEqual([
+      'src/b.test.ts › huge',
+      'src/a.test.ts › medium',
+      'src/a.test.ts › fast',
+    ]);
+    expect(parsed.regressions).toBeNull();
+    expect(parsed.summary).toMatchObject({ total: 3, slowCount: 1, slowTestMs: 30_000, commit: 'abcdef1234567890' });
+  });
+
+  it('fails with exit 2 and the baseline fix when --compare-baseline has no baseline', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--compare-baseline'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toContain('Baseline not found');
+    expect(result.err).toContain('Run `pnpm perf:baseline` to create one.');
+  });
+
+  it('adds the regressions automatically when a baseline exists', async () => {
+    project.save(sampleRun());
+    project.baseline();
+    project.save(sampleRun({ medium: 1200 }, 'r001'));
+
+    const result = await cli(['report'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('**REGRESSED** — tests: 1 regressed, 0 improved, 2 unchanged');
+    expect(result.out).toContain('- **regressed** src/a.test.ts › medium: 400 ms → 1.20 s (+200.0 %, threshold 20 %');
+  });
+
+  it('writes the report to --out (relative to the working directory) instead of stdout', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--format', 'json', '--out', 'out/report.json'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('Report written to out/report.json');
+    expect((JSON.parse(project.read('out/report.json')) as Report).summary.total).toBe(3);
+  });
+
+  it('lists the tests over --threshold (seconds) as slow', async () => {
+    project.save(sampleRun());
+
+    const json = async (argv: string[]) => JSON.parse((await cli(argv, project.root)).out) as Report;
+    const byDefault = await json(['report', '--format', 'json']);
+    const lowered = await json(['report', '--format', 'json', '--threshold', '0.2']);
+
+    expect(byDefault.uncategorizedSlow.map((t) => t.id)).toEqual(['src/b.test.ts › huge']);
+    expect(lowered.uncategorizedSlow.map((t) => t.id)).toEqual(['src/b.test.ts › huge', 'src/a.test.ts › medium']);
+    expect(lowered.summary).toMatchObject({ slowCount: 2, slowTestMs: 200 });
+  });
+
+  it('limits every list to --top rows', async () => {
+    project.save(sampleRun());
+
+    const report = JSON.parse((await cli(['report', '--format', 'json', '--top', '1'], project.root)).out) as Report;
+
+    expect(report.slowest.map((t) => t.id)).toEqual(['src/b.test.ts › huge']);
+  });
+
+  it('reports the run file given with --run instead of the latest run', async () => {
+    project.save(sampleRun());
+    project.write('other.json', JSON.stringify(runOf({ only: 5 }, { runId: 'other' })));
+
+    const report = JSON.parse((await cli(['report', '--format', 'json', '--run', 'other.json'], project.root)).out);
+
+    expect((report as Report).summary.runId).toBe('other');
+  });
+
+  it('shows the change point of a test that got slower in the history', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) => {
+      const jitter = [0, 3, -3, 1, -2][i % 5] as number;
+      const steady = 200 + jitter;
+      return runOf(
+        { steady, stepped: (i < 25 ? 100 : 200) + jitter },
+        { runId: `r${String(i).padStart(3, '0')}`, minute: i, commit: `${String(i).padStart(3, '0')}cafe99` },
+      );
+    });
+    project.save(...runs);
+
+    const result = await cli(['report'], project.root);
+    const json = JSON.parse((await cli(['report', '--format', 'json'], project.root)).out) as Report;
+
+    expect(json.trends?.analysed).toBe(2);
+    expect(json.trends?.changes).toEqual([
+      expect.objectContaining({ id: 'src/a.test.ts › stepped', runIndex: 25, runId: 'r025', direction: 'slower' }),
+    ]);
+    expect(result.out).toMatch(
+      /- src\/a\.test\.ts › stepped: got slower at run r025 \(commit 025cafe\): 100 ms → 200 ms \(\+\d+\.\d %, p = /,
+    );
+  });
+});
+
+describe('jest-perf report --update-docs', () => {
+  const DOC = `# Performance\n\nIntro written by hand.\n\n${SECTION_START}\nold report\n${SECTION_END}\n\n## Footer\n\nKept.\n`;
+
+  it('rewrites only the marked section, with the report headings one level down', async () => {
+    project.save(sampleRun());
+    project.write(DEFAULT_DOCS, DOC);
+
+    const result = await cli(['report', '--update-docs'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`Updated: ${DEFAULT_DOCS}`);
+    const doc = project.read(DEFAULT_DOCS);
+    expect(doc.startsWith(`# Performance\n\nIntro written by hand.\n\n${SECTION_START}\n### Summary\n`)).toBe(true);
+    expect(doc.endsWith(`${SECTION_END}\n\n## Footer\n\nKept.\n`)).toBe(true);
+    expect(doc).not.toContain('old report');
+    expect(doc).not.toContain('# jest-perf report');
+    expect(doc).toContain('### Recommendations');
+  });
+
+  it('leaves the file byte-identical on a second run and says Unchanged', async () => {
+    project.save(sampleRun());
+    project.write('PERF.md', DOC);
+    await cli(['report', '--update-docs', 'PERF.md'], project.root);
+    const first = fs.readFileSync(path.join(project.root, 'PERF.md'));
+
+    const result = await cli(['report', '--update-docs', 'PERF.md'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('Unchanged: PERF.md');
+    expect(fs.readFileSync(path.join(project.root, 'PERF.md')).equals(first)).toBe(true);
+  });
+
+  it('creates the file with a marked section when it does not exist', async () => {
+    project.save(sampleRun());
+
+    await cli(['report', '--update-docs', 'new/PERF.md'], project.root);
+
+    const doc = project.read('new/PERF.md');
+    expect(doc.startsWith(`${SECTION_START}\n### Summary`)).toBe(true);
+    expect(doc.endsWith(`${SECTION_END}\n`)).toBe(true);
+  });
+
+  it('also writes --out when given both', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--update-docs', 'PERF.md', '--out', 'report.md'], project.root);
+
+    expect(result.out.split('\n')).toEqual(['Updated: PERF.md', 'Report written to report.md']);
+    expect(project.read('report.md').startsWith('# jest-perf report\n')).toBe(true);
+  });
+
+  it('refuses unbalanced markers with exit 2, naming the file, and leaves it alone', async () => {
+    project.save(sampleRun());
+    const broken = `# Performance\n\n${SECTION_START}\nno end marker\n`;
+    const file = project.write('PERF.md', broken);
+
+    const result = await cli(['report', '--update-docs', 'PERF.md'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`the jest-perf report markers are unbalanced (${file})`);
+    expect(result.err).toContain('Fix: keep exactly one');
+    expect(project.read('PERF.md')).toBe(broken);
+  });
+});

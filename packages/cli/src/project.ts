@@ -2,12 +2,15 @@ import * as path from 'node:path';
 import {
   type DataPaths,
   dataPaths,
+  type History,
   loadConfig,
   type ResolvedConfig,
   type RunFile,
   readLatestRun,
   readRunFile,
+  syncHistory,
 } from '@jest-perf/core';
+import type { CliIo } from './io';
 
 /** The project a command works on: its config and where its data lives. */
 export interface Project {
@@ -23,4 +26,16 @@ export function openProject(root: string): Project {
 /** The run a command looks at: `--run <file>` or the latest tracked run. */
 export function loadRun(project: Project, runFile: string | undefined, cwd: string): RunFile {
   return runFile ? readRunFile(path.resolve(cwd, runFile)) : readLatestRun(project.paths);
+}
+
+/**
+ * The project's history, brought up to date from its run files first (see core's `syncHistory`);
+ * a rebuilt history or a skipped run file is said once on stderr.
+ */
+export function loadHistory(project: Project, io: Pick<CliIo, 'err'>): History {
+  const { history, recovered, skipped } = syncHistory(project.paths);
+  if (recovered)
+    io.err(`jest-perf: the history was unreadable; moved it to ${recovered} and rebuilt it from the run files`);
+  for (const reason of skipped) io.err(`jest-perf: left a run file out of the history: ${reason}`);
+  return history;
 }

@@ -44,7 +44,8 @@ function findConfig(rootDir: string): { source: string | null; raw: unknown } {
     const pkg: unknown = readConfigFile(pkgFile);
     // A package.json that is not an object (null, an array) simply holds no jest-perf config.
     const isObject = typeof pkg === 'object' && pkg !== null && !Array.isArray(pkg);
-    if (isObject && 'jestPerf' in pkg && pkg.jestPerf !== undefined) return { source: `${pkgFile}#jestPerf`, raw: pkg.jestPerf };
+    if (isObject && 'jestPerf' in pkg && pkg.jestPerf !== undefined)
+      return { source: `${pkgFile}#jestPerf`, raw: pkg.jestPerf };
   }
   return { source: null, raw: {} };
 }

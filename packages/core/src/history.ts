@@ -217,29 +217,47 @@ export function readHistory(file: string): History {
 }
 
 /**
- * Appends a run to the history and keeps only the newest `keep` runs.
+ * Rewrites the history with the rows of the runs in `keep` it already holds plus the rows of `add`,
+ * runs ordered by run id (run ids start with a sortable timestamp, so merged shards land in place).
  * Skipped and todo tests are left out: they have no duration worth trending.
  */
-export function appendToHistory(file: string, run: RunFile, keep: number): void {
+export function rewriteHistory(file: string, keep: ReadonlySet<string>, add: readonly RunFile[]): void {
   const old = fs.existsSync(file) ? readColumns(file) : emptyColumns();
-  const runOrder = [...new Set(old.runId)].filter((id) => id !== run.runId);
-  const kept = new Set(runOrder.slice(Math.max(0, runOrder.length - (keep - 1))));
-  const next = emptyColumns();
+  const rowsByRun = new Map<string, number[]>();
   for (let i = 0; i < old.runId.length; i += 1) {
-    if (!kept.has(old.runId[i] as string)) continue;
-    for (const name of COLUMNS) (next[name] as unknown[]).push(old[name][i]);
+    const runId = old.runId[i] as string;
+    if (!keep.has(runId)) continue;
+    const rows = rowsByRun.get(runId);
+    if (rows) rows.push(i);
+    else rowsByRun.set(runId, [i]);
   }
-  for (const test of run.tests) {
-    if (test.status !== 'passed' && test.status !== 'failed') continue;
-    next.runId.push(run.runId);
-    next.startedAt.push(run.startedAt);
-    next.commit.push(run.git?.commit ?? '');
-    next.testId.push(test.id);
-    next.file.push(test.file);
-    next.durationMs.push(test.durationMs);
-    next.status.push(test.status);
+  const added = new Map(add.map((run) => [run.runId, run]));
+  const next = emptyColumns();
+  for (const runId of [...new Set([...rowsByRun.keys(), ...added.keys()])].sort()) {
+    const run = added.get(runId);
+    if (!run) {
+      for (const i of rowsByRun.get(runId) ?? [])
+        for (const name of COLUMNS) (next[name] as unknown[]).push(old[name][i]);
+      continue;
+    }
+    for (const test of run.tests) {
+      if (test.status !== 'passed' && test.status !== 'failed') continue;
+      next.runId.push(run.runId);
+      next.startedAt.push(run.startedAt);
+      next.commit.push(run.git?.commit ?? '');
+      next.testId.push(test.id);
+      next.file.push(test.file);
+      next.durationMs.push(test.durationMs);
+      next.status.push(test.status);
+    }
   }
   const { tableFromArrays, tableToIPC } = arrow();
   const table = tableFromArrays({ ...next, durationMs: Float64Array.from(next.durationMs) });
   writeFileAtomic(file, tableToIPC(table, 'file'));
+}
+
+/** Appends a run to the history and keeps only the newest `keep` runs. */
+export function appendToHistory(file: string, run: RunFile, keep: number): void {
+  const old = fs.existsSync(file) ? [...new Set(readColumns(file).runId)].filter((id) => id !== run.runId).sort() : [];
+  rewriteHistory(file, new Set(old.slice(Math.max(0, old.length - (keep - 1)))), [run]);
 }

@@ -1,7 +1,15 @@
 export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
-export { appendToHistory, type History, type HistoryRun, readHistory, type TestSeries } from './history';
+export {
+  appendToHistory,
+  type History,
+  type HistoryRun,
+  readHistory,
+  rewriteHistory,
+  type TestSeries,
+} from './history';
+export { type SyncedHistory, syncHistory } from './historySync';
 export { type DataPaths, dataPaths, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
 export { baselineSchema } from './schemas/baseline.schema';

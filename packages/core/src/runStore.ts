@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeJsonAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
-import { appendToHistory } from './history';
 import type { DataPaths } from './paths';
 import { runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
@@ -41,31 +40,21 @@ export function listRunFiles(paths: DataPaths): string[] {
 
 export interface SaveRunResult {
   runFile: string;
-  /** Set when the history could not be read and was moved aside to start afresh. */
-  historyRecovered: string | null;
 }
 
 /**
- * Stores a finished run: `runs/<runId>.json`, `latest.json` and the history, each written atomically;
- * keeps the newest `historySize` run files. A corrupt history is moved aside, not fatal:
- * losing trend data must never lose the run itself.
+ * Stores a finished run: `runs/<runId>.json` and `latest.json`, each written atomically, and keeps the
+ * newest `historySize` run files. It does not touch `history.arrow`: that columnar index is derived
+ * from `runs/` by {@link syncHistory} when something reads it, so a tracked run pays only for its own
+ * JSON, however long the history.
  */
 export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
   const runFile = path.join(paths.runsDir, `${run.runId}.json`);
   writeJsonAtomic(runFile, run);
   writeJsonAtomic(paths.latest, run);
-  let historyRecovered: string | null = null;
-  try {
-    appendToHistory(paths.history, run, historySize);
-  } catch (error) {
-    if (!(error instanceof JestPerfError)) throw error;
-    historyRecovered = `${paths.history}.corrupt-${Date.now()}`;
-    fs.renameSync(paths.history, historyRecovered);
-    appendToHistory(paths.history, run, historySize);
-  }
   const runs = listRunFiles(paths);
   for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
-  return { runFile, historyRecovered };
+  return { runFile };
 }
 
 /** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */

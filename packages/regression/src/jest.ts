@@ -1,4 +1,4 @@
-import { dataPaths, isJestPerfError, loadConfig, readHistory, readLatestRun } from '@jest-perf/core';
+import { dataPaths, isJestPerfError, loadConfig, readLatestRun, syncHistory } from '@jest-perf/core';
 import { readBaseline } from './baselineStore';
 import { type CompareResult, type CurrentSource, compareRun } from './compareRun';
 import { formatSlowCount, formatVerdict } from './format';
@@ -49,7 +49,7 @@ function load(options: PerformanceRegressionOptions): Loaded {
     const wanted = options.current ?? 'latest';
     let current: CurrentSource;
     if (wanted === 'latest') current = readLatestRun(paths);
-    else current = windowFromHistory(readHistory(paths.history), wanted.fromHistory);
+    else current = windowFromHistory(syncHistory(paths).history, wanted.fromHistory);
     return {
       kind: 'ok',
       result: compareRun(baseline, current, {

@@ -119,11 +119,7 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
       core.writeJsonAtomic(output, runFile);
       written = output;
     } else {
-      const saved = core.saveRun(run.paths, runFile, run.config.historySize);
-      if (saved.historyRecovered) {
-        process.stderr.write(`jest-perf: the history was unreadable; moved it to ${saved.historyRecovered}\n`);
-      }
-      written = saved.runFile;
+      written = core.saveRun(run.paths, runFile, run.config.historySize).runFile;
     }
     if (!this.options.silent) {
       const where = core.relativePosix(process.cwd(), written);

@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readHistory } from '@jest-perf/core';
+
+/** The built CLI, run like a user would after the Jest run. */
+const CLI = path.resolve(__dirname, '../../../packages/cli/dist/bin.js');
+
 import { E2E_TIMEOUT_MS, expectExitCode, type JestRun, Project, removeProjects } from './harness';
 
 const NOT_ARROW = 'this is not an Arrow file\n';
@@ -34,18 +39,24 @@ describe('corrupt data from an earlier run', () => {
     expect(jestRun.stderr).not.toMatch(/unreadable|corrupt/i);
   });
 
-  it('moves a corrupt history aside with a one-line notice and starts a new one', () => {
+  it('leaves a corrupt history to the CLI, which moves it aside with a one-line notice and rebuilds it', () => {
     const { project, jestRun } = corruptHistory;
     expectExitCode(jestRun, 0);
+    expect(jestRun.stderr).not.toMatch(/unreadable/i);
+    expect(fs.readFileSync(project.paths.history, 'utf8')).toBe(NOT_ARROW);
+
+    const report = spawnSync(process.execPath, [CLI, 'report', '--root', project.dir], { encoding: 'utf8' });
+
+    expect(report.status).toBe(0);
     const latest = project.latest();
     expect(readHistory(project.paths.history).runs.map((r) => r.runId)).toEqual([latest.runId]);
     const aside = fs.readdirSync(project.perfDir).filter((name) => name.startsWith('history.arrow.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(project.perfDir, aside[0]!), 'utf8')).toBe(NOT_ARROW);
-    const notices = jestRun.stderr.split('\n').filter((line) => /history/i.test(line));
+    const notices = report.stderr.split('\n').filter((line) => /history/i.test(line));
     expect(notices).toEqual([
-      `jest-perf: the history was unreadable; moved it to ${path.join(project.perfDir, aside[0]!)}`,
+      `jest-perf: the history was unreadable; moved it to ${path.join(project.perfDir, aside[0]!)} and rebuilt it from the run files`,
     ]);
-    expect(jestRun.stderr).not.toMatch(STACK_FRAME);
+    expect(report.stderr).not.toMatch(STACK_FRAME);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readHistory } from '@jest-perf/core';
+import { syncHistory } from '@jest-perf/core';
 import { E2E_TIMEOUT_MS, expectExitCode, Project, removeProjects } from './harness';
 
 afterAll(removeProjects);
@@ -15,13 +15,13 @@ describe('history', () => {
         runIds.push(project.latest().runId);
       };
       const runFileIds = () => project.runFiles().map((file) => path.basename(file, '.json'));
-      const historyIds = () => readHistory(project.paths.history).runs.map((run) => run.runId);
+      const historyIds = () => syncHistory(project.paths).history.runs.map((run) => run.runId);
 
       await trackRun();
       await trackRun();
       expect(historyIds()).toEqual(runIds);
       expect(runFileIds()).toEqual(runIds);
-      const history = readHistory(project.paths.history);
+      const history = syncHistory(project.paths).history;
       expect(history.tests.size).toBe(4);
       for (const series of history.tests.values()) expect(series.statuses).toEqual(['passed', 'passed']);
 

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { type RunFile, readHistory, readLatestRun, readRunFile } from '@jest-perf/core';
+import { type RunFile, readLatestRun, readRunFile, syncHistory } from '@jest-perf/core';
 import { mergeCommand } from '../commands/merge';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeRun, makeTest } from './helpers/runs';
@@ -53,7 +53,7 @@ describe('jest-perf merge', () => {
     expect(result.out).toBe(`Merged 2 run(s), 3 tests → .jest-perf/runs/${latest.runId}.json`);
     expect(latest.summary.total).toBe(3);
     expect(latest.shard).toBeNull();
-    expect(readHistory(project.paths.history).tests.size).toBe(3);
+    expect(syncHistory(project.paths).history.tests.size).toBe(3);
   });
 
   it('writes the merged run to --out without touching the project data', async () => {

@@ -120,7 +120,7 @@ describe('jest-perf report', () => {
     const parsed = JSON.parse(result.out) as Report;
     const expected = reportFor(
       { root: project.root, run: undefined, slowTestMs: undefined, compareBaseline: false, top: 10 },
-      project.root,
+      { cwd: project.root, err: () => undefined },
     );
     expect(parsed).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(Object.keys(parsed).sort()).toEqual(

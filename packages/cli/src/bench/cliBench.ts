@@ -5,7 +5,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readHistory, readLatestRun } from '@jest-perf/core';
+import { readLatestRun, syncHistory } from '@jest-perf/core';
 import { compareRun, detectTrends, readBaseline } from '@jest-perf/regression';
 import type { CliIo } from '../io';
 import { runCli } from '../main';
@@ -70,14 +70,14 @@ const ms = (value: number): string => value.toFixed(0);
 function breakdown(project: BenchProject): void {
   const latest = readLatestRun(project.paths);
   const baseline = readBaseline(project.paths.baseline);
-  const history = readHistory(project.paths.history);
+  const { history } = syncHistory(project.paths);
   const trends = detectTrends(history);
   const comparison = compareRun(baseline, latest);
   const report = buildReport({ run: latest, comparison, trends });
   const steps: [string, string, () => unknown][] = [
     ['readLatestRun (JSON + schema)', 'report, check', () => readLatestRun(project.paths)],
     ['readBaseline (JSON + schema)', 'report, check', () => readBaseline(project.paths.baseline)],
-    ['readHistory (Arrow → series)', 'report', () => readHistory(project.paths.history)],
+    ['syncHistory (Arrow → series)', 'report', () => syncHistory(project.paths)],
     ['detectTrends', 'report', () => detectTrends(history)],
     ['compareRun', 'report, check', () => compareRun(baseline, latest)],
     ['buildReport', 'report, check', () => buildReport({ run: latest, comparison, trends })],

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
-import { loadRun, openProject } from '../project';
+import { loadHistory, loadRun, openProject } from '../project';
 import { usageError } from '../usageError';
 
 interface BaselineOptions {
@@ -40,7 +39,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     const baseline =
       options.fromHistory === undefined
         ? buildBaseline([loadRun(project, options.run, io.cwd)], config)
-        : buildBaseline({ history: readHistory(paths.history), fromHistory: options.fromHistory }, config);
+        : buildBaseline({ history: loadHistory(project, io), fromHistory: options.fromHistory }, config);
     writeBaseline(paths.baseline, baseline);
     const runs = baseline.source.runIds.length;
     io.out(

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { readHistory, readLatestRun } from '@jest-perf/core';
+import { readLatestRun } from '@jest-perf/core';
 import {
   BASELINE_FIX,
   type CompareResult,
@@ -15,7 +15,7 @@ import { rerunFiles } from '../analysis/rerunFiles';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
-import { openProject } from '../project';
+import { loadHistory, openProject } from '../project';
 import { buildReport } from '../report/buildReport';
 import { appendStepSummary, githubAnnotations } from '../report/github';
 import { renderMarkdown } from '../report/renderMarkdown';
@@ -93,7 +93,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
     const baseline = readBaseline(paths.baseline);
     const latest = readLatestRun(paths);
     const verdictOptions = { thresholds: config.thresholds };
-    const history = options.last !== undefined || io.env.GITHUB_STEP_SUMMARY ? readHistory(paths.history) : null;
+    const history = options.last !== undefined || io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
     let result =
       options.last !== undefined && history
         ? compareRun(baseline, windowFromHistory(history, options.last), verdictOptions)

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory, writeFileAtomic } from '@jest-perf/core';
+import { writeFileAtomic } from '@jest-perf/core';
 import { compareRun, detectTrends, readBaseline } from '@jest-perf/regression';
 import { oneOf, optionalString, positiveInt, positiveNumber } from '../args';
 import type { CommandModule } from '../command';
-import { EXIT } from '../io';
-import { loadRun, openProject } from '../project';
+import { type CliIo, EXIT } from '../io';
+import { loadHistory, loadRun, openProject } from '../project';
 import { buildReport, type Report } from '../report/buildReport';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { updateMarkedSection } from '../report/updateMarkedSection';
@@ -28,16 +28,16 @@ export const DEFAULT_DOCS = 'docs/PERFORMANCE.md';
 /** Builds the report of a project's latest run (or `--run`), with regressions when a baseline exists. */
 export function reportFor(
   options: Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'>,
-  cwd: string,
+  io: Pick<CliIo, 'cwd' | 'err'>,
 ): Report {
   const project = openProject(options.root);
-  const run = loadRun(project, options.run, cwd);
+  const run = loadRun(project, options.run, io.cwd);
   const hasBaseline = fs.existsSync(project.paths.baseline);
   const comparison =
     hasBaseline || options.compareBaseline
       ? compareRun(readBaseline(project.paths.baseline), run, { thresholds: project.config.thresholds })
       : null;
-  const history = readHistory(project.paths.history);
+  const history = loadHistory(project, io);
   const trends = history.runs.length > 0 ? detectTrends(history) : null;
   return buildReport({ run, comparison, trends, slowTestMs: options.slowTestMs, top: options.top });
 }
@@ -85,7 +85,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
     };
   },
   run(options, io) {
-    const report = reportFor(options, io.cwd);
+    const report = reportFor(options, io);
     const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
     if (options.updateDocs) {
       const file = path.resolve(options.root, options.updateDocs);

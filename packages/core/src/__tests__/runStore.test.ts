@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { JestPerfError } from '../errors';
-import { readHistory } from '../history';
 import { type DataPaths, dataPaths } from '../paths';
 import { listRunFiles, newRunId, readLatestRun, readRunFile, saveRun } from '../runStore';
 import type { RunFile } from '../types';
@@ -75,15 +74,15 @@ function catchError(fn: () => unknown): JestPerfError {
 }
 
 describe('saveRun', () => {
-  it('writes runs/<runId>.json, latest.json and the history', () => {
+  it('writes runs/<runId>.json and latest.json, and leaves the history index to syncHistory', () => {
     const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
 
     const saved = saveRun(paths, run, 10);
 
-    expect(saved).toEqual({ runFile: path.join(paths.runsDir, `${run.runId}.json`), historyRecovered: null });
+    expect(saved).toEqual({ runFile: path.join(paths.runsDir, `${run.runId}.json`) });
     expect(readRunFile(saved.runFile)).toEqual(run);
     expect(readRunFile(paths.latest)).toEqual(run);
-    expect(readHistory(paths.history).runs.map((r) => r.runId)).toEqual([run.runId]);
+    expect(fs.existsSync(paths.history)).toBe(false);
   });
 
   it('keeps only the newest historySize run files', () => {
@@ -95,17 +94,15 @@ describe('saveRun', () => {
     expect(readLatestRun(paths).runId).toBe(ids[2]);
   });
 
-  it('moves a corrupt history aside and still writes the run', () => {
+  it('writes the run even when the history is corrupt (it never reads the history)', () => {
     fs.mkdirSync(paths.dataDir, { recursive: true });
     fs.writeFileSync(paths.history, 'half-written garbage');
     const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
 
-    const saved = saveRun(paths, run, 10);
+    saveRun(paths, run, 10);
 
-    expect(saved.historyRecovered).toMatch(/history\.arrow\.corrupt-\d+$/);
-    expect(fs.readFileSync(saved.historyRecovered ?? '', 'utf8')).toBe('half-written garbage');
-    expect(readHistory(paths.history).runs.map((r) => r.runId)).toEqual([run.runId]);
     expect(readLatestRun(paths)).toEqual(run);
+    expect(fs.readFileSync(paths.history, 'utf8')).toBe('half-written garbage');
   });
 });
 

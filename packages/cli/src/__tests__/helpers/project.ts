@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type DataPaths, dataPaths, loadConfig, type RunFile, readHistory, saveRun } from '@jest-perf/core';
+import { type DataPaths, dataPaths, loadConfig, type RunFile, saveRun, syncHistory } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
 import type { CliIo } from '../../io';
 import { runCli } from '../../main';
@@ -10,7 +10,7 @@ import { runCli } from '../../main';
 export interface TempProject {
   root: string;
   paths: DataPaths;
-  /** Stores runs like the reporter does: runs/, latest.json and history.arrow. */
+  /** Stores runs like the reporter does: runs/ and latest.json (the CLI derives history.arrow from runs/). */
   save(...runs: RunFile[]): void;
   /** A baseline from the given runs (or the whole history), as `jest-perf baseline` writes it. */
   baseline(runs?: RunFile[]): void;
@@ -31,7 +31,7 @@ export function createProject(): TempProject {
       for (const run of runs) saveRun(paths, run, 50);
     },
     baseline: (runs) => {
-      const source = runs ?? { history: readHistory(paths.history), fromHistory: 50 };
+      const source = runs ?? { history: syncHistory(paths).history, fromHistory: 50 };
       writeBaseline(paths.baseline, buildBaseline(source, config));
     },
     write: (file, text) => {

@@ -83,7 +83,7 @@ describe('applyTag', () => {
         file: 'src/x.test.ts',
         line: null,
         title: 'somewhere',
-        reason: 'no line recorded (enable testLocationInResults)',
+        reason: 'no line recorded, and no line holds the title as a plain literal',
       },
       {
         kind: 'skipped',
@@ -97,6 +97,35 @@ describe('applyTag', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(
       SOURCE.replace("  it('loads', () => {});\n  it(name", "  it('loads @slow', () => {});\n  it(name"),
     );
+  });
+
+  it('finds the line by its title when none was recorded, and only when exactly one line holds it', () => {
+    const file = path.join(root, 'src/found.test.ts');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, "it('unique', fn);\nit('twice', fn);\nit('twice', fn);\n");
+
+    const edits = applyTag(root, [
+      { file: 'src/found.test.ts', line: undefined, title: 'unique' },
+      { file: 'src/found.test.ts', line: undefined, title: 'twice' },
+    ]);
+
+    expect(edits).toEqual([
+      {
+        kind: 'tagged',
+        file: 'src/found.test.ts',
+        line: 1,
+        before: "it('unique', fn);",
+        after: "it('unique @slow', fn);",
+      },
+      {
+        kind: 'skipped',
+        file: 'src/found.test.ts',
+        line: null,
+        title: 'twice',
+        reason: 'no line recorded, and 2 lines hold the title: tag it by hand',
+      },
+    ]);
+    expect(fs.readFileSync(file, 'utf8')).toBe("it('unique @slow', fn);\nit('twice', fn);\nit('twice', fn);\n");
   });
 
   it('does not touch a file where nothing could be tagged', () => {

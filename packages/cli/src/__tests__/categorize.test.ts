@@ -114,7 +114,9 @@ describe('jest-perf categorize', () => {
     );
     expect(result.out).toContain(`skipped ${FILE}:7 "builds pdf report": title is not a plain literal on its line`);
     expect(result.out).toContain(`skipped ${FILE}:8 "x title": title is not a plain literal on its line`);
-    expect(result.out).toContain(`skipped ${FILE} "located nowhere": no line recorded (enable testLocationInResults)`);
+    expect(result.out).toContain(
+      `skipped ${FILE} "located nowhere": no line recorded, and no line holds the title as a plain literal`,
+    );
     const lines = project.read(FILE).split('\n');
     expect(lines[3]).toBe("  it('loads everything', async () => {");
     expect(lines[10]).toBe("  it('loads everything @slow', () => {});");

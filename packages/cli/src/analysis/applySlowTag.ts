@@ -32,6 +32,18 @@ export function tagLine(lineText: string, title: string, tag: string): string | 
   return `${lineText.slice(0, end)} @${tag}${quote}${lineText.slice(end + 1)}`;
 }
 
+/**
+ * Without a recorded line (the preset leaves `testLocationInResults` off: it costs a stack per test),
+ * the title literal is searched for: the 1-based line when exactly one line holds it, else why not.
+ */
+function findTitleLine(lines: readonly string[], title: string, tag: string): number | string {
+  const matches = lines.flatMap((line, index) => (tagLine(line, title, tag) === null ? [] : [index + 1]));
+  if (matches.length === 1) return matches[0] as number;
+  return matches.length === 0
+    ? 'no line recorded, and no line holds the title as a plain literal'
+    : `no line recorded, and ${matches.length} lines hold the title: tag it by hand`;
+}
+
 /** Adds `@<tag>` to each target's title in its source file; reports what it changed and what it left alone. */
 export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow'): TagEdit[] {
   const edits: TagEdit[] = [];
@@ -47,14 +59,16 @@ export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow'): T
     const lines = fs.readFileSync(absolute, 'utf8').split('\n');
     let changed = false;
     for (const target of fileTargets) {
-      const index = (target.line ?? 0) - 1;
+      const found = target.line === undefined ? findTitleLine(lines, target.title, tag) : null;
+      if (typeof found === 'string') {
+        edits.push({ kind: 'skipped', file, line: null, title: target.title, reason: found });
+        continue;
+      }
+      const index = (found ?? target.line ?? 0) - 1;
       const before = lines[index];
       const after = before === undefined ? null : tagLine(before, target.title, tag);
       if (before === undefined || after === null) {
-        const reason =
-          target.line === undefined
-            ? 'no line recorded (enable testLocationInResults)'
-            : 'title is not a plain literal on its line';
+        const reason = 'title is not a plain literal on its line';
         edits.push({ kind: 'skipped', file, line: target.line ?? null, title: target.title, reason });
         continue;
       }

@@ -40,7 +40,8 @@ describe('createPreset', () => {
   it('reports test locations, lists TypeScript first and includes the jest-perf reporter', () => {
     const preset = createPreset();
 
-    expect(preset.testLocationInResults).toBe(true);
+    expect(preset.testLocationInResults).toBe(false);
+    expect(createPreset({ testLocations: true }).testLocationInResults).toBe(true);
     expect(preset.moduleFileExtensions?.[0]).toBe('ts');
     expect(preset.moduleFileExtensions).toEqual(expect.arrayContaining(['tsx', 'js', 'json']));
     expect(preset.reporters).toEqual(reporters());

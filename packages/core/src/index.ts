@@ -12,6 +12,7 @@ export {
 export { type SyncedHistory, syncHistory } from './historySync';
 export { type DataPaths, dataPaths, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
+export { addCounters, summarizeRun, totalHookMs } from './runSummary';
 export { baselineSchema } from './schemas/baseline.schema';
 export { configSchema } from './schemas/config.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';

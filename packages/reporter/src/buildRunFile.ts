@@ -1,5 +1,6 @@
 import type { AggregatedResult } from '@jest/test-result';
 import {
+  addCounters,
   type CounterGroups,
   type FileRecord,
   type GitInfo,
@@ -8,7 +9,9 @@ import {
   type RunFile,
   type RunSummary,
   relativePosix,
+  summarizeRun,
   type TestRecord,
+  totalHookMs,
 } from '@jest-perf/core';
 import type { WorkerRecords } from './readWorkerRecords';
 import { toRecords } from './toRecords';
@@ -25,29 +28,6 @@ export interface RunContext {
   slowTestMs: number;
   /** Regexes of root-relative test paths not to track. */
   exclude: RegExp[];
-}
-
-function summarize(tests: TestRecord[], files: FileRecord[], slowTestMs: number, wallMs: number): RunSummary {
-  const ran = tests.filter((t) => t.status === 'passed' || t.status === 'failed');
-  const totalDurationMs = ran.reduce((sum, t) => sum + t.durationMs, 0);
-  return {
-    total: tests.length,
-    passed: tests.filter((t) => t.status === 'passed').length,
-    failed: tests.filter((t) => t.status === 'failed').length,
-    skipped: tests.filter((t) => t.status === 'skipped' || t.status === 'todo').length,
-    slowCount: ran.filter((t) => t.durationMs > slowTestMs).length,
-    totalDurationMs,
-    averageDurationMs: ran.length > 0 ? totalDurationMs / ran.length : 0,
-    hookMs: files.reduce((sum, f) => sum + f.hookMs, 0),
-    wallMs,
-  };
-}
-
-function addCounters(into: CounterGroups, from: CounterGroups): void {
-  for (const [group, values] of Object.entries(from)) {
-    const target = (into[group] ??= {});
-    for (const [name, value] of Object.entries(values)) target[name] = (target[name] ?? 0) + value;
-  }
 }
 
 /** Merges Jest's results with the workers' records into one run file. */
@@ -87,7 +67,7 @@ export function buildRunFile(results: AggregatedResult, workers: WorkerRecords, 
     slowTestMs: context.slowTestMs,
     tests,
     files,
-    summary: summarize(tests, files, context.slowTestMs, wallMs),
+    summary: summarizeRun(tests, totalHookMs(files), context.slowTestMs, wallMs),
     counters,
   };
 }

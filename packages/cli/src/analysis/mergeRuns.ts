@@ -1,11 +1,4 @@
-import { JestPerfError, newRunId, type RunFile, type TestRecord } from '@jest-perf/core';
-
-function addCounters(into: RunFile['counters'], from: RunFile['counters']): void {
-  for (const [group, values] of Object.entries(from)) {
-    const target = (into[group] ??= {});
-    for (const [name, value] of Object.entries(values)) target[name] = (target[name] ?? 0) + value;
-  }
-}
+import { addCounters, JestPerfError, newRunId, type RunFile, summarizeRun, type TestRecord } from '@jest-perf/core';
 
 /**
  * Combines the run files of CI shards into one run, so report/baseline/check work unchanged.
@@ -43,8 +36,6 @@ export function mergeRuns(runs: RunFile[]): RunFile {
   for (let index = 1; index <= shardCount; index += 1) {
     if (!present.has(index)) reasons.push(`shard ${index}/${shardCount} is missing`);
   }
-  const ran = tests.filter((t) => t.status === 'passed' || t.status === 'failed');
-  const totalDurationMs = ran.reduce((sum, t) => sum + t.durationMs, 0);
   const startedAt = runs.map((r) => r.startedAt).sort()[0] as string;
   const endedAt = runs
     .map((r) => r.endedAt)
@@ -61,16 +52,11 @@ export function mergeRuns(runs: RunFile[]): RunFile {
     tests,
     files: runs.flatMap((run) => run.files),
     counters,
-    summary: {
-      total: tests.length,
-      passed: tests.filter((t) => t.status === 'passed').length,
-      failed: tests.filter((t) => t.status === 'failed').length,
-      skipped: tests.filter((t) => t.status === 'skipped' || t.status === 'todo').length,
-      slowCount: ran.filter((t) => t.durationMs > first.slowTestMs).length,
-      totalDurationMs,
-      averageDurationMs: ran.length > 0 ? totalDurationMs / ran.length : 0,
-      hookMs: runs.reduce((sum, run) => sum + run.summary.hookMs, 0),
-      wallMs: Math.max(...runs.map((run) => run.summary.wallMs)),
-    },
+    summary: summarizeRun(
+      tests,
+      runs.reduce((sum, run) => sum + run.summary.hookMs, 0),
+      first.slowTestMs,
+      Math.max(...runs.map((run) => run.summary.wallMs)),
+    ),
   };
 }

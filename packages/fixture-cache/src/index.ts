@@ -1,1 +1,18 @@
-export {};
+export { cachedFile } from './cachedFile';
+export { cachedTable } from './cachedTable';
+export { cacheEnabled, DEFAULTS, defaultCacheDir, resolveCacheDir } from './config';
+export { FixtureCacheError, type FixtureCacheErrorCode, isFixtureCacheError } from './errors';
+export { type ClearResult, clearCache, INVALIDATE_FLAG } from './invalidation';
+export { CACHE_VERSION, canonicalize } from './key';
+export { clearMemoryLayer } from './memoryLayer';
+export type { Sidecar } from './sidecar';
+export { getCacheStats, resetCacheStats } from './stats';
+export type {
+  CacheOptions,
+  CacheStatName,
+  CacheStats,
+  FileCacheOptions,
+  TableCacheOptions,
+  TableFormatName,
+  VerifyMode,
+} from './types';

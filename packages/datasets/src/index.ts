@@ -11,6 +11,15 @@ export {
   type TestFn,
 } from './describeWithDataset';
 export { DatasetError, type DatasetErrorCode, isDatasetError } from './errors';
+export {
+  afterAllShared,
+  beforeAllShared,
+  type FixtureScope,
+  fixtureScope,
+  type HookGlobal,
+  type HookGlobals,
+  PER_TEST_FIXTURES_ENV,
+} from './fixtureScope';
 export { assertDatasetName, DATASET_NAME_PATTERN } from './paths';
 export {
   type Availability,

@@ -1,5 +1,6 @@
 import { count, workerStore } from './channel';
 import { type DeepReadonly, deepFreeze } from './deepFreeze';
+import { fixtureScope } from './fixtureScope';
 
 /** Prefix of this package's keys in the shared worker store. */
 const KEY_PREFIX = '@jest-perf/datasets:workerFixture:';
@@ -26,6 +27,8 @@ function storeForThisWorker(name: string): Map<string, unknown> {
  * Builds a value once per Jest worker process and shares it, deep-frozen, with every later test file
  * of that worker: Jest's "session scope". Concurrent first calls share one build; a failed build is
  * not kept, so the next call builds again. The name is the identity: the first build of a name wins.
+ * With `JEST_PERF_PER_TEST_FIXTURES=1` nothing is shared: every call builds (and freezes) its own value,
+ * so the rollback switch of `beforeAllShared` undoes worker scope too.
  * @throws {TypeError} when `name` is empty or `build` is not a function.
  * @example
  * const patients = await workerFixture('patients', () => loadPatients());
@@ -33,7 +36,7 @@ function storeForThisWorker(name: string): Map<string, unknown> {
 export function workerFixture<T>(name: string, build: () => T | Promise<T>): Promise<DeepReadonly<T>> {
   if (typeof name !== 'string' || name === '') throw new TypeError('workerFixture needs a non-empty name');
   if (typeof build !== 'function') throw new TypeError(`workerFixture('${name}') needs a build function`);
-  const store = storeForThisWorker(name);
+  const store = fixtureScope() === 'per-test' ? new Map<string, unknown>() : storeForThisWorker(name);
   const key = `${KEY_PREFIX}${name}`;
   const existing = store.get(key) as Promise<DeepReadonly<T>> | undefined;
   if (existing) {

@@ -17,6 +17,7 @@ beforeEach(() => {
 afterEach(() => {
   restoreChannel();
   jest.restoreAllMocks();
+  delete process.env.JEST_PERF_PER_TEST_FIXTURES;
 });
 
 describe('workerFixture', () => {
@@ -86,6 +87,23 @@ describe('workerFixture', () => {
     expect(() => workerFixture('x', 'nope' as unknown as () => number)).toThrow(
       "workerFixture('x') needs a build function",
     );
+  });
+});
+
+describe('workerFixture with JEST_PERF_PER_TEST_FIXTURES=1 (the scope rollback)', () => {
+  it('builds a fresh, frozen value on every call and keeps nothing in the worker store', async () => {
+    process.env.JEST_PERF_PER_TEST_FIXTURES = '1';
+    const build = jest.fn(() => ({ rows: [1, 2] }));
+    const workerFixture = newTestFile();
+    const first = await workerFixture('table', build);
+    const second = await workerFixture('table', build);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+    expect(Object.isFrozen(second.rows)).toBe(true);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(channel.workerStore.size).toBe(0);
+    expect(channel.counts).toMatchObject({ 'workerFixtures.builds': 2 });
+    expect(channel.counts['workerFixtures.hits']).toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ function stackFrames(error: Error | undefined): string[] {
  */
 export function isJestInternalHook(asyncError: Error | undefined): boolean {
   const first = stackFrames(asyncError)[0];
-  return first !== undefined && first.includes(CIRCUS_DIR);
+  return first?.includes(CIRCUS_DIR) === true;
 }
 
 /** 1-based line where the hook was declared in the test file, when its stack shows it. */

@@ -7,7 +7,6 @@ import {
   type MachineInfo,
   RUN_FILE_VERSION,
   type RunFile,
-  type RunSummary,
   relativePosix,
   summarizeRun,
   type TestRecord,

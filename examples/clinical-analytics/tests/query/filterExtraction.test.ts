@@ -1,26 +1,30 @@
-/** @tags real_llm */
-import type { LoadedDataset } from '../../src/datasets/loadDataset';
 import type { DataContext } from '../../src/query/dataContext';
 import type { QueryEngine } from '../../src/query/QueryEngine';
 import type { Filter } from '../../src/query/types';
-import { dataContextOf, discoveredDatasets } from '../fixtures/datasets';
-import { createQueryEngine } from '../fixtures/queryEngine';
+import { describeWithLlmMock, useExampleLlm } from '../fixtures/llm';
+import { createQueryEngine, smallQueryContext } from '../fixtures/queryEngine';
 
-// Each case is one real FILTER_EXTRACTION call to the server in OLLAMA_HOST.
+// FILTER_EXTRACTION answers come from the LLM mock. With JEST_PERF_LLM_MOCK=off they come from the
+// server in OLLAMA_HOST instead; the scripted answers below are what the LLM stand-in answers, so the
+// same assertions hold both ways.
+const { mock } = useExampleLlm();
+
+const extraction = (filters: Filter[], removeFields: string[] = []) => ({ filters, removeFields });
+
+let context: DataContext;
+let engine: QueryEngine;
+
+beforeAll(() => {
+  context = smallQueryContext();
+});
+
+beforeEach(() => {
+  engine = createQueryEngine(context);
+});
+
 describe('filter extraction through the LLM', () => {
-  let datasets: Map<string, LoadedDataset>;
-  let context: DataContext;
-  let engine: QueryEngine;
-
-  beforeAll(async () => {
-    datasets = await discoveredDatasets();
-    context = dataContextOf(datasets);
-  });
-
-  beforeEach(() => {
-    engine = createQueryEngine(context);
-  });
-
+  // Question → the model's answer. Values of every shape the schema allows: numbers, negative
+  // decimals, strings, booleans, lists; fields of every dataset.
   const cases: [string, Filter[]][] = [
     ['how many patients over 65?', [{ field: 'age', op: 'gt', value: 65 }]],
     [
@@ -85,23 +89,80 @@ describe('filter extraction through the LLM', () => {
         { field: 'clinic', op: 'eq', value: 'Cardiology' },
       ],
     ],
+    [
+      'diabetic women over 60 on simvastatin with a DEXA scan of the spine',
+      [
+        { field: 'test_code', op: 'eq', value: 'HBA1C' },
+        { field: 'result_value', op: 'gte', value: 48 },
+        { field: 'age', op: 'gt', value: 60 },
+        { field: 'sex', op: 'eq', value: 'F' },
+        { field: 'drug', op: 'eq', value: 'simvastatin' },
+        { field: 'site', op: 'eq', value: 'Lumbar spine' },
+      ],
+    ],
   ];
 
-  it.each(cases)('extracts the filters of "%s" @real_llm', async (question, expected) => {
-    const { filters } = await engine.extractFilters(question);
+  it.each(cases)('accepts and returns the filters extracted from "%s"', async (question, expected) => {
+    mock.respond('FILTER_EXTRACTION', extraction(expected));
+    const { filters, removeFields } = await engine.extractFilters(question);
     expect(filters).toEqual(expect.arrayContaining(expected));
     expect(filters).toHaveLength(expected.length);
+    expect(removeFields).toEqual([]);
+    for (const filter of filters) expect(() => context.field(filter.field)).not.toThrow();
   });
 
-  it('extracts no filters from a question without conditions @real_llm', async () => {
+  it('extracts no filters from a question without conditions', async () => {
+    mock.respond('FILTER_EXTRACTION', extraction([]));
     expect((await engine.extractFilters('how many patients are there?')).filters).toEqual([]);
   });
+});
 
-  it('only uses fields the data has @real_llm', async () => {
-    const { filters } = await engine.extractFilters(
-      'diabetic women over 60 on simvastatin with a DEXA scan of the spine',
+describeWithLlmMock('filter extraction: what the engine sends, and failed answers', () => {
+  it('sends the question, no current filters and the fields of the loaded data', async () => {
+    await engine.extractFilters('women over 65');
+    const [call, ...more] = mock.callsFor('FILTER_EXTRACTION');
+    expect(more).toEqual([]);
+    expect(call?.user).toBe('Question: women over 65\nCurrent filters: []');
+    expect(call?.system).toMatch(/^Task: FILTER_EXTRACTION\./);
+    for (const field of ['age (numeric, dataset patients)', 'drug (text, dataset statin)', 't_score', 'duration_min'])
+      expect(call?.system).toContain(`- ${field}`);
+    expect(call?.timeoutMs).toBe(30_000);
+  });
+
+  it('sends the filters a refinement builds on', async () => {
+    await engine.extractFilters('only women', [{ field: 'age', op: 'gt', value: 65 }]);
+    expect(mock.callsFor('FILTER_EXTRACTION')[0]?.user).toBe(
+      'Question: only women\nCurrent filters: [{"field":"age","op":"gt","value":65}]',
     );
-    for (const filter of filters) expect(() => context.field(filter.field)).not.toThrow();
-    expect(filters.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('returns the fields the model says to stop filtering on', async () => {
+    mock.respond('FILTER_EXTRACTION', extraction([], ['sex']));
+    await expect(engine.extractFilters('regardless of sex')).resolves.toEqual({ filters: [], removeFields: ['sex'] });
+  });
+
+  it.each([
+    ['timeout', 'LLM_TIMEOUT', 'no answer from'],
+    ['error', 'LLM_UNREACHABLE', 'cannot reach the LLM server'],
+    ['malformed', 'LLM_MALFORMED_JSON', 'not valid JSON'],
+    ['http_error', 'LLM_HTTP_ERROR', 'HTTP 500'],
+  ] as const)('reports a %s as LLM_FAILED, with the client error as cause', async (kind, code, text) => {
+    mock.fail('FILTER_EXTRACTION', kind);
+    const failure = engine.extractFilters('women over 65');
+    await expect(failure).rejects.toMatchObject({ code: 'LLM_FAILED', cause: { code } });
+    await expect(failure).rejects.toThrow(text);
+  });
+
+  it('rejects an answer that does not match the schema', async () => {
+    mock.respond('FILTER_EXTRACTION', extraction([{ field: 'Age (yrs)', op: 'gt', value: 65 }]));
+    const failure = engine.extractFilters('over 65');
+    await expect(failure).rejects.toMatchObject({ code: 'LLM_FAILED', cause: { code: 'LLM_SCHEMA_MISMATCH' } });
+    await expect(failure).rejects.toThrow('/filters/0/field');
+  });
+
+  it('refuses a parsed question whose filters use a field the data does not have', async () => {
+    mock.respond('FILTER_EXTRACTION', extraction([{ field: 'eye_colour', op: 'eq', value: 'blue' }]));
+    await expect(engine.parse('how many patients have blue eyes?')).rejects.toMatchObject({ code: 'UNKNOWN_FIELD' });
+    expect(engine.previousQuery).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+/** @tags real_llm */
+// Several tests go through the real callLlm to a private stand-in: the file tag lets the real-call guard through.
 import * as llm from '../../src/llm/callLlm';
 import { requestText } from '../../src/llm/httpJson';
 import { probeLlmServer } from '../../src/llm/probe';

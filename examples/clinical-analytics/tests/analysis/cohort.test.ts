@@ -1,11 +1,11 @@
 /** @tags integration */
+import { describeWithDataset } from '@jest-perf/datasets';
 import { buildCohort, cohortCount } from '../../src/analysis/cohort';
 import { columnValues } from '../../src/analysis/columnValues';
-import type { LoadedDataset } from '../../src/datasets/loadDataset';
 import type { DataContext } from '../../src/query/dataContext';
 import { executeQuery } from '../../src/query/executeQuery';
 import type { ParsedQuery } from '../../src/query/types';
-import { dataContextOf, discoveredDatasets } from '../fixtures/datasets';
+import { dataContextOf, datasets, type SharedDataset, sharedDatasets } from '../fixtures/datasets';
 
 const query = (overrides: Partial<ParsedQuery>): ParsedQuery => ({
   question: 'test',
@@ -17,13 +17,15 @@ const query = (overrides: Partial<ParsedQuery>): ParsedQuery => ({
   ...overrides,
 });
 
-describe('cohort counts over the real datasets', () => {
-  let datasets: Map<string, LoadedDataset>;
+// The context holds every dataset (one test lists them all); skipped, with the reason, when one is missing.
+describeWithDataset(datasets, datasets.names(), 'cohort counts over the real datasets', () => {
+  let loaded: ReadonlyMap<string, SharedDataset>;
   let context: DataContext;
 
+  // Read-only here: loaded once per worker and shared with the other files that read them.
   beforeAll(async () => {
-    datasets = await discoveredDatasets();
-    context = dataContextOf(datasets);
+    loaded = await sharedDatasets();
+    context = dataContextOf(loaded);
   });
 
   it('counts the whole population without filters', () => {
@@ -31,14 +33,14 @@ describe('cohort counts over the real datasets', () => {
   });
 
   it('counts patients over 65', () => {
-    const ages = columnValues(datasets.get('patients')!.table, 'age') as number[];
+    const ages = columnValues(loaded.get('patients')!.table, 'age') as number[];
     expect(cohortCount(context, [{ field: 'age', op: 'gt', value: 65 }])).toBe(ages.filter((a) => a > 65).length);
   });
 
   it('counts statin users as distinct patients, not prescriptions', () => {
     const users = cohortCount(context, [], ['statin']);
-    expect(users).toBe(new Set(columnValues(datasets.get('statin')!.table, 'patient_id')).size);
-    expect(users).toBeLessThan(datasets.get('statin')!.table.numRows);
+    expect(users).toBe(new Set(columnValues(loaded.get('statin')!.table, 'patient_id')).size);
+    expect(users).toBeLessThan(loaded.get('statin')!.table.numRows);
   });
 
   it('answers "statin users over 65 with a DEXA scan"', () => {
@@ -59,7 +61,7 @@ describe('cohort counts over the real datasets', () => {
 
   it('makes statin users older than the population on average', () => {
     const cohort = buildCohort(context, [], ['statin']);
-    const patients = datasets.get('patients')!.table;
+    const patients = loaded.get('patients')!.table;
     const ids = columnValues(patients, 'patient_id');
     const ages = columnValues(patients, 'age') as number[];
     let sum = 0;

@@ -1,14 +1,17 @@
+import { beforeAllShared } from '@jest-perf/datasets';
 import { Table, vectorFromArray } from 'apache-arrow';
 import { columnValues } from '../../src/analysis/columnValues';
 import { describeColumn, describeNumbers, describeTable, quantile } from '../../src/analysis/describe';
 import { matchingRows } from '../../src/query/applyFilters';
-import { buildLargePatientTable, LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { sharedLargePatientTable } from '../fixtures/scope';
 
 describe('describe on the large patients table', () => {
   let table: Table;
 
-  beforeEach(() => {
-    table = buildLargePatientTable();
+  // Immutable and identical for every test: built once per worker (tests/fixtures/scope.ts).
+  beforeAllShared(async () => {
+    table = await sharedLargePatientTable();
   });
 
   it('summarises ages with count, mean and quartiles', () => {

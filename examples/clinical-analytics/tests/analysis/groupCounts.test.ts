@@ -1,14 +1,17 @@
+import { beforeAllShared } from '@jest-perf/datasets';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { groupCounts } from '../../src/analysis/groupCounts';
 import { REGIONS } from '../../src/generate/patientAttributes';
 import { matchingRows } from '../../src/query/applyFilters';
-import { buildLargePatientTable, LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { sharedLargePatientTable } from '../fixtures/scope';
 
 describe('groupCounts on the large patients table', () => {
   let table: Table;
 
-  beforeEach(() => {
-    table = buildLargePatientTable();
+  // Immutable and identical for every test: built once per worker (tests/fixtures/scope.ts).
+  beforeAllShared(async () => {
+    table = await sharedLargePatientTable();
   });
 
   it('counts every row exactly once', () => {

@@ -3,8 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkDatasetConfig, type DatasetConfig } from '../../src/datasets/datasetConfig';
 import { discoverDatasets, findDataset, readDatasetConfig } from '../../src/datasets/discoverDatasets';
-import type { LoadedDataset } from '../../src/datasets/loadDataset';
-import { discoveredDatasets } from '../fixtures/datasets';
+import { datasets } from '../fixtures/datasets';
 
 const valid: DatasetConfig = {
   name: 'example',
@@ -24,13 +23,9 @@ function writeConfig(dir: string, name: string, value: unknown): string {
 }
 
 describe('dataset configs', () => {
-  let datasets: Map<string, LoadedDataset>;
   let dir: string;
-
-  // Only the configs are needed here, but the shared fixture loads every dataset.
-  beforeAll(async () => {
-    datasets = await discoveredDatasets();
-  });
+  // Only the configs are needed here: the registry reads them without loading any dataset.
+  const committed = () => datasets.names().map((name) => datasets.config(name));
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dataset-config-'));
@@ -41,24 +36,21 @@ describe('dataset configs', () => {
   });
 
   it('finds the five committed datasets', () => {
-    expect([...datasets.keys()].sort()).toEqual(['dexa', 'labs', 'patients', 'statin', 'visits']);
+    expect([...datasets.names()].sort()).toEqual(['dexa', 'labs', 'patients', 'statin', 'visits']);
   });
 
   it('validates every committed config against the schema', () => {
-    for (const { dataset } of datasets.values()) expect(checkDatasetConfig(dataset.config)).toMatchObject({ ok: true });
+    for (const config of committed()) expect(checkDatasetConfig(config)).toMatchObject({ ok: true });
   });
 
   it('points every dataset at a generated data file', () => {
-    for (const { dataset } of datasets.values()) {
-      for (const file of dataset.config.files)
-        expect(fs.existsSync(path.resolve(dataset.baseDir, file.path))).toBe(true);
+    for (const config of committed()) {
+      for (const file of config.files) expect(fs.existsSync(path.resolve(datasets.dir, file.path))).toBe(true);
     }
   });
 
   it('keeps at least one dataset of 200k rows or more', () => {
-    expect(Math.max(...[...datasets.values()].map((d) => d.dataset.config.generator.rows))).toBeGreaterThanOrEqual(
-      200_000,
-    );
+    expect(Math.max(...committed().map((config) => config.generator.rows))).toBeGreaterThanOrEqual(200_000);
   });
 
   it('accepts a minimal valid config', () => {

@@ -2,23 +2,26 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { describeWithDataset } from '@jest-perf/datasets';
 import { DataType } from 'apache-arrow';
 import { columnValues } from '../../src/analysis/columnValues';
 import { findDataset } from '../../src/datasets/discoverDatasets';
-import { type LoadedDataset, loadDataset } from '../../src/datasets/loadDataset';
-import { discoveredDatasets } from '../fixtures/datasets';
+import { loadDataset } from '../../src/datasets/loadDataset';
+import { datasets, type SharedDataset, sharedDatasets } from '../fixtures/datasets';
 
-describe('loadDataset', () => {
-  let datasets: Map<string, LoadedDataset>;
+// Skipped, with the reason, when a data file is missing; the tests read every dataset.
+describeWithDataset(datasets, datasets.names(), 'loadDataset', () => {
+  let loaded: ReadonlyMap<string, SharedDataset>;
 
+  // Read-only here: loaded once per worker and shared with the other files that read them.
   beforeAll(async () => {
-    datasets = await discoveredDatasets();
+    loaded = await sharedDatasets();
   });
 
-  const get = (name: string) => datasets.get(name) as LoadedDataset;
+  const get = (name: string) => loaded.get(name) as SharedDataset;
 
   it('loads one row per configured generator row', () => {
-    for (const d of datasets.values()) expect(d.table.numRows).toBe(d.dataset.config.generator.rows);
+    for (const d of loaded.values()) expect(d.table.numRows).toBe(d.dataset.config.generator.rows);
   });
 
   it('loads the 200k-row patients table with canonical column names', () => {
@@ -76,7 +79,7 @@ describe('loadDataset', () => {
   });
 
   it('reports the load time', () => {
-    for (const d of datasets.values()) expect(d.loadMs).toBeGreaterThan(0);
+    for (const d of loaded.values()) expect(d.loadMs).toBeGreaterThan(0);
   });
 
   it('tells the user to generate data when a file is missing', async () => {

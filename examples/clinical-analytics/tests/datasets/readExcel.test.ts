@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAllShared, beforeAllShared } from '@jest-perf/datasets';
 import type ExcelJS from 'exceljs';
 import { columnValues } from '../../src/analysis/columnValues';
 import { loadDataset } from '../../src/datasets/loadDataset';
@@ -15,12 +17,12 @@ import {
 describe('reading Excel workbooks', () => {
   let books: ExcelWorkbooks;
 
-  // Every test only reads the workbooks, but they are regenerated for each one.
-  beforeEach(async () => {
+  // Every test only reads the workbooks: written once for the file, deleted after it.
+  beforeAllShared(async () => {
     books = await createExcelWorkbooks();
   });
 
-  afterEach(() => {
+  afterAllShared(() => {
     removeExcelWorkbooks(books);
   });
 
@@ -89,9 +91,15 @@ describe('reading Excel workbooks', () => {
   });
 
   it('says when a file is not a workbook', async () => {
-    const fake = path.join(books.dir, 'fake.xlsx');
-    fs.writeFileSync(fake, 'not a zip');
-    await expect(openWorkbook(fake)).rejects.toThrow('is not a readable .xlsx workbook');
+    // Its own folder: the shared workbook folder stays as the fixture wrote it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-excel-fake-'));
+    try {
+      const fake = path.join(dir, 'fake.xlsx');
+      fs.writeFileSync(fake, 'not a zip');
+      await expect(openWorkbook(fake)).rejects.toThrow('is not a readable .xlsx workbook');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says how to generate a missing workbook', async () => {

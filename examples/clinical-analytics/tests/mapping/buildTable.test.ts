@@ -1,8 +1,10 @@
+import { beforeAllShared } from '@jest-perf/datasets';
 import type { Table } from 'apache-arrow';
 import { columnValues } from '../../src/analysis/columnValues';
 import { buildTable } from '../../src/mapping/buildTable';
 import type { ColumnMapping } from '../../src/mapping/columnMapping';
-import { buildLargePatientTable, LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { LARGE_TABLE_ROWS } from '../fixtures/largeTables';
+import { sharedLargePatientTable } from '../fixtures/scope';
 
 const mapping = (source: string, canonical: string, type: ColumnMapping['type'], required = false): ColumnMapping => ({
   source,
@@ -15,9 +17,9 @@ const mapping = (source: string, canonical: string, type: ColumnMapping['type'],
 describe('buildTable on a large generated table', () => {
   let table: Table;
 
-  // Immutable, identical for every test, and rebuilt each time.
-  beforeEach(() => {
-    table = buildLargePatientTable();
+  // Immutable and identical for every test: built once per worker (tests/fixtures/scope.ts).
+  beforeAllShared(async () => {
+    table = await sharedLargePatientTable();
   });
 
   it('keeps every row', () => {

@@ -1,3 +1,4 @@
+import { afterAllShared, beforeAllShared } from '@jest-perf/datasets';
 import type { SourceTable } from '../../src/datasets/sourceTable';
 import { SOURCE_COLUMNS } from '../../src/generate/sourceColumns';
 import { MAPPING_HEADERS, parseMappingTable, readMappingSheet } from '../../src/mapping/columnMapping';
@@ -10,11 +11,12 @@ function table(rows: (string | boolean | null)[][], headers: readonly string[] =
 describe('column mapping sheets', () => {
   let books: ExcelWorkbooks;
 
-  beforeEach(async () => {
+  // Every test only reads the workbooks: written once for the file, deleted after it.
+  beforeAllShared(async () => {
     books = await createExcelWorkbooks();
   });
 
-  afterEach(() => {
+  afterAllShared(() => {
     removeExcelWorkbooks(books);
   });
 

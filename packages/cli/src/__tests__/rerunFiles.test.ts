@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JestPerfError } from '@jest-perf/core';
-import { rerunFiles } from '../analysis/rerunFiles';
+import { rerunFiles, resolveJestBin } from '../analysis/rerunFiles';
 import { runOf } from './helpers/runs';
 
 let root: string;
@@ -73,14 +73,6 @@ describe('rerunFiles', () => {
     expect(fs.existsSync(path.dirname(seen[0]?.output ?? root))).toBe(false);
   });
 
-  it('says how to point at Jest when it cannot find it from the project', () => {
-    const error = errorOf(() => rerunFiles({ rootDir: root, files: ['a.test.ts'], times: 1 }));
-
-    expect(error.code).toBe('JEST_PERF_USAGE');
-    expect(error.message).toContain(`cannot find Jest from ${root}`);
-    expect(error.message).toContain('pass --jest-bin path/to/jest.js');
-  });
-
   it('fails with JEST_PERF_NO_RUN_DATA and the tail of Jest’s stderr when no run file appears', () => {
     const jestBin = path.join(root, 'jest.js');
     fs.writeFileSync(jestBin, "for (let i = 1; i <= 8; i++) console.error('line ' + i); process.exit(1);");
@@ -91,5 +83,36 @@ describe('rerunFiles', () => {
     expect(error.message).toContain('rerun 1 wrote no run file (Jest exit 1)');
     expect(error.message).toContain('Jest said:\n  line 4\n  line 5\n  line 6\n  line 7\n  line 8');
     expect(error.message).not.toContain('line 3');
+  });
+});
+
+describe('resolveJestBin', () => {
+  it("finds Jest's bin through Jest 30's exports map from a project that only inherits jest", () => {
+    const bin = resolveJestBin(path.resolve(__dirname, '../../../../examples/clinical-analytics'));
+    expect(bin).toMatch(/jest[/\\]bin[/\\]jest\.js$/);
+  });
+
+  it('says how to point at Jest when it cannot find it from the project', () => {
+    const notFound = () => {
+      throw new Error('Cannot find module');
+    };
+
+    const error = errorOf(() => resolveJestBin(root, notFound));
+
+    expect(error.code).toBe('JEST_PERF_USAGE');
+    expect(error.message).toContain(`cannot find Jest from ${root}`);
+    expect(error.message).toContain('pass --jest-bin path/to/jest.js');
+  });
+
+  it('falls back to the file path for a Jest without an exports map', () => {
+    const seen: string[] = [];
+    const resolve = (request: string) => {
+      seen.push(request);
+      if (request === 'jest/bin/jest') throw new Error('not exported');
+      return `/old/${request}`;
+    };
+
+    expect(resolveJestBin(root, resolve)).toBe('/old/jest/bin/jest.js');
+    expect(seen).toEqual(['jest/bin/jest', 'jest/bin/jest.js']);
   });
 });

@@ -18,9 +18,18 @@ export interface RerunOptions {
   onRerun?(index: number): void;
 }
 
-function resolveJestBin(rootDir: string): string {
+/** Jest's bin script as seen from the project. Jest 30's `exports` map only exposes it as `jest/bin/jest`. */
+export function resolveJestBin(
+  rootDir: string,
+  resolve: (request: string, options: { paths: string[] }) => string = require.resolve,
+): string {
   try {
-    return require.resolve('jest/bin/jest.js', { paths: [rootDir] });
+    return resolve('jest/bin/jest', { paths: [rootDir] });
+  } catch {
+    // Older Jest versions have no exports map: the file path itself resolves.
+  }
+  try {
+    return resolve('jest/bin/jest.js', { paths: [rootDir] });
   } catch (cause) {
     throw new JestPerfError('JEST_PERF_USAGE', `cannot find Jest from ${rootDir}`, {
       fix: 'install jest in the project, or pass --jest-bin path/to/jest.js',

@@ -93,7 +93,7 @@ export class FileRecorder {
     // hook of a file can be it: one stack to format per file instead of one per hook.
     const first = !this.sawFirstHook;
     this.sawFirstHook = true;
-    if (first && isJestInternalHook(event.asyncError)) {
+    if (first && isJestInternalHook(event.asyncError, event.fn)) {
       this.internalHooks.add(hook);
       return;
     }

@@ -172,6 +172,30 @@ describe('FileRecorder', () => {
     expect(record.tests[0]?.setupMs).toBe(0);
   });
 
+  it("recognises Jest's own beforeEach by its source, without formatting its stack", () => {
+    const time = clock();
+    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    const asyncError = new Error('hook');
+    Object.defineProperty(asyncError, 'stack', {
+      get: () => {
+        throw new Error('the stack must not be formatted');
+      },
+    });
+    // The shape of jest-circus's own hook (runner.js): it resets modules and mocks per config.
+    const fn = () => {
+      const config = { resetModules: false };
+      const runtime = { resetModules: () => undefined };
+      if (config.resetModules) runtime.resetModules();
+    };
+    const hook = { type: 'beforeEach' as const, parent: root, asyncError, fn, seenDone: false, timeout: undefined };
+    root.hooks.push(hook);
+    recorder.handle({ name: 'add_hook', hookType: 'beforeEach', fn, timeout: undefined, asyncError }, state(root));
+
+    runHook(recorder, time, hook, 0, 9);
+
+    expect(recorder.toRecord(1).hookMs).toBe(0);
+  });
+
   it('ignores add_hook when the current block has no hook', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
     const asyncError = new Error('hook');

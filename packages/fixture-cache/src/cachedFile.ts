@@ -3,19 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveConfig } from './config';
-import { getOrBuild } from './entryFlow';
+import { lookupEntry } from './entryLookup';
 import { FixtureCacheError } from './errors';
-import { checkInvalidateFlag } from './invalidation';
-import { canonicalize, computeKey } from './key';
+import { canonicalize } from './key';
 import { pinFile, processFolder, removeDeadProcessFolders } from './pin';
 import { processState } from './processState';
-import { summarizeInputs } from './sidecar';
-import { hashSources } from './sources';
 import { record } from './stats';
-import { entryPaths } from './store';
 import type { FileCacheOptions } from './types';
-
-const inflight = new Map<string, Promise<string>>();
 
 /** Prefix of the temp folders files are built into while the cache is off (one per process). */
 export const BYPASS_PREFIX = 'jest-perf-fixture-off-';
@@ -82,27 +76,15 @@ export async function cachedFile(
     await runBuild(build, target);
     return target;
   }
-  const sourceHash = hashSources(config.sources);
-  const key = computeKey({
-    canonicalInputs: canonical,
-    kind: 'file',
-    format: config.extension,
-    name: config.name,
-    sourceHash,
-  });
-  const paths = entryPaths(config.dir, key, config.extension);
-  checkInvalidateFlag(config.dir);
-  const pending = inflight.get(paths.data);
-  if (pending) return pending;
-  const ctx = {
+  const spec = {
     config,
-    paths,
-    kind: 'file' as const,
-    format: 'file' as const,
+    canonical,
+    kind: 'file',
+    format: 'file',
+    keyFormat: config.extension,
     extension: config.extension,
-    inputs: summarizeInputs(canonical),
-  };
-  const lookup = getOrBuild<string>(ctx, {
+  } as const;
+  return lookupEntry<string>(spec, (paths) => ({
     keepBytes: false,
     fromMemory: (entry) => entry.file,
     fromDisk: (hit) => {
@@ -119,11 +101,5 @@ export async function cachedFile(
       if (!pinned) throw new Error(`${temp} vanished before it was stored`);
       return { value: pinned.file, memory: { kind: 'file' }, size, sha256, buildMs, mirror: pinned };
     },
-  });
-  inflight.set(paths.data, lookup);
-  try {
-    return await lookup;
-  } finally {
-    inflight.delete(paths.data);
-  }
+  }));
 }

@@ -2,23 +2,17 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Table, tableFromIPC } from 'apache-arrow';
 import { resolveConfig } from './config';
-import { getOrBuild } from './entryFlow';
+import { lookupEntry } from './entryLookup';
 import { FixtureCacheError } from './errors';
 import { arrowIpcFormat } from './formats/arrowIpc';
 import { parquetFormat } from './formats/parquet';
 import type { TableFormat } from './formats/types';
-import { checkInvalidateFlag } from './invalidation';
-import { canonicalize, computeKey } from './key';
+import { canonicalize } from './key';
 import type { MemoryValue } from './memoryLayer';
-import { summarizeInputs } from './sidecar';
-import { hashSources } from './sources';
 import { record } from './stats';
-import { entryPaths } from './store';
 import type { TableCacheOptions } from './types';
 
 const FORMATS: Record<string, TableFormat> = { arrow: arrowIpcFormat, parquet: parquetFormat };
-/** Concurrent calls for one entry in this process share one lookup. */
-const inflight = new Map<string, Promise<Table>>();
 
 async function runBuild(build: () => Table | Promise<Table>): Promise<{ table: Table; buildMs: number }> {
   const start = performance.now();
@@ -78,27 +72,15 @@ export async function cachedTable(
     return (await runBuild(build)).table;
   }
   const format = FORMATS[config.format] as TableFormat;
-  const sourceHash = hashSources(config.sources);
-  const key = computeKey({
-    canonicalInputs: canonical,
+  const spec = {
+    config,
+    canonical,
     kind: 'table',
     format: format.name,
-    name: config.name,
-    sourceHash,
-  });
-  const paths = entryPaths(config.dir, key, format.extension);
-  checkInvalidateFlag(config.dir);
-  const pending = inflight.get(paths.data);
-  if (pending) return pending;
-  const ctx = {
-    config,
-    paths,
-    kind: 'table' as const,
-    format: format.name,
+    keyFormat: format.name,
     extension: format.extension,
-    inputs: summarizeInputs(canonical),
-  };
-  const lookup = getOrBuild<Table>(ctx, {
+  } as const;
+  return lookupEntry<Table>(spec, () => ({
     keepBytes: true,
     fromMemory: (entry) => tableOf(entry.value),
     fromDisk: (hit) => {
@@ -121,11 +103,5 @@ export async function cachedTable(
         rows: table.numRows,
       };
     },
-  });
-  inflight.set(paths.data, lookup);
-  try {
-    return await lookup;
-  } finally {
-    inflight.delete(paths.data);
-  }
+  }));
 }

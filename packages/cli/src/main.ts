@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
 import { reportCommand } from './commands/report';
+import { testCommand } from './commands/test';
 import { type CliIo, EXIT, type ExitCode } from './io';
 import { formatError } from './usageError';
 
@@ -16,6 +17,7 @@ export const COMMANDS: AnyCommand[] = [
   categorizeCommand,
   profileFixturesCommand,
   mergeCommand,
+  testCommand,
 ];
 
 /**

@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { DEFAULT_SERIAL_TAG } from '@jest-perf/parallel';
+import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
+import { resolveJestBin } from '../analysis/rerunFiles';
+import { runLanes, type SpawnJest } from '../analysis/runLanes';
+import { optionalString } from '../args';
+import type { CommandModule } from '../command';
+import { EXIT, type ExitCode } from '../io';
+import { openProject } from '../project';
+import { usageError } from '../usageError';
+
+export interface TestOptions {
+  root: string;
+  serialTag: string;
+  jestBin: string | undefined;
+  jestArgs: string[];
+}
+
+const EXAMPLE = 'jest-perf test -- --maxWorkers=2';
+
+/**
+ * `jest-perf test`: the suite in two lanes — parallel-safe tests on all workers, then `serial` tests in
+ * band — as one command with one merged run file. `spawn` is injectable for tests.
+ */
+export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions> {
+  return {
+    command: 'test',
+    describe: 'Run Jest in two lanes: parallel-safe tests on all workers, then `serial`-tagged tests in band',
+    builder: (yargs) =>
+      yargs
+        .option('serial-tag', { type: 'string', default: DEFAULT_SERIAL_TAG, describe: 'tag of the serial tests' })
+        .option('jest-bin', { type: 'string', describe: 'Jest bin script (default: the project’s jest)' })
+        .parserConfiguration({ 'populate--': true })
+        .epilogue('Jest arguments go after --, e.g. jest-perf test -- --maxWorkers=2 tests/unit'),
+    parse(args) {
+      const serialTag = optionalString(args['serial-tag']) ?? DEFAULT_SERIAL_TAG;
+      if (!/^[A-Za-z][\w-]*$/.test(serialTag)) {
+        throw usageError(`--serial-tag must be a tag word like "serial" (got "${serialTag}")`, EXAMPLE);
+      }
+      return {
+        root: String(args.root),
+        serialTag,
+        jestBin: optionalString(args['jest-bin']),
+        jestArgs: Array.isArray(args['--']) ? args['--'].map(String) : [],
+      };
+    },
+    run(options, io): ExitCode {
+      const root = path.resolve(io.cwd, options.root);
+      const result = runLanes({
+        cwd: root,
+        jestBin: options.jestBin ?? resolveJestBin(root),
+        jestArgs: options.jestArgs,
+        serialTag: options.serialTag,
+        env: io.env,
+        spawn,
+        onLane: (lane) =>
+          io.err(
+            lane === 'parallel'
+              ? `jest-perf: parallel lane (tests without @${options.serialTag}, all workers)`
+              : `jest-perf: serial lane (@${options.serialTag} tests, in band)`,
+          ),
+      });
+      if (result.runs.length > 0) {
+        const merged = mergeLaneRuns(result.runs);
+        const output = io.env.JEST_PERF_OUTPUT;
+        let written: string;
+        if (output) {
+          written = path.resolve(io.cwd, output);
+          writeJsonAtomic(written, merged);
+        } else {
+          const project = openProject(root);
+          written = saveRun(project.paths, merged, project.config.historySize).runFile;
+        }
+        io.err(
+          `jest-perf: ${merged.summary.total} tests in ${result.runs.length} lane run(s) → one run ${path.relative(io.cwd, written)}`,
+        );
+      }
+      return result.exitCode === 0 ? EXIT.ok : EXIT.failed;
+    },
+  };
+}
+
+export const testCommand = createTestCommand();

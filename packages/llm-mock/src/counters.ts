@@ -4,7 +4,18 @@ interface PerfChannel {
 }
 
 /** Names of the counters this package reports. */
-export type LlmMockCounter = 'calls' | 'replayed' | 'recorded' | 'blockedRealCalls';
+/**
+ * `callMs`: time inside mocked calls; `realCalls`/`realCallMs`: the real calls the guard let through
+ * (tagged tests). Together a run file compares mocked LLM time with the live time it replaced.
+ */
+export type LlmMockCounter =
+  | 'calls'
+  | 'callMs'
+  | 'realCalls'
+  | 'realCallMs'
+  | 'replayed'
+  | 'recorded'
+  | 'blockedRealCalls';
 
 /** Reports one event to jest-perf (group `llmMock`); a no-op outside a tracked Jest run. */
 export function count(name: LlmMockCounter, delta = 1): void {

@@ -106,6 +106,7 @@ export function createLlmMock<M extends object>(options: LlmMockOptions<M>): Llm
       host: callOptions.host ?? options.host ?? DEFAULT_HOST,
       latencyMs: options.latencyMs ?? 0,
     };
+    const started = performance.now();
     try {
       const { source, result } = await answer(prompt, ctx, callOptions);
       calls.push({ ...prompt, source, result } as LlmMockCall<M>);
@@ -113,6 +114,8 @@ export function createLlmMock<M extends object>(options: LlmMockOptions<M>): Llm
     } catch (error) {
       if (isLlmMockError(error)) errors.push(error);
       throw error;
+    } finally {
+      count('callMs', Math.round((performance.now() - started) * 100) / 100);
     }
   };
 

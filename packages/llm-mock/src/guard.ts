@@ -47,7 +47,7 @@ export function guardRealLlmCalls<T extends object, K extends string>(
   const impl = function guardedLlmCall(this: unknown, ...args: unknown[]): unknown {
     if (state.mockCall) return state.mockCall(...args);
     const { currentTestName, testPath } = expect.getState();
-    if (testHasTag(tag, currentTestName, testPath) && state.original) return state.original.apply(this, args);
+    if (testHasTag(tag, currentTestName, testPath) && state.original) return timedRealCall(state.original, this, args);
     count('blockedRealCalls');
     const where = currentTestName ?? `a beforeAll/afterAll hook of ${testPath ? path.basename(testPath) : 'this file'}`;
     const error = new LlmMockError(
@@ -88,4 +88,15 @@ export function guardRealLlmCalls<T extends object, K extends string>(
     state.guard = undefined;
     spy?.mockRestore?.();
   });
+}
+
+/** Lets a real call through, reporting it and its time (`realCalls`, `realCallMs`) next to the mocked ones. */
+function timedRealCall(original: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): unknown {
+  count('realCalls');
+  const started = performance.now();
+  const done = () => count('realCallMs', Math.round((performance.now() - started) * 100) / 100);
+  const result = original.apply(self, args);
+  if (result instanceof Promise) return result.finally(done);
+  done();
+  return result;
 }

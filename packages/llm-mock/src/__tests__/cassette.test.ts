@@ -88,7 +88,7 @@ describe('cassettes: record then replay', () => {
     } finally {
       scope.__JEST_PERF__ = saved;
     }
-    expect(counted).toEqual(['calls', 'recorded', 'calls', 'replayed']);
+    expect(counted).toEqual(['calls', 'recorded', 'callMs', 'calls', 'replayed', 'callMs']);
   });
 
   it('places the default cassette next to the test file, named after it', async () => {

@@ -122,9 +122,19 @@ describe('createLlmMock call log', () => {
     };
     try {
       await newMock().call('PARSE', SYSTEM, 'Question: x');
+      await newMock()
+        .fail('PARSE', 'timeout')
+        .call('PARSE', SYSTEM, 'Question: y')
+        .catch(() => undefined);
     } finally {
       scope.__JEST_PERF__ = saved;
     }
-    expect(counted).toEqual(['llmMock.calls+1']);
+    // Each call, answered or failed, also reports the time it took (callMs).
+    expect(counted).toEqual([
+      'llmMock.calls+1',
+      expect.stringMatching(/^llmMock\.callMs\+\d+(\.\d+)?$/),
+      'llmMock.calls+1',
+      expect.stringMatching(/^llmMock\.callMs\+\d+(\.\d+)?$/),
+    ]);
   });
 });

@@ -79,6 +79,23 @@ describe('guardRealLlmCalls', () => {
     expect(g.realCalls).toEqual(['PARSE']);
   });
 
+  it('reports each real call it lets through, and its time, to the jest-perf channel', async () => {
+    const counted: string[] = [];
+    const scope = globalThis as { __JEST_PERF__?: unknown };
+    const saved = scope.__JEST_PERF__;
+    scope.__JEST_PERF__ = { count: (group: string, name: string) => counted.push(`${group}.${name}`) };
+    try {
+      const g = guarded({ failTestOnBlockedCall: false });
+      g.startTest('talks to the model @real_llm');
+      await g.module.callLlm('PARSE');
+      g.startTest('untagged');
+      await g.module.callLlm('PARSE').catch(() => undefined);
+    } finally {
+      scope.__JEST_PERF__ = saved;
+    }
+    expect(counted).toEqual(['llmMock.realCalls', 'llmMock.realCallMs', 'llmMock.blockedRealCalls']);
+  });
+
   it('does not take a tag-like word inside a title for a tag', async () => {
     const g = guarded({ failTestOnBlockedCall: false });
     g.startTest('mail to ops@real_llm.example is not a tag');

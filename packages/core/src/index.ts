@@ -2,6 +2,16 @@ export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
 export {
+  FLAKY_REPORT_VERSION,
+  type FlakyFile,
+  type FlakyReport,
+  type FlakyStatus,
+  type FlakySummary,
+  type FlakyTest,
+  readFlakyReport,
+  writeFlakyReport,
+} from './flakyReport';
+export {
   appendToHistory,
   type History,
   type HistoryRun,
@@ -15,6 +25,7 @@ export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult,
 export { addCounters, summarizeRun, totalHookMs } from './runSummary';
 export { baselineSchema } from './schemas/baseline.schema';
 export { configSchema } from './schemas/config.schema';
+export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
 export { collectTags, makeTestId, parsePragmaTags, parseTitleTags, WELL_KNOWN_TAGS } from './tags';
 export * from './types';

@@ -10,6 +10,8 @@ export interface DataPaths {
   /** Per-worker files of the runs in progress. */
   workerDir: string;
   baseline: string;
+  /** Last `jest-perf flaky` report. */
+  flaky: string;
 }
 
 export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | 'baselinePath'>): DataPaths {
@@ -21,6 +23,7 @@ export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | '
     history: path.join(dataDir, 'history.arrow'),
     workerDir: path.join(dataDir, 'tmp'),
     baseline: path.resolve(config.rootDir, config.baselinePath),
+    flaky: path.join(dataDir, 'flaky.json'),
   };
 }
 

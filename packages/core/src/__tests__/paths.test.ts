@@ -13,6 +13,7 @@ describe('dataPaths', () => {
       latest: path.join(root, '.jest-perf', 'latest.json'),
       history: path.join(root, '.jest-perf', 'history.arrow'),
       workerDir: path.join(root, '.jest-perf', 'tmp'),
+      flaky: path.join(root, '.jest-perf', 'flaky.json'),
       baseline: path.join(root, 'perf', 'baseline.json'),
     });
   });

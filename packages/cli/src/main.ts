@@ -3,6 +3,8 @@ import type { AnyCommand, RawArgs } from './command';
 import { baselineCommand } from './commands/baseline';
 import { categorizeCommand } from './commands/categorize';
 import { checkCommand } from './commands/check';
+import { compareCommand } from './commands/compare';
+import { flakyCommand } from './commands/flaky';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
 import { reportCommand } from './commands/report';
@@ -18,6 +20,8 @@ export const COMMANDS: AnyCommand[] = [
   profileFixturesCommand,
   mergeCommand,
   testCommand,
+  flakyCommand,
+  compareCommand,
 ];
 
 /**

@@ -168,6 +168,9 @@ describe('runCli unexpected errors', () => {
       'categorize',
       'profile-fixtures',
       'merge',
+      'test',
+      'flaky',
+      'compare',
     ]);
   });
 });

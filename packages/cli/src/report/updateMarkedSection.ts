@@ -4,11 +4,17 @@ import { JestPerfError, writeFileAtomic } from '@jest-perf/core';
 export const SECTION_START = '<!-- jest-perf:report:start -->';
 export const SECTION_END = '<!-- jest-perf:report:end -->';
 
+/** The markers of a named section: `report` (the default) or another name, e.g. `demo`. */
+export function sectionMarkers(name = 'report'): { start: string; end: string } {
+  return { start: `<!-- jest-perf:${name}:start -->`, end: `<!-- jest-perf:${name}:end -->` };
+}
+
 /**
  * Replaces only the text between the jest-perf markers; appends the marked section when absent.
  * Idempotent: the same content twice leaves the file byte-identical.
  */
-export function replaceMarkedSection(document: string, content: string): string {
+export function replaceMarkedSection(document: string, content: string, name = 'report'): string {
+  const { start: SECTION_START, end: SECTION_END } = sectionMarkers(name);
   const block = `${SECTION_START}\n${content.trimEnd()}\n${SECTION_END}`;
   const start = document.indexOf(SECTION_START);
   const end = document.indexOf(SECTION_END);
@@ -25,11 +31,11 @@ export function replaceMarkedSection(document: string, content: string): string 
 }
 
 /** Rewrites the marked section of a markdown file (created when missing). Returns true when it changed. */
-export function updateMarkedSection(file: string, content: string): boolean {
+export function updateMarkedSection(file: string, content: string, name = 'report'): boolean {
   const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   let after: string;
   try {
-    after = replaceMarkedSection(before, content);
+    after = replaceMarkedSection(before, content, name);
   } catch (error) {
     if (error instanceof JestPerfError)
       throw new JestPerfError(error.code, error.message.split('\n')[0] ?? '', { file, fix: error.fix });

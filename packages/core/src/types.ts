@@ -205,4 +205,16 @@ export interface Baseline {
   tests: Record<string, BaselineTest>;
   /** Keyed by suite (the test file's folder). */
   suites: Record<string, BaselineSuite>;
+  /**
+   * Median runtime of each test file (Jest's `perfStats.runtime`: environment, imports, hooks, tests),
+   * keyed by root-relative path. The shard sequencer plans with it. Absent in baselines built before it
+   * existed, or from a history whose run files are gone.
+   */
+  files?: Record<string, BaselineFile>;
+}
+
+export interface BaselineFile {
+  runtimeMs: number;
+  /** Runs the median is over. */
+  samples: number;
 }

@@ -1,5 +1,15 @@
 import * as fs from 'node:fs';
-import { type Baseline, baselineSchema, dataPaths, loadConfig, readRunFile, readValidatedJson } from '@jest-perf/core';
+import {
+  type Baseline,
+  baselineSchema,
+  type DataPaths,
+  dataPaths,
+  listRunFiles,
+  loadConfig,
+  type RunFile,
+  readRunFile,
+  readValidatedJson,
+} from '@jest-perf/core';
 
 /** Per-file overhead added to the baseline's test sums (environment, imports, beforeAll) when sharding. */
 export const FILE_OVERHEAD_MS = 100;
@@ -12,7 +22,10 @@ export interface FileDurations {
 
 /**
  * Expected duration of each test file. The committed baseline comes first: every CI machine has the same
- * copy, so every shard computes the same split. The latest run is the fallback for local use.
+ * copy, so every shard computes the same split. Its per-file runtimes are used when it has them (they
+ * include environment, imports and beforeAll); older baselines give test sums plus a per-file overhead.
+ * The newest whole (unsharded) run is the fallback for local use. Not simply latest.json: after shard 1
+ * ran, it holds only shard 1's files, and shard 2 would split differently — some files twice, some never.
  */
 export function loadFileDurations(rootDir: string): FileDurations {
   const paths = dataPaths(loadConfig(rootDir));
@@ -25,11 +38,23 @@ export function loadFileDurations(rootDir: string): FileDurations {
     for (const test of Object.values(baseline.tests)) {
       durations.set(test.file, (durations.get(test.file) ?? FILE_OVERHEAD_MS) + test.durationMs);
     }
+    for (const [file, { runtimeMs }] of Object.entries(baseline.files ?? {})) durations.set(file, runtimeMs);
     return { source: 'baseline', durations };
   }
-  if (fs.existsSync(paths.latest)) {
-    const run = readRunFile(paths.latest);
-    return { source: 'latest run', durations: new Map(run.files.map((f) => [f.path, f.runtimeMs])) };
-  }
+  const run = newestUnshardedRun(paths);
+  if (run) return { source: 'latest run', durations: new Map(run.files.map((f) => [f.path, f.runtimeMs])) };
   return { source: 'none', durations: new Map() };
+}
+
+/** latest.json when it is a whole run, else the newest whole run of runs/ (shards' runs skipped). */
+function newestUnshardedRun(paths: DataPaths): RunFile | null {
+  if (fs.existsSync(paths.latest)) {
+    const latest = readRunFile(paths.latest);
+    if (latest.shard === null) return latest;
+  }
+  for (const file of listRunFiles(paths).reverse()) {
+    const run = readRunFile(file);
+    if (run.shard === null) return run;
+  }
+  return null;
 }

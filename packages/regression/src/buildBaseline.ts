@@ -1,6 +1,7 @@
 import {
   BASELINE_VERSION,
   type Baseline,
+  type BaselineFile,
   type DurationStats,
   type History,
   type JestPerfConfig,
@@ -52,7 +53,7 @@ function toWindow(source: BaselineSource): RunWindow {
 export function buildBaseline(
   source: BaselineSource,
   config: Pick<JestPerfConfig, 'thresholds' | 'slowTestMs'>,
-  options: { now?: Date } = {},
+  options: { now?: Date; fileRuns?: readonly RunFile[] } = {},
 ): Baseline {
   const window = toWindow(source);
   assertHasRuns(window, 'build a baseline from');
@@ -84,6 +85,8 @@ export function buildBaseline(
     ]);
   }
   const newest = window.runs[window.runs.length - 1];
+  // File runtimes live in run files only (the history index keeps tests): from runs, or `fileRuns`.
+  const files = fileRuntimes('fromHistory' in source ? (options.fileRuns ?? []) : source);
   return {
     schemaVersion: BASELINE_VERSION,
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -93,5 +96,25 @@ export function buildBaseline(
     slowCount: median(slowCounts(window, config.slowTestMs)),
     tests: sortedRecord(tests),
     suites: sortedRecord(suites),
+    ...(Object.keys(files).length > 0 ? { files } : {}),
   };
+}
+
+/** Median runtime of each test file over the runs it ran in (files that failed to run left out). */
+export function fileRuntimes(runs: readonly RunFile[]): Record<string, BaselineFile> {
+  const samples = new Map<string, number[]>();
+  for (const run of runs) {
+    for (const file of run.files) {
+      if (file.execError) continue;
+      const list = samples.get(file.path) ?? [];
+      list.push(file.runtimeMs);
+      samples.set(file.path, list);
+    }
+  }
+  return sortedRecord(
+    [...samples].map(([file, values]): [string, BaselineFile] => [
+      file,
+      { runtimeMs: round(median(values)), samples: values.length },
+    ]),
+  );
 }

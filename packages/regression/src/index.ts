@@ -1,5 +1,5 @@
 export { BASELINE_FIX, readBaseline, writeBaseline } from './baselineStore';
-export { type BaselineSource, buildBaseline, type HistoryWindow } from './buildBaseline';
+export { type BaselineSource, buildBaseline, fileRuntimes, type HistoryWindow } from './buildBaseline';
 export {
   CHANGE_POINT_DEFAULTS,
   type ChangePointOptions,

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { JestPerfError } from '@jest-perf/core';
 import { readBaseline } from '@jest-perf/regression';
 import { baselineCommand } from '../commands/baseline';
@@ -75,6 +76,19 @@ describe('jest-perf baseline', () => {
     const baseline = readBaseline(project.paths.baseline);
     expect(baseline.source.runIds).toEqual(['r001', 'r002', 'r003', 'r004', 'r005']);
     expect(baseline.tests['src/a.test.ts › a']?.stats).toMatchObject({ samples: 5, median: 100, min: 90, max: 110 });
+    // File runtimes come from the window's run files in runs/ (the history index has none).
+    expect(baseline.files?.['src/a.test.ts']?.samples).toBe(5);
+  });
+
+  it('leaves out a window run whose run file is gone or corrupt, keeping the others’ file runtimes', async () => {
+    project.save(...[100, 110, 90].map((ms, i) => runOf({ a: ms }, { runId: runId(i), minute: i })));
+    await cli(['report'], project.root); // syncs the history index while every run file is there
+    fs.writeFileSync(`${project.paths.runsDir}/${runId(1)}.json`, '{"half');
+
+    const result = await cli(['baseline', '--from-history', '3'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(readBaseline(project.paths.baseline).files?.['src/a.test.ts']?.samples).toBe(2);
   });
 
   it('uses the run file given with --run', async () => {

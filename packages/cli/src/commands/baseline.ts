@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type Baseline, type History, type RunFile, readRunFile } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
@@ -36,10 +37,15 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     const project = openProject(options.root);
     const { config, paths } = project;
     const existed = fs.existsSync(paths.baseline);
-    const baseline =
-      options.fromHistory === undefined
-        ? buildBaseline([loadRun(project, options.run, io.cwd)], config)
-        : buildBaseline({ history: loadHistory(project, io), fromHistory: options.fromHistory }, config);
+    let baseline: Baseline;
+    if (options.fromHistory === undefined) {
+      baseline = buildBaseline([loadRun(project, options.run, io.cwd)], config);
+    } else {
+      const history = loadHistory(project, io);
+      baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, {
+        fileRuns: readRunsOfWindow(paths.runsDir, history, options.fromHistory),
+      });
+    }
     writeBaseline(paths.baseline, baseline);
     const runs = baseline.source.runIds.length;
     io.out(
@@ -51,3 +57,20 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The run files of the history window still in `runs/` (for per-file runtimes, which the history index
+ * does not keep). A missing or unreadable one is left out: the baseline then has fewer file samples.
+ */
+function readRunsOfWindow(runsDir: string, history: History, fromHistory: number): RunFile[] {
+  const runs: RunFile[] = [];
+  for (const run of history.runs.slice(-fromHistory)) {
+    const file = path.join(runsDir, `${run.runId}.json`);
+    try {
+      runs.push(readRunFile(file));
+    } catch {
+      // Pruned or corrupt: the tests' baseline is complete without it.
+    }
+  }
+  return runs;
+}

@@ -48,5 +48,13 @@ export const baselineSchema = {
         properties: { durationMs: nonNegative, threshold: ratio, stats: statsSchema, tests: count },
       },
     },
+    files: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['runtimeMs', 'samples'],
+        properties: { runtimeMs: nonNegative, samples: count },
+      },
+    },
   },
 } as const;

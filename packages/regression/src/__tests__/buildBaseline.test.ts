@@ -88,3 +88,49 @@ describe('buildBaseline from history', () => {
     );
   });
 });
+
+describe('file runtimes in the baseline (for the shard sequencer)', () => {
+  const file = (path: string, runtimeMs: number, execError = false) => ({
+    path,
+    runtimeMs,
+    setupMs: 0,
+    loadEnvironmentMs: 0,
+    hookMs: 0,
+    tags: [],
+    worker: 1,
+    execError,
+    hooks: [],
+  });
+  const withFiles = (id: string, files: ReturnType<typeof file>[]) => ({
+    ...makeRun(id, [['a.test.ts › t', 10]], null),
+    files,
+  });
+  const runs = [
+    withFiles('r0', [file('a.test.ts', 900), file('b.test.ts', 100)]),
+    withFiles('r1', [file('a.test.ts', 1000), file('b.test.ts', 5000, true)]),
+    withFiles('r2', [file('a.test.ts', 1300)]),
+  ];
+
+  it('stores the median runtime of each file over the runs it ran in, failed loads left out', () => {
+    expect(buildBaseline(runs, config, { now }).files).toEqual({
+      'a.test.ts': { runtimeMs: 1000, samples: 3 },
+      'b.test.ts': { runtimeMs: 100, samples: 1 },
+    });
+  });
+
+  it('takes them from fileRuns when built from the history, and leaves them out without', () => {
+    const history: History = {
+      runs: ['r0', 'r1', 'r2'].map((runId) => ({ runId, startedAt: '2026-01-01T00:00:00.000Z', commit: null })),
+      tests: new Map([
+        [
+          'a › t',
+          { file: 'a', durationsMs: Float64Array.from([10, 10, 10]), statuses: ['passed', 'passed', 'passed'] },
+        ],
+      ]),
+    };
+    const withRuns = buildBaseline({ history, fromHistory: 3 }, config, { now, fileRuns: runs });
+    expect(withRuns.files?.['a.test.ts']).toEqual({ runtimeMs: 1000, samples: 3 });
+    expect(() => validateWith(baselineSchema, withRuns, { what: 'baseline', fix: '' })).not.toThrow();
+    expect(buildBaseline({ history, fromHistory: 3 }, config, { now })).not.toHaveProperty('files');
+  });
+});

@@ -12,6 +12,7 @@ describe('public entries', () => {
       'computeVerdict',
       'detectTrends',
       'durationStats',
+      'fileRuntimes',
       'findChangePoints',
       'formatChange',
       'formatChangePoint',

@@ -11,3 +11,5 @@ export type { CommandModule } from './command';
 export { type CliIo, EXIT, type ExitCode } from './io';
 export { COMMANDS, runCli } from './main';
 export { replaceMarkedSection, updateMarkedSection } from './report/updateMarkedSection';
+export { type ComparedRow, compareRuns, defaultRows, metricValue, type RowSpec } from './compare/compareRuns';
+export { formatSpeedup, renderComparison } from './compare/renderComparison';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { JestPerfError, RunFile } from '@jest-perf/core';
+import { type FlakyReport, type JestPerfError, type RunFile, writeFlakyReport } from '@jest-perf/core';
 import type { RawArgs } from '../command';
-import { DEFAULT_DOCS, reportCommand, reportFor } from '../commands/report';
+import { DEFAULT_DOCS, loadReportData, reportCommand, reportFor } from '../commands/report';
 import type { Report } from '../report/buildReport';
 import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
 import { cli, createProject, type TempProject } from './helpers/project';
@@ -75,11 +75,21 @@ describe('report parse', () => {
     );
   });
 
+  it('accepts --format html and refuses it with --update-docs', () => {
+    expect(reportCommand.parse({ ...DEFAULTS, format: 'html', out: 'r.html' })).toMatchObject({
+      format: 'html',
+      out: 'r.html',
+    });
+    expect(parseError({ 'update-docs': '', format: 'html' })).toContain(
+      '--update-docs writes markdown; it cannot be combined with --format html',
+    );
+  });
+
   it.each([
     [{ threshold: 0 }, '--threshold must be a positive number (got 0)'],
     [{ threshold: Number.NaN }, '--threshold must be a positive number (got NaN)'],
     [{ top: 0 }, '--top must be a whole number of at least 1 (got 0)'],
-    [{ format: 'html' }, '--format must be one of markdown, json (got html)'],
+    [{ format: 'xml' }, '--format must be one of markdown, json, html (got xml)'],
   ])('rejects %p', (args, message) => {
     expect(parseError(args)).toContain(message);
   });
@@ -292,5 +302,109 @@ describe('jest-perf report --update-docs', () => {
     expect(result.err).toContain(`the jest-perf report markers are unbalanced (${file})`);
     expect(result.err).toContain('Fix: keep exactly one');
     expect(project.read('PERF.md')).toBe(broken);
+  });
+});
+
+describe('jest-perf report --format html', () => {
+  const flaky: FlakyReport = {
+    schemaVersion: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    runs: 4,
+    seeds: [1, 2, 3, 4],
+    jestArgs: [],
+    tests: [
+      {
+        id: 'src/a.test.ts › fast',
+        file: 'src/a.test.ts',
+        passed: 3,
+        failed: 1,
+        skipped: 0,
+        failingSeeds: [3],
+        status: 'flaky',
+      },
+    ],
+    files: [],
+    summary: {
+      tests: 1,
+      executions: 4,
+      failedExecutions: 1,
+      flakyExecutions: 1,
+      flakyTests: 1,
+      brokenTests: 0,
+      flakeRate: 0.25,
+      runsWithFailures: 1,
+      filesFailedToRun: 0,
+    },
+  };
+
+  it('writes one self-contained page to --out with the run, its trends and its regressions', async () => {
+    const runs = Array.from({ length: 12 }, (_, i) =>
+      runOf(
+        { steady: 200 + (i % 3), stepped: (i < 6 ? 100 : 200) + (i % 3) },
+        { runId: `r${String(i).padStart(3, '0')}`, minute: i },
+      ),
+    );
+    project.save(...runs.slice(0, 11));
+    project.baseline(runs.slice(6, 11));
+    project.save(runOf({ steady: 900, stepped: 201 }, { runId: 'r011', minute: 11 }));
+
+    const result = await cli(['report', '--format', 'html', '--out', 'out/report.html'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('Report written to out/report.html');
+    const html = project.read('out/report.html');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<figure class="trend" data-test-id="src/a.test.ts › stepped">');
+    expect(html).toContain('<line class="change-point" data-run-index="6"');
+    expect(html).toMatch(/<tr class="regressed" data-q="src\/a\.test\.ts › steady/);
+    expect(html).toContain('No flaky report');
+  });
+
+  it('prints the page on stdout without --out', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--format', 'html'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith('<!doctype html>')).toBe(true);
+    expect(result.out).toContain('data-key="cache-hit-rate"><div class="value">75.0 %</div>');
+    expect(result.err).toBe('');
+  });
+
+  it('shows the flake rates of .jest-perf/flaky.json', async () => {
+    project.save(sampleRun());
+    writeFlakyReport(project.paths.flaky, flaky);
+
+    const result = await cli(['report', '--format', 'html'], project.root);
+
+    expect(result.out).toContain('data-key="flake-rate"><div class="value">25.0 %</div>');
+    expect(result.out).toContain('<td>src/a.test.ts › fast</td><td class="num">1 / 4</td>');
+  });
+
+  it('leaves the flake rates out, saying why, when flaky.json is damaged', async () => {
+    project.save(sampleRun());
+    project.write('.jest-perf/flaky.json', '{"schemaVersion":1,"runs":"many"}');
+
+    const result = await cli(['report', '--format', 'html', '--out', 'report.html'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('jest-perf: left the flake rates out of the HTML report:');
+    expect(result.err).toContain('Fix: run `jest-perf flaky` again');
+    expect(project.read('report.html')).toContain('No flaky report');
+  });
+
+  it('hands the history and all trends to the page along with the report', () => {
+    project.save(sampleRun(), sampleRun({}, 'r001'));
+
+    const data = loadReportData(
+      { root: project.root, run: undefined, slowTestMs: undefined, compareBaseline: false, top: 10 },
+      { cwd: project.root, err: () => undefined },
+    );
+
+    expect(data.history.runs.map((r) => r.runId)).toEqual(['r000', 'r001']);
+    expect(data.trends?.analysed).toBe(3);
+    expect(data.run.runId).toBe('r001');
+    expect(data.report.summary.runId).toBe('r001');
+    expect(data.project.paths.flaky).toBe(project.paths.flaky);
   });
 });

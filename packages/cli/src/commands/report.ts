@@ -1,12 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '@jest-perf/core';
-import { compareRun, detectTrends, readBaseline } from '@jest-perf/regression';
+import {
+  type FlakyReport,
+  type History,
+  isJestPerfError,
+  type RunFile,
+  readFlakyReport,
+  writeFileAtomic,
+} from '@jest-perf/core';
+import { compareRun, detectTrends, readBaseline, type TrendReport } from '@jest-perf/regression';
 import { oneOf, optionalString, positiveInt, positiveNumber } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
-import { loadHistory, loadRun, openProject } from '../project';
+import { loadHistory, loadRun, openProject, type Project } from '../project';
 import { buildReport, type Report } from '../report/buildReport';
+import { renderHtmlReport } from '../report/html/renderHtml';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { updateMarkedSection } from '../report/updateMarkedSection';
 import { usageError } from '../usageError';
@@ -14,7 +22,7 @@ import { usageError } from '../usageError';
 export interface ReportOptions {
   root: string;
   run: string | undefined;
-  format: 'markdown' | 'json';
+  format: 'markdown' | 'json' | 'html';
   slowTestMs: number | undefined;
   compareBaseline: boolean;
   updateDocs: string | undefined;
@@ -24,12 +32,21 @@ export interface ReportOptions {
 
 const EXAMPLE = 'jest-perf report --format markdown --compare-baseline --out report.md';
 export const DEFAULT_DOCS = 'docs/PERFORMANCE.md';
+const FORMATS = ['markdown', 'json', 'html'] as const;
 
-/** Builds the report of a project's latest run (or `--run`), with regressions when a baseline exists. */
-export function reportFor(
-  options: Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'>,
-  io: Pick<CliIo, 'cwd' | 'err'>,
-): Report {
+/** The report and what it was built from (the HTML page draws the history and the run's every test). */
+export interface ReportData {
+  report: Report;
+  run: RunFile;
+  history: History;
+  trends: TrendReport | null;
+  project: Project;
+}
+
+type ReportSource = Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'>;
+
+/** Loads the run (latest or `--run`), the baseline comparison when there is a baseline, and the history's trends. */
+export function loadReportData(options: ReportSource, io: Pick<CliIo, 'cwd' | 'err'>): ReportData {
   const project = openProject(options.root);
   const run = loadRun(project, options.run, io.cwd);
   const hasBaseline = fs.existsSync(project.paths.baseline);
@@ -39,16 +56,56 @@ export function reportFor(
       : null;
   const history = loadHistory(project, io);
   const trends = history.runs.length > 0 ? detectTrends(history) : null;
-  return buildReport({ run, comparison, trends, slowTestMs: options.slowTestMs, top: options.top });
+  const report = buildReport({ run, comparison, trends, slowTestMs: options.slowTestMs, top: options.top });
+  return { report, run, history, trends, project };
 }
 
-/** `jest-perf report`: markdown or JSON; optionally into a marked section of PERFORMANCE.md. */
+/** Builds the report of a project's latest run (or `--run`), with regressions when a baseline exists. */
+export function reportFor(options: ReportSource, io: Pick<CliIo, 'cwd' | 'err'>): Report {
+  return loadReportData(options, io).report;
+}
+
+/**
+ * The last `jest-perf flaky` report, or null when there is none. A damaged one only costs the page its
+ * flake section (said on stderr with the fix): the timing report is still worth having.
+ */
+function readFlakyIfAny(file: string, io: Pick<CliIo, 'err'>): FlakyReport | null {
+  if (!fs.existsSync(file)) return null;
+  try {
+    return readFlakyReport(file);
+  } catch (error) {
+    if (!isJestPerfError(error)) throw error;
+    io.err(`jest-perf: left the flake rates out of the HTML report: ${error.message}`);
+    return null;
+  }
+}
+
+/** The report as text in the chosen format. */
+function renderReport(options: ReportOptions, io: CliIo): string {
+  if (options.format !== 'html') {
+    const report = reportFor(options, io);
+    return options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
+  }
+  const data = loadReportData(options, io);
+  return renderHtmlReport({
+    ...data,
+    flaky: readFlakyIfAny(data.project.paths.flaky, io),
+    generatedAt: new Date().toISOString(),
+    top: options.top,
+  });
+}
+
+/** `jest-perf report`: markdown, JSON or a self-contained HTML page; optionally into a marked section of PERFORMANCE.md. */
 export const reportCommand: CommandModule<ReportOptions> = {
   command: 'report',
   describe: 'Report the latest run: summary, slowest tests, hook time, trends, regressions, advice',
   builder: (yargs) =>
     yargs
-      .option('format', { choices: ['markdown', 'json'], default: 'markdown' })
+      .option('format', {
+        choices: FORMATS,
+        default: 'markdown',
+        describe: 'html: one self-contained page with charts and a searchable table (use --out report.html)',
+      })
       .option('run', { type: 'string', describe: 'run file to report (default: latest)' })
       .option('threshold', {
         type: 'number',
@@ -63,13 +120,13 @@ export const reportCommand: CommandModule<ReportOptions> = {
       .option('out', { type: 'string', describe: 'write the report to a file instead of stdout' })
       .option('top', { type: 'number', requiresArg: true, default: 10, describe: 'rows per list' }),
   parse(args) {
-    const format = oneOf(args.format, ['markdown', 'json'] as const, 'format', EXAMPLE);
+    const format = oneOf(args.format, FORMATS, 'format', EXAMPLE);
     const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);
     const updateDocs =
       args['update-docs'] === undefined ? undefined : (optionalString(args['update-docs']) ?? DEFAULT_DOCS);
-    if (updateDocs !== undefined && format === 'json') {
+    if (updateDocs !== undefined && format !== 'markdown') {
       throw usageError(
-        '--update-docs writes markdown; it cannot be combined with --format json',
+        `--update-docs writes markdown; it cannot be combined with --format ${format}`,
         'jest-perf report --update-docs docs/PERFORMANCE.md',
       );
     }
@@ -85,8 +142,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
     };
   },
   run(options, io) {
-    const report = reportFor(options, io);
-    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
+    const text = renderReport(options, io);
     if (options.updateDocs) {
       const file = path.resolve(options.root, options.updateDocs);
       // The report's own title becomes a sub-heading inside the user's document.

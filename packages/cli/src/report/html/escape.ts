@@ -1,0 +1,33 @@
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text made safe for HTML element content and quoted attribute values (test titles are user text). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] as string);
+}
+
+/**
+ * JSON to embed in `<script type="application/json">`: `<`, `>` and `&` become `\u003c`-style escapes, so a
+ * test title holding `</script>` or `<!--` can neither close the element nor open a comment; U+2028/U+2029
+ * are escaped too. `JSON.parse` reads the escapes back to the same strings.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => {
+    return `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `12,345` (grouped the same way on every machine, whatever its locale). */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A share as a percentage with one decimal: 0.1234 → `12.3 %`. */
+export function formatShare(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)} %`;
+}

@@ -1,0 +1,126 @@
+import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
+import { formatChange, formatDuration, formatPercent, formatSlowCount } from '@jest-perf/regression';
+import { barChart } from './barChart';
+import { escapeHtml, formatCount } from './escape';
+import { histogramChart } from './histogramChart';
+import type { HtmlModel } from './model';
+import { filterTable, note, type Row, section } from './parts';
+import { trendChart } from './trendChart';
+
+/** Verdict rows past this many are left to `--format json`: the page stays light on a 10,000-test run. */
+export const MAX_VERDICT_ROWS = 500;
+
+export function slowestSection(model: HtmlModel): string {
+  const slowest = model.report.slowest;
+  const body =
+    slowest.length === 0
+      ? note('No tests ran.')
+      : barChart(
+          'chart-slowest',
+          `The ${slowest.length} slowest tests`,
+          slowest.map((t) => ({ label: t.id, value: t.durationMs })),
+          formatDuration,
+        );
+  return section('slowest', 'Slowest tests', body);
+}
+
+export function histogramSection(model: HtmlModel): string {
+  if (model.ranCount === 0) return section('histogram', 'Duration histogram', note('No tests ran.'));
+  const text = `${formatCount(model.ranCount)} tests that ran (passed or failed), in log-scale bins; skipped tests have no duration.`;
+  return section(
+    'histogram',
+    'Duration histogram',
+    `${note(text)}${histogramChart('chart-histogram', model.histogram)}`,
+  );
+}
+
+export function trendsSection(model: HtmlModel): string {
+  const { trends, report } = model;
+  if (!trends) return section('trends', 'Trends', note('No history yet: it grows with every tracked run.'));
+  if (trends.series.length === 0) {
+    const analysed = report.trends?.analysed ?? 0;
+    return section(
+      'trends',
+      'Trends',
+      note(`No significant change points in ${formatCount(analysed)} test histories.`),
+    );
+  }
+  const figures = trends.series.map((series, i) => {
+    const last = series.changePoints[series.changePoints.length - 1];
+    const what = last
+      ? `got ${last.direction}: ${formatDuration(last.before.meanMs)} → ${formatDuration(last.after.meanMs)} (${formatChange(last.change)})`
+      : 'regressed against the baseline';
+    return (
+      `<figure class="trend" data-test-id="${escapeHtml(series.id)}">` +
+      `<figcaption><span class="badge">${escapeHtml(series.reason)}</span> <strong>${escapeHtml(series.id)}</strong> ` +
+      `<span class="muted">${escapeHtml(what)}</span></figcaption>${trendChart(`trend-${i}`, trends.runs, series)}</figure>`
+    );
+  });
+  const intro = note(
+    `Durations over the last ${trends.runs.length} runs; dashed lines mark change points, flat lines the mean of each segment.`,
+  );
+  return section('trends', 'Trends', `${intro}<div class="trend-grid">${figures.join('')}</div>`);
+}
+
+const ORDER = ['regressed', 'noisy', 'improved', 'new', 'missing', 'unchanged'];
+
+function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
+  const subject = 'id' in verdict ? verdict.id : `${verdict.suite}/`;
+  const dash = '<span class="muted">—</span>';
+  let cells: string[];
+  if (verdict.kind === 'new') cells = [dash, formatDuration(verdict.currentMs), dash, dash];
+  else if (verdict.kind === 'missing') cells = [formatDuration(verdict.baselineMs), dash, dash, dash];
+  else {
+    cells = [
+      formatDuration(verdict.baselineMs),
+      formatDuration(verdict.currentMs),
+      `${formatChange(verdict.change)} (×${(1 + verdict.change).toFixed(2)})`,
+      `${formatPercent(verdict.threshold)} / ±${formatPercent(verdict.noiseBand)}`,
+    ];
+  }
+  return {
+    cells: [`<span class="verdict ${verdict.kind}">${verdict.kind}</span>`, escapeHtml(subject), ...cells],
+    search: `${subject} ${'file' in verdict ? verdict.file : ''} ${verdict.kind}`,
+    className: verdict.kind,
+  };
+}
+
+export function regressionsSection(model: HtmlModel): string {
+  const r = model.report.regressions;
+  if (!r) return section('regressions', 'Regressions', note('No baseline: run `pnpm perf:baseline` to create one.'));
+  const c = r.summary.tests;
+  const banner =
+    `<p class="banner ${r.regressed ? 'bad' : 'ok'}"><strong>${r.regressed ? 'REGRESSED' : 'OK'}</strong> — tests: ` +
+    `${c.regressed} regressed, ${c.improved} improved, ${c.unchanged} unchanged, ${c.noisy} noisy, ${c.new} new, ${c.missing} missing.</p>`;
+  const verdicts = [...r.suites, ...r.tests].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  const more =
+    verdicts.length > MAX_VERDICT_ROWS
+      ? note(`… and ${formatCount(verdicts.length - MAX_VERDICT_ROWS)} more verdicts (see --format json).`)
+      : '';
+  const table =
+    verdicts.length === 0
+      ? note('Every test and suite is unchanged.')
+      : filterTable(
+          'regressions-table',
+          'Verdicts against the baseline (before = baseline median, after = this run)',
+          [
+            { label: 'verdict' },
+            { label: 'test or suite' },
+            { label: 'before', numeric: true },
+            { label: 'after', numeric: true },
+            { label: 'change', numeric: true },
+            { label: 'threshold / noise', numeric: true },
+          ],
+          verdicts.slice(0, MAX_VERDICT_ROWS).map(verdictRow),
+        );
+  return section('regressions', 'Regressions', `${banner}${note(formatSlowCount(r.slowCount))}${table}${more}`);
+}
+
+export function recommendationsSection(model: HtmlModel): string {
+  const advice = model.report.recommendations;
+  const body =
+    advice.length === 0
+      ? note('None: the suite looks healthy.')
+      : `<ul>${advice.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`;
+  return section('recommendations', 'Recommendations', body);
+}

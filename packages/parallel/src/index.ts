@@ -1,4 +1,24 @@
 export { assignShards, imbalance, type WeightedFile } from './assignShards';
+export {
+  type AllowedFinding,
+  type AuditJson,
+  type AuditOptions,
+  AuditPathError,
+  type AuditResult,
+  auditFiles,
+  auditSource,
+  discoverFiles,
+  type FileAudit,
+  type Finding,
+  type FindingRule,
+  formatJson,
+  formatText,
+  isRuleId,
+  isTestFile,
+  RULE_IDS,
+  type RuleId,
+  toJson,
+} from './audit';
 export { FILE_OVERHEAD_MS, type FileDurations, loadFileDurations } from './fileDurations';
 export {
   DEFAULT_SERIAL_TAG,
@@ -10,3 +30,14 @@ export {
   laneFromEnv,
   SERIAL_TAG_ENV,
 } from './lanes';
+// `tmpDir()` itself comes from '@jest-perf/parallel/tmpDir': importing it registers the cleanup hooks
+// in the test file, which importing the package's main entry must not do.
+export {
+  createTmpDirs,
+  KEEP_TMP_ENV,
+  type LifecycleHooks,
+  sanitizeName,
+  type TmpDirOptions,
+  type TmpDirs,
+  type TmpDirsOptions,
+} from './tmpDirs';

@@ -1,0 +1,43 @@
+import type { AuditResult } from './types';
+
+/** The JSON `--format json` prints (`version` first, so readers can check it before anything else). */
+export interface AuditJson extends AuditResult {
+  version: 1;
+}
+
+export function toJson(result: AuditResult): AuditJson {
+  return {
+    version: 1,
+    root: result.root,
+    scannedFiles: result.scannedFiles,
+    findings: result.findings,
+    allowed: result.allowed,
+  };
+}
+
+export function formatJson(result: AuditResult): string {
+  return JSON.stringify(toJson(result), null, 2);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * One line per finding (`file:line:col  rule  message`) with its fix indented below, then a summary:
+ * "3 findings in 2 files (scanned 120 files)" or "No parallel-safety findings in 120 files."
+ */
+export function formatText(result: AuditResult): string {
+  const allowed = result.allowed.length > 0 ? `${result.allowed.length} allowed by comment` : undefined;
+  if (result.findings.length === 0) {
+    return `No parallel-safety findings in ${plural(result.scannedFiles, 'file')}${allowed ? ` (${allowed})` : ''}.`;
+  }
+  const lines = result.findings.flatMap((finding) => [
+    `${finding.file}:${finding.line}:${finding.column}  ${finding.rule}  ${finding.message}`,
+    `    fix: ${finding.fix}`,
+  ]);
+  const files = new Set(result.findings.map((finding) => finding.file)).size;
+  const scanned = `scanned ${plural(result.scannedFiles, 'file')}${allowed ? `; ${allowed}` : ''}`;
+  lines.push('', `${plural(result.findings.length, 'finding')} in ${plural(files, 'file')} (${scanned})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+import type * as AuditModule from './audit';
+import type { AuditOptions, FileAudit, SourceOptions } from './audit';
+import type { AuditResult } from './types';
+
+/**
+ * The public audit API. The rules need the TypeScript compiler (~150 ms to load), so it loads on the
+ * first audit, not when `@jest-perf/parallel` is imported (the CLI imports it for every command).
+ */
+
+let audit: typeof AuditModule | undefined;
+
+function load(): typeof AuditModule {
+  audit ??= require('./audit') as typeof AuditModule;
+  return audit;
+}
+
+/**
+ * Audits the given files and folders (or every test file under the root) for parallel-safety problems.
+ * @throws {AuditPathError} for a path that does not exist or is no JS/TS file.
+ */
+export function auditFiles(options: AuditOptions): AuditResult {
+  return load().auditFiles(options);
+}
+
+/** Audits one file's source; `file` is the root-relative name findings carry, its extension picks the parser. */
+export function auditSource(file: string, text: string, options?: SourceOptions): FileAudit {
+  return load().auditSource(file, text, options);
+}
+
+export type { AllowDirective } from './allowComments';
+export type { AuditOptions, FileAudit, SourceOptions } from './audit';
+export { AuditPathError, discoverFiles, isTestFile, SKIPPED_DIRS, SOURCE_EXTENSIONS } from './discover';
+export { type AuditJson, formatJson, formatText, toJson } from './format';
+export {
+  type AllowedFinding,
+  type AllowRuleId,
+  type AuditResult,
+  type Finding,
+  type FindingRule,
+  isRuleId,
+  RULE_IDS,
+  type RuleId,
+} from './types';

@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import type { AnyCommand, RawArgs } from './command';
+import { auditCommand } from './commands/audit';
 import { baselineCommand } from './commands/baseline';
 import { categorizeCommand } from './commands/categorize';
 import { checkCommand } from './commands/check';
@@ -22,6 +23,7 @@ export const COMMANDS: AnyCommand[] = [
   testCommand,
   flakyCommand,
   compareCommand,
+  auditCommand,
 ];
 
 /**

@@ -171,6 +171,7 @@ describe('runCli unexpected errors', () => {
       'test',
       'flaky',
       'compare',
+      'audit',
     ]);
   });
 });

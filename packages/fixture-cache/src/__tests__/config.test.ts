@@ -1,3 +1,4 @@
+/** @jest-perf-audit-allow-file shared-tmp-path: the /tmp paths are config values the resolver returns, never written */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

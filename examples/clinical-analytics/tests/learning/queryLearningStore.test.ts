@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tmpDir } from '@jest-perf/parallel/tmpDir';
 import { QueryLearningStore } from '../../src/learning/QueryLearningStore';
 import type { ParsedQuery } from '../../src/query/types';
-import { LEARNING_DIR } from '../fixtures/paths';
 
-// Written the quick way: every test uses the same hard-coded folder and file, shared with the
-// query engine tests and with every other Jest worker. Assertions look only for this test's own
-// entries (tagged with a unique marker), so the tests pass, but they are not isolated.
-const marker = `${process.pid}-${Date.now()}`;
+// Each test has a learning folder of its own (tmpDir: fresh, removed after the test), so it asserts on
+// the whole store: nothing else writes there.
 
 const parsed = (question: string): ParsedQuery => ({
   question,
@@ -19,52 +17,60 @@ const parsed = (question: string): ParsedQuery => ({
 });
 
 describe('QueryLearningStore', () => {
-  const store = new QueryLearningStore(LEARNING_DIR);
+  let dir: string;
+  let store: QueryLearningStore;
+  beforeEach(() => {
+    dir = tmpDir();
+    store = new QueryLearningStore(dir);
+  });
 
-  it('writes into the shared learning folder', () => {
-    store.record(parsed(`how many over 65 ${marker}`));
-    expect(store.file).toBe(path.join(LEARNING_DIR, 'examples.jsonl'));
-    expect(fs.existsSync(store.file)).toBe(true);
+  it('writes into its learning folder', () => {
+    store.record(parsed('how many over 65'));
+    expect(store.file).toBe(path.join(dir, 'examples.jsonl'));
+    expect(fs.readdirSync(dir)).toEqual(['examples.jsonl']);
   });
 
   it('reads back what it recorded', () => {
-    const question = `how many women ${marker}`;
+    const question = 'how many women';
     store.record(parsed(question), new Date('2025-03-01T10:00:00Z'));
-    const mine = store.read().examples.find((e) => e.question === question);
-    expect(mine).toEqual({
-      question,
-      recordedAt: '2025-03-01T10:00:00.000Z',
-      parsed: {
-        intent: 'count',
-        datasets: [],
-        groupBy: null,
-        measure: null,
-        filters: [{ field: 'age', op: 'gt', value: 65 }],
+    expect(store.read().examples).toEqual([
+      {
+        question,
+        recordedAt: '2025-03-01T10:00:00.000Z',
+        parsed: {
+          intent: 'count',
+          datasets: [],
+          groupBy: null,
+          measure: null,
+          filters: [{ field: 'age', op: 'gt', value: 65 }],
+        },
       },
-    });
+    ]);
   });
 
   it('finds similar past questions, best first', () => {
-    store.record(parsed(`statin users with osteoporosis ${marker}`));
-    store.record(parsed(`statin users over 80 in the north ${marker}`));
-    const similar = store.findSimilar(`statin users with osteoporosis ${marker}`, 2);
-    expect(similar[0]?.question).toBe(`statin users with osteoporosis ${marker}`);
+    store.record(parsed('statin users over 80 in the north'));
+    store.record(parsed('statin users with osteoporosis'));
+    const similar = store.findSimilar('statin users with osteoporosis', 2);
+    expect(similar.map((e) => e.question)).toEqual([
+      'statin users with osteoporosis',
+      'statin users over 80 in the north',
+    ]);
   });
 
   it('returns nothing similar for unrelated words', () => {
+    store.record(parsed('statin users'));
     expect(store.findSimilar('zzzz qqqq')).toEqual([]);
   });
 
   it('skips a half-written line instead of failing', () => {
-    const own = new QueryLearningStore(path.join(LEARNING_DIR, `partial-${marker}`));
-    own.record(parsed('complete line'));
-    fs.appendFileSync(own.file, '{"question": "cut off');
-    expect(own.read()).toMatchObject({ skippedLines: 1, examples: [{ question: 'complete line' }] });
-    own.clear();
+    store.record(parsed('complete line'));
+    fs.appendFileSync(store.file, '{"question": "cut off');
+    expect(store.read()).toMatchObject({ skippedLines: 1, examples: [{ question: 'complete line' }] });
   });
 
   it('reads an empty store when the file does not exist', () => {
-    expect(new QueryLearningStore(path.join(LEARNING_DIR, `never-${marker}`)).read()).toEqual({
+    expect(new QueryLearningStore(path.join(dir, 'never')).read()).toEqual({
       examples: [],
       skippedLines: 0,
     });
@@ -75,9 +81,9 @@ describe('QueryLearningStore', () => {
   });
 
   it('keeps whole lines when many records are appended at once', () => {
-    const questions = Array.from({ length: 50 }, (_, i) => `bulk ${i} ${marker}`);
+    const questions = Array.from({ length: 50 }, (_, i) => `bulk ${i}`);
     for (const q of questions) store.record(parsed(q));
-    const found = new Set(store.read().examples.map((e) => e.question));
-    expect(questions.every((q) => found.has(q))).toBe(true);
+    expect(store.read()).toMatchObject({ skippedLines: 0 });
+    expect(store.read().examples.map((e) => e.question)).toEqual(questions);
   });
 });

@@ -1,13 +1,13 @@
 /** @tags integration */
 import * as fs from 'node:fs';
 import { llmFailure } from '@jest-perf/llm-mock';
+import { tmpDir } from '@jest-perf/parallel/tmpDir';
 import { QueryLearningStore } from '../../src/learning/QueryLearningStore';
 import type { ParsePayload } from '../../src/llm/features';
 import { AuditLog } from '../../src/logging/AuditLog';
 import type { DataContext } from '../../src/query/dataContext';
 import { fallbackSummary } from '../../src/query/QueryEngine';
 import { describeWithLlmMock, useExampleLlm } from '../fixtures/llm';
-import { LEARNING_DIR, TEST_LOG_DIR } from '../fixtures/paths';
 import { createQueryEngine, smallQueryContext } from '../fixtures/queryEngine';
 
 // The engine end to end over the small context (the real columns, 1/100 of the rows): ask() makes
@@ -67,19 +67,22 @@ describe('QueryEngine.ask', () => {
   });
 
   it('records parsed questions in the learning store', async () => {
-    // Shared folder, shared file: other tests and workers append to it too.
-    const learning = new QueryLearningStore(LEARNING_DIR);
-    const question = `how many smokers over 60? (engine test ${process.pid})`;
+    const learning = new QueryLearningStore(tmpDir());
+    const question = 'how many smokers over 60?';
     await createQueryEngine(context, { learning }).parse(question);
-    expect(learning.read().examples.map((e) => e.question)).toContain(question);
+    expect(learning.read().examples.map((e) => e.question)).toEqual([question]);
   });
 
   it('writes an audit trail of its LLM calls', async () => {
-    const audit = new AuditLog(TEST_LOG_DIR, 'engine.log');
-    const question = `how many women over 80? (audit ${process.pid} ${Date.now()})`;
+    const audit = new AuditLog(tmpDir(), 'engine.log');
+    const question = 'how many women over 80?';
     await createQueryEngine(context, { audit }).parse(question);
-    const mine = audit.read().filter((r) => r.question === question);
-    expect(mine.map((r) => r.event)).toEqual(['question', 'llm_call', 'llm_call']);
+    const mine = audit.read();
+    expect(mine.map((r) => [r.event, r.question])).toEqual([
+      ['question', question],
+      ['llm_call', question],
+      ['llm_call', question],
+    ]);
     expect(mine[1]?.detail).toMatchObject({ feature: 'PARSE', error: null });
     expect(fs.existsSync(audit.file)).toBe(true);
   });
@@ -114,10 +117,10 @@ describeWithLlmMock('QueryEngine with a failing or surprising LLM', () => {
 
   it('audits the error code of a failed call', async () => {
     mock.fail('PARSE', 'malformed');
-    const audit = new AuditLog(TEST_LOG_DIR, 'engine.log');
-    const question = `how many women? (audit failure ${process.pid} ${Date.now()})`;
+    const audit = new AuditLog(tmpDir(), 'engine.log');
+    const question = 'how many women?';
     await createQueryEngine(context, { audit }).ask(question);
-    const mine = audit.read().filter((r) => r.question === question);
+    const mine = audit.read();
     expect(mine.map((r) => r.event)).toEqual(['question', 'llm_call', 'failure', 'llm_call']);
     expect(mine[1]?.detail).toMatchObject({ feature: 'PARSE', error: 'LLM_MALFORMED_JSON' });
   });

@@ -54,9 +54,10 @@ describe('settings', () => {
   });
 
   it('reads the learning and log folders from the environment @serial', () => {
-    process.env.NL_QUERY_LEARNING_DIR = '/tmp/nl_query_learning/';
-    process.env.AUDIT_LOG_DIR = '/tmp/test_logs';
+    // Only read, never written: any absolute path does.
+    process.env.NL_QUERY_LEARNING_DIR = '/srv/clinical/learning';
+    process.env.AUDIT_LOG_DIR = '/srv/clinical/logs';
     resetSettings();
-    expect(getSettings()).toMatchObject({ learningDir: '/tmp/nl_query_learning/', auditLogDir: '/tmp/test_logs' });
+    expect(getSettings()).toMatchObject({ learningDir: '/srv/clinical/learning', auditLogDir: '/srv/clinical/logs' });
   });
 });

@@ -1,53 +1,150 @@
 #!/usr/bin/env node
-// The README's main job: run the example suite with jest-perf tracking, write the report, check the
-// baseline. Plain Node so it runs before anything else is set up; every step is a child process so
-// its output streams live.
+// The README's main job: the example suite measured before and after jest-perf, both tracked, in one run.
+//   1. before: every rollback switch on (live LLM stand-in, no cache, eager datasets, per-test fixtures),
+//      in band, in the order the files are written — a side run file (.jest-perf/demo/before.json);
+//   2. after, in band: the jest-perf helpers on, one process — to measure what the parallel lanes add;
+//   3. after: `jest-perf test` (parallel lane on 2 workers + serial lane in band), tracked into the history;
+// then the HTML and markdown reports, the results table (one row per optimisation) in the example's
+// PERFORMANCE.md, and the baseline created or checked. Plain Node: every step is a child process so its
+// output streams live. `--skip-before` reuses the last before runs (the table still says when they ran).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const example = join(root, 'examples', 'clinical-analytics');
 const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const dataDir = join(example, '.jest-perf');
-
-function step(title, command, args, env = {}) {
-  console.log(`\n▶ ${title}\n  $ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
-}
+const demoDir = join(dataDir, 'demo');
+const skipBefore = process.argv.includes('--skip-before');
 
 if (!existsSync(cli)) {
   console.error('jest-perf is not built: run `pnpm install` (it builds every package) first.');
   process.exit(2);
 }
+const require = createRequire(import.meta.url);
+const { readRunFile } = require('@jest-perf/core');
+const { compareRuns, renderComparison, updateMarkedSection } = require('@jest-perf/cli');
 
-const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const testStatus = step(
-  'Example suite, tracked',
-  process.execPath,
-  [jest, '--config', join(example, 'jest.config.js')],
+function step(title, args, env = {}) {
+  console.log(`\n▶ ${title}\n  $ ${['node', ...args.map((a) => relative(root, a) || a)].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: example, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.status})`);
+  return result.status ?? 1;
+}
+
+/** Every rollback switch of the example: the suite as it was before jest-perf. */
+const BEFORE_SWITCHES = {
+  JEST_PERF_LLM_MOCK: 'off',
+  JEST_PERF_CACHE: 'off',
+  JEST_PERF_EAGER_DATASETS: '1',
+  JEST_PERF_PER_TEST_FIXTURES: '1',
+};
+const beforeFile = join(demoDir, 'before.json');
+const inBandFile = join(demoDir, 'after-in-band.json');
+mkdirSync(demoDir, { recursive: true });
+
+let suiteFailed = false;
+if (!skipBefore || !existsSync(beforeFile) || !existsSync(inBandFile)) {
+  const before = step(
+    'Before: every rollback switch on, in band (live LLM stand-in, no cache, eager datasets, per-test fixtures)',
+    [jest, '--runInBand'],
+    {
+      ...BEFORE_SWITCHES,
+      JEST_PERF: '1',
+      JEST_PERF_OUTPUT: beforeFile,
+    },
+  );
+  const inBand = step('After, in band (jest-perf helpers on, one process)', [jest, '--runInBand'], {
+    JEST_PERF: '1',
+    JEST_PERF_OUTPUT: inBandFile,
+  });
+  suiteFailed ||= before !== 0 || inBand !== 0;
+}
+const after = step(
+  'After: jest-perf test (parallel lane on all workers, then the serial lane), tracked',
+  [cli, 'test'],
   {
     JEST_PERF: '1',
   },
 );
-if (!existsSync(join(dataDir, 'latest.json'))) {
-  console.error('The tracked run wrote no run file: see the output above.');
+suiteFailed ||= after !== 0;
+if (!existsSync(join(dataDir, 'latest.json')) || !existsSync(beforeFile)) {
+  console.error('A tracked run wrote no run file: see the output above.');
   process.exit(2);
 }
-const reportFile = join(dataDir, 'report.md');
-step('Report', process.execPath, [cli, 'report', '--root', example, '--out', reportFile]);
+
+const htmlReport = join(dataDir, 'report.html');
+const mdReport = join(dataDir, 'report.md');
+step('HTML report', [cli, 'report', '--format', 'html', '--out', htmlReport]);
+step('Markdown report', [cli, 'report', '--out', mdReport]);
+
+// One row per optimisation, each the sum of the run-file metrics that optimisation changes (see the notes).
+const beforeRun = readRunFile(beforeFile);
+const inBandRun = readRunFile(inBandFile);
+const afterRun = readRunFile(join(dataDir, 'latest.json'));
+const rows = [
+  ...compareRuns(beforeRun, afterRun, [
+    {
+      name: 'LLM mocking',
+      metrics: ['counters.llmMock.realCallMs', 'counters.llmMock.callMs'],
+      note: 'time inside LLM calls — before: live calls to the stand-in; after: mocked calls, plus the few `@real_llm` tests of the client itself',
+    },
+    {
+      name: 'fixture cache',
+      metrics: ['counters.fixtureCache.buildMs', 'counters.fixtureCache.loadMs'],
+      note: 'building Excel workbooks and large tables — before: every time; after: cache reads (+ builds on a miss)',
+    },
+    {
+      name: 'selective datasets',
+      metrics: ['counters.datasets.loadMs'],
+      note: 'dataset loading — before: every dataset, eagerly; after: only the datasets a test names',
+    },
+    {
+      name: 'fixture scope',
+      metrics: ['counters.workerFixtures.buildMs'],
+      note: 'building shared read-only fixtures — before: per test/file; after: once per worker (datasets loaded inside them count here too)',
+    },
+  ]),
+  ...compareRuns(inBandRun, afterRun, [
+    {
+      name: 'parallel lanes',
+      metrics: ['summary.wallMs'],
+      note: 'the same optimised suite in band vs `jest-perf test` (2 workers + serial lane): the 2-core ceiling is 2×',
+    },
+  ]),
+  ...compareRuns(beforeRun, afterRun, [
+    { name: 'hook time (all fixtures)', metrics: ['summary.hookMs'], note: '`summary.hookMs`' },
+    { name: '**total: wall time**', metrics: ['summary.wallMs'], note: 'the whole suite, Jest start to end' },
+  ]),
+];
+const when = (run) => `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC`;
+const table = [
+  `Measured by \`pnpm demo\` from jest-perf run files: before ${when(beforeRun)} (${beforeRun.summary.total} tests), after ${when(afterRun)} (${afterRun.summary.total} tests), ${afterRun.machine.cores} cores (${afterRun.machine.cpuModel}).`,
+  'Rows overlap (a dataset loaded inside a shared fixture counts in both rows); the total is measured, not summed.',
+  '',
+  renderComparison(rows, { before: 'before', after: 'after' }),
+].join('\n');
+const performanceMd = join(example, 'PERFORMANCE.md');
+updateMarkedSection(performanceMd, table, 'demo');
+
 const baseline = join(dataDir, 'baseline.json');
 const hadBaseline = existsSync(baseline);
 // First run: this run becomes the baseline. Later runs are checked against it (regressions confirmed by rerunning).
 const checkStatus = hadBaseline
-  ? step('Check against the baseline', process.execPath, [cli, 'check', '--root', example, '--confirm', '2'])
-  : step('Create the baseline (first run)', process.execPath, [cli, 'baseline', '--root', example]);
+  ? step('Check against the baseline', [cli, 'check', '--confirm', '2'])
+  : step('Create the baseline (first run)', [cli, 'baseline']);
 
+const total = rows.at(-1);
 console.log(`
-Run file: ${relative(root, join(dataDir, 'latest.json'))}
-Report:   ${relative(root, reportFile)}
-Baseline: ${relative(root, baseline)}${hadBaseline ? '' : ' (created by this run; the next `pnpm demo` checks against it)'}
-Suite: ${testStatus === 0 ? 'passed' : 'FAILED'} · performance ${hadBaseline ? 'check' : 'baseline'}: ${checkStatus === 0 ? 'ok' : checkStatus === 1 ? 'REGRESSED' : 'error'}`);
-process.exit(testStatus !== 0 ? testStatus : checkStatus);
+${renderComparison(rows)}
+Results table: ${relative(root, performanceMd)} (section jest-perf:demo)
+Reports:       ${relative(root, htmlReport)}, ${relative(root, mdReport)}
+Run files:     ${relative(root, beforeFile)} (before), ${relative(root, join(dataDir, 'latest.json'))} (after)
+Baseline:      ${relative(root, baseline)}${hadBaseline ? '' : ' (created by this run; the next `pnpm demo` checks against it)'}
+Suite: ${suiteFailed ? 'FAILED' : 'passed'} · whole suite ${total.speedup ? `${total.speedup.toFixed(1)}× faster` : ''} · performance ${hadBaseline ? 'check' : 'baseline'}: ${checkStatus === 0 ? 'ok' : checkStatus === 1 ? 'REGRESSED' : 'error'}`);
+process.exit(suiteFailed ? 1 : checkStatus);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FILE_OVERHEAD_MS, loadFileDurations } from '../fileDurations';
+import { runWithFiles, writeRun } from './helpers/runFiles';
 
 let root: string;
 beforeEach(() => {
@@ -87,46 +88,5 @@ describe('loadFileDurations', () => {
 });
 
 function writeLatest(shard: { index: number; count: number } | null, file = 'latest.json', runtimeMs = 700): void {
-  const run = {
-    schemaVersion: 1,
-    runId: 'r1',
-    startedAt: '2026-11-24T10:00:00.000Z',
-    endedAt: '2026-11-24T10:00:01.000Z',
-    jestVersion: '30',
-    nodeVersion: 'v20',
-    machine: { platform: 'linux', arch: 'x64', cpuModel: 'x', cores: 2, totalMemoryMb: 1 },
-    git: null,
-    shard,
-    incomplete: false,
-    incompleteReasons: [],
-    slowTestMs: 30000,
-    tests: [],
-    files: [
-      {
-        path: 'a.test.js',
-        runtimeMs,
-        setupMs: 0,
-        loadEnvironmentMs: 0,
-        hookMs: 0,
-        tags: [],
-        worker: 1,
-        execError: false,
-        hooks: [],
-      },
-    ],
-    summary: {
-      total: 0,
-      passed: 0,
-      failed: 0,
-      skipped: 0,
-      slowCount: 0,
-      totalDurationMs: 0,
-      averageDurationMs: 0,
-      hookMs: 0,
-      wallMs: 0,
-    },
-    counters: {},
-  };
-  fs.mkdirSync(path.dirname(path.join(root, '.jest-perf', file)), { recursive: true });
-  fs.writeFileSync(path.join(root, '.jest-perf', file), JSON.stringify(run));
+  writeRun(root, runWithFiles({ 'a.test.js': runtimeMs }, shard), file);
 }

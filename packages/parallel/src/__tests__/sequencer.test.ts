@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Test } from '@jest/test-result';
 import BalancedSequencer from '../sequencer';
+import { runWithFiles, writeRun } from './helpers/runFiles';
 
 let root: string;
 beforeEach(() => {
@@ -24,46 +25,7 @@ function sequencer(): BalancedSequencer {
 }
 
 function writeLatest(files: Record<string, number>): void {
-  const run = {
-    schemaVersion: 1,
-    runId: 'r1',
-    startedAt: '2026-11-24T10:00:00.000Z',
-    endedAt: '2026-11-24T10:00:01.000Z',
-    jestVersion: '30',
-    nodeVersion: 'v20',
-    machine: { platform: 'linux', arch: 'x64', cpuModel: 'x', cores: 2, totalMemoryMb: 1 },
-    git: null,
-    shard: null,
-    incomplete: false,
-    incompleteReasons: [],
-    slowTestMs: 30000,
-    tests: [],
-    files: Object.entries(files).map(([p, runtimeMs]) => ({
-      path: p,
-      runtimeMs,
-      setupMs: 0,
-      loadEnvironmentMs: 0,
-      hookMs: 0,
-      tags: [],
-      worker: 1,
-      execError: false,
-      hooks: [],
-    })),
-    summary: {
-      total: 0,
-      passed: 0,
-      failed: 0,
-      skipped: 0,
-      slowCount: 0,
-      totalDurationMs: 0,
-      averageDurationMs: 0,
-      hookMs: 0,
-      wallMs: 0,
-    },
-    counters: {},
-  };
-  fs.mkdirSync(path.join(root, '.jest-perf'), { recursive: true });
-  fs.writeFileSync(path.join(root, '.jest-perf', 'latest.json'), JSON.stringify(run));
+  writeRun(root, runWithFiles(files));
 }
 
 describe('BalancedSequencer.shard', () => {

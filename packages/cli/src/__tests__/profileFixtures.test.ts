@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE_OPTIONS, type HookProfile, profileFixtures } from '../a
 import { profileFixturesCommand, renderHookProfiles } from '../commands/profileFixtures';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
+import { squeezed } from './helpers/tables';
 
 /** Four hooks: a shared slow beforeEach, a slow-per-test beforeEach, a costly beforeAll, a cheap afterEach. */
 function hookRun() {
@@ -83,7 +84,7 @@ describe('renderHookProfiles', () => {
   });
 
   it('renders a table row per hook with its scope', () => {
-    const rows = renderHookProfiles(profileFixtures(hookRun()).slice(2, 3) as HookProfile[]).split('\n');
+    const rows = squeezed(renderHookProfiles(profileFixtures(hookRun()).slice(2, 3) as HookProfile[])).split('\n');
 
     expect(rows[0]).toBe('| hook | scope | calls | total | average | advice |');
     expect(rows[2]).toMatch(/^\| src\/slow\.test\.ts:5 \| db › beforeEach \| 3 \| 4\.50 s \| 1\.50 s \| takes 1\.50 s/);
@@ -118,7 +119,7 @@ describe('jest-perf profile-fixtures', () => {
     const result = await cli(['profile-fixtures'], project.root);
 
     expect(result.code).toBe(0);
-    const lines = result.out.split('\n');
+    const lines = squeezed(result.out).split('\n');
     expect(lines[0]).toBe('## Hook / fixture time');
     expect(lines.slice(4).map((line) => line.split(' | ')[0])).toEqual([
       '| src/shared.test.ts:9',

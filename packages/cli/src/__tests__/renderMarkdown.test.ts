@@ -3,6 +3,7 @@ import { buildReport } from '../report/buildReport';
 import { markdownTable } from '../report/markdownTable';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { makeRun, makeTest } from './helpers/runs';
+import { squeezed } from './helpers/tables';
 
 const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
 
@@ -17,9 +18,9 @@ describe('renderMarkdown', () => {
 
     const text = renderMarkdown(buildReport({ run, comparison: null, trends: null }));
 
-    expect(text).toContain('| run | r7 (shard 2/4) |');
-    expect(text).toContain('| commit | abcdef1234 (main) |');
-    expect(text).toContain('| incomplete | worker 3 was killed |');
+    expect(squeezed(text)).toContain('| run | r7 (shard 2/4) |');
+    expect(squeezed(text)).toContain('| commit | abcdef1234 (main) |');
+    expect(squeezed(text)).toContain('| incomplete | worker 3 was killed |');
     expect(text).toContain('## Slowest tests\n\n_No tests ran._');
     expect(text).toContain('_No hooks recorded');
     expect(text).toContain('## Trends\n\n_No history yet: it grows with every tracked run._');
@@ -31,7 +32,9 @@ describe('renderMarkdown', () => {
   it('says the commit is unknown without git', () => {
     const run = makeRun({ tests: [], commit: null });
 
-    expect(renderMarkdown(buildReport({ run, comparison: null, trends: null }))).toContain('| commit | unknown |');
+    expect(squeezed(renderMarkdown(buildReport({ run, comparison: null, trends: null })))).toContain(
+      '| commit | unknown |',
+    );
   });
 
   it('says the suite looks healthy when there is nothing to recommend', () => {
@@ -66,7 +69,7 @@ describe('renderMarkdown', () => {
 describe('markdownTable', () => {
   it('escapes pipes and folds newlines so a title cannot break the table', () => {
     expect(markdownTable(['a', 'b'], [['x | y', 'line\nbreak']])).toBe(
-      '| a | b |\n| --- | --- |\n| x \\| y | line break |',
+      '| a      | b          |\n| ------ | ---------- |\n| x \\| y | line break |',
     );
   });
 });

@@ -7,6 +7,7 @@ import type { Report } from '../report/buildReport';
 import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeFile, makeHook, makeRun, makeTest, runOf } from './helpers/runs';
+import { squeezed } from './helpers/tables';
 
 let project: TempProject;
 beforeEach(() => {
@@ -114,9 +115,9 @@ describe('jest-perf report', () => {
       '## Helper counters (fixture cache, LLM mock, datasets)',
       '## Recommendations',
     ]);
-    expect(result.out).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
-    expect(result.out).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s |  |');
-    expect(result.out).toContain('| fixtureCache | hits | 3 |');
+    expect(squeezed(result.out)).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
+    expect(squeezed(result.out)).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s | |');
+    expect(squeezed(result.out)).toContain('| fixtureCache | hits | 3 |');
     expect(result.out).toContain('_No baseline: run `pnpm perf:baseline` to create one._');
     expect(result.out).toContain('No significant change points in 3 test histories.');
   });

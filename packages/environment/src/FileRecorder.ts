@@ -22,14 +22,21 @@ export class FileRecorder {
   private readonly tests = new Map<Circus.TestEntry, WorkerTestRecord>();
   /** Stacks of hook definitions, formatted only at the end and only for hooks worth a line number. */
   private readonly definitions = new Map<Circus.Hook, Error>();
+  private readonly describePaths = new Map<Circus.DescribeBlock, string[]>();
   private readonly counters: CounterGroups = {};
   private hookMs = 0;
   private sawFirstHook = false;
 
+  /**
+   * @param now the clock hooks are timed with
+   * @param transformed whether Jest transforms the test file (see `isTransformed`): hook lines of an
+   * untransformed file are read from the stack as it is, without Jest's source maps
+   */
   constructor(
     private readonly testPath: string,
     private readonly fileTags: string[],
     private readonly now: Clock = () => performance.now(),
+    private readonly transformed = true,
   ) {}
 
   handle(event: Circus.Event, state: Circus.State): void {
@@ -38,7 +45,7 @@ export class FileRecorder {
         this.onAddHook(event, state);
         break;
       case 'hook_start':
-        this.hookStarts.set(event.hook, this.now());
+        if (!this.internalHooks.has(event.hook)) this.hookStarts.set(event.hook, this.now());
         break;
       case 'hook_success':
       case 'hook_failure':
@@ -47,7 +54,7 @@ export class FileRecorder {
       case 'test_start':
         // A retried test starts again: like Jest's own duration, keep the last attempt only.
         this.tests.set(event.test, {
-          ancestorTitles: describePath(event.test.parent),
+          ancestorTitles: this.describePath(event.test.parent),
           title: event.test.name,
           setupMs: 0,
           tags: [],
@@ -72,7 +79,10 @@ export class FileRecorder {
       fileTags: this.fileTags,
       hookMs: round(this.hookMs),
       hooks: [...this.hooks].map(([hook, record]) => {
-        const line = record.totalMs >= LINE_MIN_MS ? hookLine(this.definitions.get(hook), this.testPath) : undefined;
+        const line =
+          record.totalMs >= LINE_MIN_MS
+            ? hookLine(this.definitions.get(hook), this.testPath, this.transformed)
+            : undefined;
         return {
           ...record,
           ...(line === undefined ? {} : { line }),
@@ -98,12 +108,29 @@ export class FileRecorder {
       return;
     }
     this.definitions.set(hook, event.asyncError);
-    this.hooks.set(hook, { type: hook.type, describePath: describePath(hook.parent), calls: 0, totalMs: 0, maxMs: 0 });
+    this.hooks.set(hook, {
+      type: hook.type,
+      describePath: this.describePath(hook.parent),
+      calls: 0,
+      totalMs: 0,
+      maxMs: 0,
+    });
+  }
+
+  /** One array per describe block, shared by its tests and hooks (they are only serialised). */
+  private describePath(block: Circus.DescribeBlock | undefined): string[] {
+    if (!block) return [];
+    let titles = this.describePaths.get(block);
+    if (!titles) {
+      titles = describePath(block);
+      this.describePaths.set(block, titles);
+    }
+    return titles;
   }
 
   private onHookDone(hook: Circus.Hook, test: Circus.TestEntry | undefined): void {
     const start = this.hookStarts.get(hook);
-    if (start === undefined || this.internalHooks.has(hook)) return;
+    if (start === undefined) return;
     this.hookStarts.delete(hook);
     const ms = this.now() - start;
     const record = this.hooks.get(hook);

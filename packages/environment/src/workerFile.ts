@@ -16,7 +16,14 @@ export function currentWorkerId(env: NodeJS.ProcessEnv = process.env): number | 
  * process: a worker killed mid-run loses at most the file it was running, never the others' lines.
  */
 export function appendWorkerRecord(workerDir: string, record: WorkerFileRecord): void {
-  fs.mkdirSync(workerDir, { recursive: true });
   const file = path.join(workerDir, `worker-${record.worker ?? 0}-${process.pid}.jsonl`);
-  fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+  const line = `${JSON.stringify(record)}\n`;
+  try {
+    fs.appendFileSync(file, line);
+  } catch (error) {
+    // The folder is made on the first append only: a worker appends once per test file it runs.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(workerDir, { recursive: true });
+    fs.appendFileSync(file, line);
+  }
 }

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Reporter, ReporterContext } from '@jest/reporters';
-import type { AggregatedResult } from '@jest/test-result';
+import type { AggregatedResult, TestResult } from '@jest/test-result';
 import type { Config } from '@jest/types';
 import type { DataPaths, ResolvedConfig } from '@jest-perf/core';
+import type { MergedFile } from './buildRunFile';
 import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEnabled';
+import type { WorkerRecordReader } from './readWorkerRecords';
 
 /** The environment variable through which workers learn where to write (see @jest-perf/environment). */
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
@@ -18,6 +20,10 @@ interface ActiveRun {
   workerDir: string;
   startedAt: Date;
   shard: { index: number; count: number } | null;
+  exclude: RegExp[];
+  /** Files merged as their results came in, by absolute test path (see {@link PerfReporter.onTestFileResult}). */
+  merged: Map<string, MergedFile>;
+  reader: WorkerRecordReader;
 }
 
 /**
@@ -40,7 +46,9 @@ function loadConfigForJest(core: typeof import('@jest-perf/core'), rootDir: stri
  * Jest reporter that writes one run file per run (`<dataDir>/runs/<runId>.json`, `latest.json`)
  * and appends to the history. Opt-in: disabled, it loads nothing and writes nothing.
  */
-export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplete' | 'getLastError'> {
+export class PerfReporter
+  implements Pick<Reporter, 'onRunStart' | 'onTestFileResult' | 'onRunComplete' | 'getLastError'>
+{
   private readonly run: ActiveRun | null;
   private readonly options: ReporterOptions;
   private lastError: Error | undefined;
@@ -64,11 +72,42 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
     const shard = globalConfig.shard
       ? { index: globalConfig.shard.shardIndex, count: globalConfig.shard.shardCount }
       : null;
-    this.run = { config, paths, runId, workerDir, startedAt: new Date(), shard };
+    const { WorkerRecordReader } = require('./readWorkerRecords') as typeof import('./readWorkerRecords');
+    this.run = {
+      config,
+      paths,
+      runId,
+      workerDir,
+      startedAt: new Date(),
+      shard,
+      exclude: config.exclude.map((pattern) => new RegExp(pattern)),
+      merged: new Map(),
+      reader: new WorkerRecordReader(workerDir),
+    };
   }
 
   onRunStart(): void {
     if (this.run) this.run.startedAt = new Date();
+  }
+
+  /**
+   * Merges each file as its result arrives (its worker appended its record before reporting it), so
+   * that the end of the run, which every user waits for, only assembles and writes the run file. A
+   * failure here only costs that head start: {@link onRunComplete} merges whatever is missing.
+   */
+  onTestFileResult(_test: unknown, result: TestResult): void {
+    const run = this.run;
+    if (!run) return;
+    try {
+      const { mergeFile } = require('./buildRunFile') as typeof import('./buildRunFile');
+      const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
+      const workerRecord = run.reader.read().byTestPath.get(result.testFilePath);
+      const file = core.relativePosix(run.config.rootDir, result.testFilePath);
+      if (!workerRecord || run.exclude.some((pattern) => pattern.test(file))) return;
+      run.merged.set(result.testFilePath, mergeFile(result, workerRecord, file));
+    } catch {
+      // onRunComplete reads and merges everything again, and reports what goes wrong there.
+    }
   }
 
   onRunComplete(_contexts: Set<unknown>, results: AggregatedResult): void {
@@ -96,27 +135,29 @@ export class PerfReporter implements Pick<Reporter, 'onRunStart' | 'onRunComplet
   private writeRun(run: ActiveRun, results: AggregatedResult): void {
     const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
     const { buildRunFile } = require('./buildRunFile') as typeof import('./buildRunFile');
-    const { readWorkerRecords } = require('./readWorkerRecords') as typeof import('./readWorkerRecords');
-    const context = require('./runContext') as typeof import('./runContext');
+    const runContext = require('./runContext') as typeof import('./runContext');
     const { rootDir } = run.config;
-    const runFile = buildRunFile(results, readWorkerRecords(run.workerDir), {
+    const context = {
       runId: run.runId,
       rootDir,
       startedAt: run.startedAt,
       endedAt: new Date(),
-      jestVersion: context.jestVersion(rootDir),
-      machine: context.machineInfo(),
-      git: context.gitInfo(rootDir),
+      jestVersion: runContext.jestVersion(rootDir),
+      machine: runContext.machineInfo(),
+      git: runContext.gitInfo(rootDir),
       shard: run.shard,
       slowTestMs: run.config.slowTestMs,
-      exclude: run.config.exclude.map((pattern) => new RegExp(pattern)),
-    });
+      exclude: run.exclude,
+    };
+    // Every worker is done: read the lines left, a last half-written one included.
+    const runFile = buildRunFile(results, run.reader.read(true), context, run.merged);
     // JEST_PERF_OUTPUT=<file>: a side run (check --confirm, flaky runs) written only there, leaving
     // latest.json and the history to the project's real runs.
     const output = process.env[OUTPUT_ENV];
     let written: string;
     if (output) {
-      core.writeJsonAtomic(output, runFile);
+      // Compact, like saveRun's run files: indenting a big run costs more than writing it.
+      core.writeFileAtomic(output, `${JSON.stringify(runFile)}\n`);
       written = output;
     } else {
       written = core.saveRun(run.paths, runFile, run.config.historySize).runFile;

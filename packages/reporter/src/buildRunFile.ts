@@ -1,4 +1,4 @@
-import type { AggregatedResult } from '@jest/test-result';
+import type { AggregatedResult, TestResult } from '@jest/test-result';
 import {
   addCounters,
   type CounterGroups,
@@ -11,6 +11,7 @@ import {
   summarizeRun,
   type TestRecord,
   totalHookMs,
+  type WorkerFileRecord,
 } from '@jest-perf/core';
 import type { WorkerRecords } from './readWorkerRecords';
 import { toRecords } from './toRecords';
@@ -29,18 +30,51 @@ export interface RunContext {
   exclude: RegExp[];
 }
 
-/** Merges Jest's results with the workers' records into one run file. */
-export function buildRunFile(results: AggregatedResult, workers: WorkerRecords, context: RunContext): RunFile {
+/** One test file merged: Jest's result and the worker's record it was built from, and the records. */
+export interface MergedFile {
+  result: TestResult;
+  workerRecord: WorkerFileRecord | undefined;
+  /** Root-relative POSIX path. */
+  file: string;
+  records: { tests: TestRecord[]; file: FileRecord };
+}
+
+/**
+ * Merges one file's result (`file` is its root-relative path) with its worker's record; returns
+ * `earlier` when that was built from the same two.
+ */
+export function mergeFile(
+  result: TestResult,
+  workerRecord: WorkerFileRecord | undefined,
+  file: string,
+  earlier?: MergedFile,
+): MergedFile {
+  if (earlier?.result === result && earlier.workerRecord === workerRecord) return earlier;
+  return { result, workerRecord, file, records: toRecords(result, file, workerRecord) };
+}
+
+/**
+ * Merges Jest's results with the workers' records into one run file. `merged` holds files merged
+ * while the run went on (keyed by absolute test path): those built from the same result and worker
+ * record are reused, so little is left to do after the last test.
+ */
+export function buildRunFile(
+  results: AggregatedResult,
+  workers: WorkerRecords,
+  context: RunContext,
+  merged: ReadonlyMap<string, MergedFile> = new Map(),
+): RunFile {
   const tests: TestRecord[] = [];
   const files: FileRecord[] = [];
   const counters: CounterGroups = {};
   const incompleteReasons: string[] = [];
   for (const result of results.testResults) {
-    const file = relativePosix(context.rootDir, result.testFilePath);
+    const earlier = merged.get(result.testFilePath);
+    const file = earlier?.file ?? relativePosix(context.rootDir, result.testFilePath);
     if (context.exclude.some((pattern) => pattern.test(file))) continue;
     const workerRecord = workers.byTestPath.get(result.testFilePath);
-    const records = toRecords(result, file, workerRecord);
-    tests.push(...records.tests);
+    const { records } = mergeFile(result, workerRecord, file, earlier);
+    for (const test of records.tests) tests.push(test);
     files.push(records.file);
     if (workerRecord) addCounters(counters, workerRecord.counters);
     if (records.file.execError) {
@@ -49,7 +83,10 @@ export function buildRunFile(results: AggregatedResult, workers: WorkerRecords, 
     }
   }
   if (results.wasInterrupted) incompleteReasons.push('the run was interrupted');
-  if (workers.badLines > 0) incompleteReasons.push(`${workers.badLines} unreadable worker record line(s)`);
+  if (workers.badLines > 0) {
+    const first = workers.firstBadLine ? ` (first: ${workers.firstBadLine})` : '';
+    incompleteReasons.push(`${workers.badLines} unreadable worker record line(s)${first}`);
+  }
   const wallMs = Math.max(0, context.endedAt.getTime() - context.startedAt.getTime());
   return {
     schemaVersion: RUN_FILE_VERSION,

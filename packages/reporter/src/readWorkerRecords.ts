@@ -1,33 +1,109 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateWith, type WorkerFileRecord, workerFileRecordSchema } from '@jest-perf/core';
+import type { WorkerFileRecord } from '@jest-perf/core';
+import { isWorkerFileRecord } from './isWorkerFileRecord';
 
 export interface WorkerRecords {
   /** Keyed by absolute test path; the last record wins (a file re-run after a worker crash). */
   byTestPath: Map<string, WorkerFileRecord>;
   /** Lines that could not be used (a worker killed mid-write leaves a half line). */
   badLines: number;
+  /** Where the first bad line is and what is wrong with it: `worker-1-42.jsonl line 3: not valid JSON`. */
+  firstBadLine?: string;
 }
 
-/** Reads every per-worker JSON-lines file in `workerDir`, validating each line. */
-export function readWorkerRecords(workerDir: string): WorkerRecords {
-  const result: WorkerRecords = { byTestPath: new Map(), badLines: 0 };
-  if (!fs.existsSync(workerDir)) return result;
-  for (const name of fs.readdirSync(workerDir)) {
-    if (!name.endsWith('.jsonl')) continue;
-    const text = fs.readFileSync(path.join(workerDir, name), 'utf8');
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        const record = validateWith<WorkerFileRecord>(workerFileRecordSchema, JSON.parse(line), {
-          what: 'worker record',
-          fix: 'none needed: jest-perf drops the line',
-        });
-        result.byTestPath.set(record.testPath, record);
-      } catch {
-        result.badLines += 1;
-      }
-    }
+const NEWLINE = 0x0a;
+
+/** Why a line is unusable, from core's ajv schema: loaded only for a line that fails the quick check. */
+function schemaProblem(value: unknown): string | null {
+  const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
+  try {
+    core.validateWith(core.workerFileRecordSchema, value, { what: 'worker record', fix: '' });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
-  return result;
+}
+
+/** Where one worker file has been read up to. */
+interface Position {
+  bytes: number;
+  lines: number;
+}
+
+/**
+ * Reads the per-worker JSON-lines files while the workers still append to them, so the reporter can
+ * merge each test file as its result arrives instead of all of them after the last test. Each call
+ * takes the lines completed since the last one; a line still being written waits for the next call.
+ */
+export class WorkerRecordReader {
+  readonly records: WorkerRecords = { byTestPath: new Map(), badLines: 0 };
+  private readonly positions = new Map<string, Position>();
+
+  constructor(private readonly workerDir: string) {}
+
+  /**
+   * Reads what the workers appended since the last call. With `final` (every worker is done), a last
+   * line without its newline is read too: a worker stopped mid-write, and it counts as a bad line.
+   */
+  read(final = false): WorkerRecords {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.workerDir).sort();
+    } catch {
+      return this.records; // no worker wrote anything (yet)
+    }
+    for (const name of names) if (name.endsWith('.jsonl')) this.readFile(name, final);
+    return this.records;
+  }
+
+  private readFile(name: string, final: boolean): void {
+    const position = this.positions.get(name) ?? { bytes: 0, lines: 0 };
+    this.positions.set(name, position);
+    const file = path.join(this.workerDir, name);
+    // Most reads find one file grown (the worker that just reported): stat the others, open only that one.
+    const size = fs.statSync(file).size;
+    if (size <= position.bytes) return;
+    const fd = fs.openSync(file, 'r');
+    let chunk = Buffer.allocUnsafe(size - position.bytes);
+    try {
+      chunk = chunk.subarray(0, fs.readSync(fd, chunk, 0, chunk.length, position.bytes));
+    } finally {
+      fs.closeSync(fd);
+    }
+    // Up to the last newline: a newline byte never occurs inside a multi-byte UTF-8 character.
+    const end = final ? chunk.length : chunk.lastIndexOf(NEWLINE) + 1;
+    if (end === 0) return;
+    position.bytes += end;
+    for (const line of chunk.toString('utf8', 0, end).split('\n')) {
+      if (line.trim() !== '') this.readLine(name, position.lines, line);
+      position.lines += 1;
+    }
+    // The text ends with a newline, whose empty remainder is no line of the file.
+    if (chunk[end - 1] === NEWLINE) position.lines -= 1;
+  }
+
+  private readLine(name: string, index: number, line: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      this.bad(name, index, 'not valid JSON (a worker stopped mid-write?)');
+      return;
+    }
+    // The quick check accepts only what the schema accepts; ajv has the last word on the rest.
+    const problem = isWorkerFileRecord(value) ? null : schemaProblem(value);
+    if (problem !== null) this.bad(name, index, problem);
+    else this.records.byTestPath.set((value as WorkerFileRecord).testPath, value as WorkerFileRecord);
+  }
+
+  private bad(name: string, index: number, problem: string): void {
+    this.records.badLines += 1;
+    this.records.firstBadLine ??= `${name} line ${index + 1}: ${problem}`;
+  }
+}
+
+/** Reads every per-worker JSON-lines file in `workerDir` at once, validating each line. */
+export function readWorkerRecords(workerDir: string): WorkerRecords {
+  return new WorkerRecordReader(workerDir).read(true);
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { GitInfo, MachineInfo } from '@jest-perf/core';
+import { type GitHead, readGitHead } from './gitHead';
 
 export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
@@ -23,12 +24,24 @@ function git(rootDir: string, args: string[]): string | null {
   }
 }
 
+/** HEAD from the `.git` files, or from `git` itself when the files do not tell (see {@link readGitHead}). */
+function localHead(rootDir: string, env: NodeJS.ProcessEnv): GitHead | null {
+  const fromFiles = readGitHead(rootDir, env);
+  if (fromFiles !== undefined) return fromFiles;
+  const commit = git(rootDir, ['rev-parse', 'HEAD']);
+  if (!commit) return null;
+  const branch = git(rootDir, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  return { commit, branch: branch === 'HEAD' ? null : branch };
+}
+
 /** Commit and branch, from CI variables when present (detached checkouts), else from git; null outside git. */
 export function gitInfo(rootDir: string, env: NodeJS.ProcessEnv = process.env): GitInfo | null {
-  const commit = env.GITHUB_SHA ?? git(rootDir, ['rev-parse', 'HEAD']);
+  const fromCi = env.GITHUB_SHA !== undefined && Boolean(env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME);
+  const head = fromCi ? null : localHead(rootDir, env);
+  const commit = env.GITHUB_SHA ?? head?.commit;
   if (!commit) return null;
-  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || git(rootDir, ['rev-parse', '--abbrev-ref', 'HEAD']);
-  return { commit, branch: branch === 'HEAD' ? null : (branch ?? null) };
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || head?.branch || null;
+  return { commit, branch: branch === 'HEAD' ? null : branch };
 }
 
 /** Version of the user's Jest (resolved from the project root), else of the Jest this reporter runs with. */

@@ -15,15 +15,29 @@ function toStatus(status: AssertionResult['status']): TestStatus {
   return 'skipped';
 }
 
-function titleKey(ancestorTitles: readonly string[], title: string): string {
-  return JSON.stringify([...ancestorTitles, title]);
+/** A describe path's key and tags, shared by the tests under it (a file repeats each path many times). */
+interface DescribeInfo {
+  /** JSON of the titles: exact whatever the titles hold, and self-delimiting, so a title can follow. */
+  key: string;
+  /** The file's tags and the describes' tags: a test adds its own title's to these. */
+  tags: string[];
+}
+
+function describeInfo(cache: Map<string, DescribeInfo>, fileTags: string[], ancestorTitles: string[]): DescribeInfo {
+  const key = JSON.stringify(ancestorTitles);
+  let info = cache.get(key);
+  if (!info) {
+    info = { key, tags: collectTags(fileTags, ancestorTitles) };
+    cache.set(key, info);
+  }
+  return info;
 }
 
 /** Queues of the environment's per-test records by title path (the same title may repeat). */
 function indexWorkerTests(record: WorkerFileRecord | undefined): Map<string, WorkerTestRecord[]> {
   const index = new Map<string, WorkerTestRecord[]>();
   for (const test of record?.tests ?? []) {
-    const key = titleKey(test.ancestorTitles, test.title);
+    const key = JSON.stringify(test.ancestorTitles) + JSON.stringify(test.title);
     const queue = index.get(key);
     if (queue) queue.push(test);
     else index.set(key, [test]);
@@ -40,22 +54,27 @@ export function toRecords(
   const fileTags = workerRecord?.fileTags ?? [];
   const worker = workerRecord?.worker ?? null;
   const workerTests = indexWorkerTests(workerRecord);
+  const describes = new Map<string, DescribeInfo>();
   const tests = result.testResults.map((assertion): TestRecord => {
-    const fromWorker = workerTests.get(titleKey(assertion.ancestorTitles, assertion.title))?.shift();
-    const line = assertion.location?.line;
-    return {
-      id: makeTestId(file, assertion.ancestorTitles, assertion.title),
+    const { ancestorTitles, title } = assertion;
+    const describe = describeInfo(describes, fileTags, ancestorTitles);
+    const fromWorker = workerTests.get(describe.key + JSON.stringify(title))?.shift();
+    const record: TestRecord = {
+      id: makeTestId(file, ancestorTitles, title),
       file,
-      ancestorTitles: assertion.ancestorTitles,
-      title: assertion.title,
+      ancestorTitles,
+      title,
       durationMs: Math.max(0, assertion.duration ?? 0),
       setupMs: fromWorker?.setupMs ?? 0,
       status: toStatus(assertion.status),
-      tags: collectTags(fileTags, [...assertion.ancestorTitles, assertion.title]),
+      // Same as collectTags(fileTags, [...ancestorTitles, title]): tags are kept once, in order.
+      tags: collectTags(describe.tags, [title]),
       retries: Math.max(0, (assertion.invocations ?? 1) - 1),
       worker,
-      ...(typeof line === 'number' ? { line } : {}),
     };
+    const line = assertion.location?.line;
+    if (typeof line === 'number') record.line = line;
+    return record;
   });
   const perf = result.perfStats;
   const span = (start: number | undefined, end: number | undefined) =>

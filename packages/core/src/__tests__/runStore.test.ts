@@ -85,6 +85,16 @@ describe('saveRun', () => {
     expect(fs.existsSync(paths.history)).toBe(false);
   });
 
+  it('writes the run once as compact JSON, the same text in both files', () => {
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    const saved = saveRun(paths, run, 10);
+
+    const text = fs.readFileSync(saved.runFile, 'utf8');
+    expect(text).toBe(`${JSON.stringify(run)}\n`);
+    expect(fs.readFileSync(paths.latest, 'utf8')).toBe(text);
+  });
+
   it('keeps only the newest historySize run files', () => {
     const ids = ['2026-01-01T00-00-01-000Z-aaaa', '2026-01-01T00-00-02-000Z-aaaa', '2026-01-01T00-00-03-000Z-aaaa'];
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
 import type { WorkerFileRecord } from '@jest-perf/core';
@@ -125,6 +126,81 @@ describe('withPerfTracking', () => {
     const { env } = create(undefined, PlainEnvironment);
 
     expect(dispatch(env, { name: 'test_start', test: testEntry('adds') })).toBeUndefined();
+  });
+
+  describe('with tracking off and no tag filter', () => {
+    it('registers no test event handler of its own (jest-circus awaits each one on every event)', () => {
+      expect(create(undefined, PlainEnvironment).env.handleTestEvent).toBeUndefined();
+      expect(create().env.handleTestEvent).toBe(FakeEnvironment.prototype.handleTestEvent);
+    });
+
+    it("keeps a subclass's own handler, which still reaches the base through super", () => {
+      const Tracking = withPerfTracking(FakeEnvironment as unknown as EnvironmentClass);
+      // Typed as the fake base: JestEnvironment declares handleTestEvent as a property, not a method.
+      class Custom extends (Tracking as unknown as typeof FakeEnvironment) {
+        seen: string[] = [];
+        override handleTestEvent(event: Circus.Event): string {
+          this.seen.push(event.name);
+          return super.handleTestEvent(event);
+        }
+      }
+      const env = new Custom({} as unknown as JestEnvironmentConfig, context());
+
+      const result = env.handleTestEvent({ name: 'test_start', test: testEntry('adds') });
+
+      expect(env.seen).toEqual(['test_start']);
+      expect(result).toBe('base saw test_start');
+    });
+
+    it('loads neither @jest-perf/core nor the recorder', () => {
+      const loaded: string[] = [];
+      jest.isolateModules(() => {
+        jest.doMock('@jest-perf/core', () => {
+          loaded.push('@jest-perf/core');
+          return jest.requireActual('@jest-perf/core');
+        });
+        jest.doMock('../FileRecorder', () => {
+          loaded.push('FileRecorder');
+          return jest.requireActual('../FileRecorder');
+        });
+        const isolated = require('../withPerfTracking') as typeof import('../withPerfTracking');
+        const Tracking = isolated.withPerfTracking(FakeEnvironment as unknown as EnvironmentClass);
+        new Tracking({} as unknown as JestEnvironmentConfig, context('slow'));
+      });
+      jest.dontMock('@jest-perf/core');
+      jest.dontMock('../FileRecorder');
+
+      expect(loaded).toEqual([]);
+    });
+  });
+
+  it("returns one settled promise of the test file's realm for every event when the base has no handler", async () => {
+    process.env.JEST_PERF_WORKER_DIR = path.join(dir, 'run');
+    const RealmPromise = vm.runInNewContext('Promise') as PromiseConstructor;
+    class RealmEnvironment extends PlainEnvironment {
+      override global: Record<string, unknown> = { Promise: RealmPromise };
+    }
+    const { env } = create(undefined, RealmEnvironment);
+
+    const first = dispatch(env, { name: 'test_start', test: testEntry('adds') });
+    const second = dispatch(env, { name: 'test_done', test: testEntry('adds') } as unknown as Circus.Event);
+
+    expect(first).toBeInstanceOf(RealmPromise);
+    expect(second).toBe(first);
+    await expect(first).resolves.toBeUndefined();
+  });
+
+  it('registers its handler when tracking is on or a tag filter is set', () => {
+    process.env.JEST_PERF_SKIP_TAGS = 'slow';
+    const filtering = create().env;
+    delete process.env.JEST_PERF_SKIP_TAGS;
+    process.env.JEST_PERF_WORKER_DIR = path.join(dir, 'run');
+    const tracking = create().env;
+
+    for (const env of [filtering, tracking]) {
+      expect(env.handleTestEvent).not.toBe(FakeEnvironment.prototype.handleTestEvent);
+      expect(typeof env.handleTestEvent).toBe('function');
+    }
   });
 
   it('installs global.__JEST_PERF__, a no-op channel while tracking is off', async () => {

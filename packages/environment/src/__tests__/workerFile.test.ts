@@ -63,6 +63,23 @@ describe('appendWorkerRecord', () => {
     ]);
   });
 
+  it('makes the folder again when it disappeared between two files', () => {
+    const workerDir = path.join(dir, 'run-1');
+    appendWorkerRecord(workerDir, record('/a.test.ts', 2));
+    fs.rmSync(workerDir, { recursive: true });
+
+    appendWorkerRecord(workerDir, record('/b.test.ts', 2));
+
+    expect(fs.readdirSync(workerDir)).toEqual([`worker-2-${process.pid}.jsonl`]);
+  });
+
+  it('throws what it cannot fix, such as a file where the folder should be', () => {
+    const notADir = path.join(dir, 'file');
+    fs.writeFileSync(notADir, '');
+
+    expect(() => appendWorkerRecord(path.join(notADir, 'run'), record('/a.test.ts', 2))).toThrow(/ENOTDIR|EEXIST/);
+  });
+
   it('uses worker 0 in the file name when the worker is unknown', () => {
     appendWorkerRecord(dir, record('/a.test.ts', null));
 

@@ -238,6 +238,79 @@ describe('PerfReporter enabled', () => {
     expect(reporter.getLastError()).toBeUndefined();
   });
 
+  it('merges each file as its result arrives, with the record its worker wrote before', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    const aggregated = results();
+    const tests = [{ ancestorTitles: [], title: 'adds', setupMs: 4, tags: [] }];
+    writeWorkerRecord({ tests, hookMs: 4 });
+    reporter.onRunStart();
+
+    reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    fs.rmSync(workerDir(), { recursive: true });
+    reporter.onRunComplete(new Set(), aggregated);
+
+    const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+    expect(latest.tests.map((t) => [t.title, t.setupMs])).toEqual([
+      ['adds', 4],
+      ['divides', 0],
+    ]);
+    expect(latest.summary.hookMs).toBe(4);
+  });
+
+  it('writes the same run whether or not it saw the file results one by one', () => {
+    const runTests = (incremental: boolean) => {
+      jest.useFakeTimers({ now: new Date('2026-03-01T10:00:00.000Z') });
+      const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+      writeWorkerRecord({ tests: [{ ancestorTitles: [], title: 'divides', setupMs: 2, tags: [] }], hookMs: 2 });
+      const aggregated = results();
+      if (incremental) reporter.onTestFileResult({}, aggregated.testResults[0]!);
+      reporter.onRunComplete(new Set(), aggregated);
+      const { runId: _runId, ...run } = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+      return run;
+    };
+
+    expect(runTests(true)).toEqual(runTests(false));
+  });
+
+  it('leaves an excluded file or a file without a worker record to the end of the run', () => {
+    fs.writeFileSync(path.join(root, 'jest-perf.config.json'), JSON.stringify({ exclude: ['^src/'] }));
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    const aggregated = results();
+
+    reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    writeWorkerRecord({});
+    reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    reporter.onRunComplete(new Set(), aggregated);
+
+    const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+    expect(latest.tests).toEqual([]);
+    expect(reporter.getLastError()).toBeUndefined();
+  });
+
+  it('ignores a file result it cannot merge yet and merges it at the end', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    writeWorkerRecord({});
+    // A folder where a worker file should be: reading it fails (EISDIR).
+    const unreadable = path.join(workerDir(), 'worker-9-9.jsonl');
+    fs.mkdirSync(unreadable);
+    const aggregated = results();
+
+    expect(() => reporter.onTestFileResult({}, aggregated.testResults[0]!)).not.toThrow();
+    fs.rmdirSync(unreadable);
+    reporter.onRunComplete(new Set(), aggregated);
+
+    expect(reporter.getLastError()).toBeUndefined();
+    expect(readRunFile(path.join(root, '.jest-perf', 'latest.json')).tests[0]?.worker).toBe(2);
+  });
+
+  it('does nothing with file results when disabled', () => {
+    const reporter = new PerfReporter(globalConfig());
+
+    reporter.onTestFileResult({}, results().testResults[0]!);
+
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
   it('reports through getLastError, without throwing, when the run cannot be written', () => {
     fs.writeFileSync(path.join(root, '.jest-perf'), 'a file where the data folder should be');
     const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });

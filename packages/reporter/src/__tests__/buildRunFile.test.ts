@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { AggregatedResult, AssertionResult, TestResult } from '@jest/test-result';
 import { type RunFile, runFileSchema, validateWith, type WorkerFileRecord } from '@jest-perf/core';
-import { buildRunFile, type RunContext } from '../buildRunFile';
+import { buildRunFile, type MergedFile, mergeFile, type RunContext } from '../buildRunFile';
 import type { WorkerRecords } from '../readWorkerRecords';
 
 const ROOT = path.resolve('/repo');
@@ -170,6 +170,16 @@ describe('buildRunFile', () => {
     expect(run.incompleteReasons).toEqual(['2 unreadable worker record line(s)']);
   });
 
+  it('names the first unreadable worker line and its problem', () => {
+    const records = { ...workers([], 3), firstBadLine: 'worker-1-7.jsonl line 4: not valid JSON' };
+
+    const run = buildRunFile(aggregated([]), records, context());
+
+    expect(run.incompleteReasons).toEqual([
+      '3 unreadable worker record line(s) (first: worker-1-7.jsonl line 4: not valid JSON)',
+    ]);
+  });
+
   it('sums counters across files', () => {
     const results = aggregated([fileResult('a.test.ts', []), fileResult('b.test.ts', []), fileResult('c.test.ts', [])]);
     const records = workers([
@@ -180,5 +190,48 @@ describe('buildRunFile', () => {
     const run = buildRunFile(results, records, context());
 
     expect(run.counters).toEqual({ fixtureCache: { hits: 5, misses: 1 }, llmMock: { calls: 4 } });
+  });
+});
+
+describe('files merged while the run went on', () => {
+  it('reuses a file merged from the same result and worker record', () => {
+    const result = fileResult('a.test.ts', [assertion('x', 'passed', 5)]);
+    const record = workerRecord('a.test.ts');
+    const early = mergeFile(result, record, 'a.test.ts');
+    const merged = new Map<string, MergedFile>([[result.testFilePath, early]]);
+
+    const run = buildRunFile(aggregated([result]), workers([record]), context(), merged);
+
+    expect(run.tests[0]).toBe(early.records.tests[0]);
+    expect(run.files[0]).toBe(early.records.file);
+  });
+
+  it('merges again when the worker record changed since (a later line for the same file)', () => {
+    const result = fileResult('a.test.ts', [assertion('x', 'passed', 5)]);
+    const early = mergeFile(result, workerRecord('a.test.ts', { hookMs: 1 }), 'a.test.ts');
+    const merged = new Map<string, MergedFile>([[result.testFilePath, early]]);
+
+    const run = buildRunFile(
+      aggregated([result]),
+      workers([workerRecord('a.test.ts', { hookMs: 9 })]),
+      context(),
+      merged,
+    );
+
+    expect(run.files[0]?.hookMs).toBe(9);
+  });
+
+  it('builds the same run file with or without them', () => {
+    const results = aggregated([
+      fileResult('a.test.ts', [assertion('x', 'passed', 5)]),
+      fileResult('b.test.ts', [assertion('y', 'failed', 7)]),
+    ]);
+    const records = workers([workerRecord('a.test.ts', { hookMs: 2 }), workerRecord('b.test.ts')]);
+    const first = results.testResults[0]!;
+    const merged = new Map<string, MergedFile>([
+      [first.testFilePath, mergeFile(first, records.byTestPath.get(first.testFilePath), 'a.test.ts')],
+    ]);
+
+    expect(buildRunFile(results, records, context(), merged)).toEqual(buildRunFile(results, records, context()));
   });
 });

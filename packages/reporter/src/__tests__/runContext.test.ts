@@ -60,6 +60,34 @@ describe('gitInfo', () => {
     expect(gitInfo(dir, {})).toEqual({ commit: head, branch: 'trunk' });
   });
 
+  it('reads a normal checkout from the .git files, without spawning git', () => {
+    git('init', '-q', '-b', 'trunk');
+    git('commit', '-q', '--allow-empty', '-m', 'first');
+    const head = git('rev-parse', 'HEAD');
+    const spawn = jest.spyOn(require('node:child_process') as typeof import('node:child_process'), 'execFileSync');
+
+    expect(gitInfo(dir, {})).toEqual({ commit: head, branch: 'trunk' });
+    expect(spawn).not.toHaveBeenCalled();
+  });
+
+  it('asks git when the files do not tell, e.g. on a branch without commits', () => {
+    git('init', '-q', '-b', 'trunk');
+    const spawn = jest.spyOn(require('node:child_process') as typeof import('node:child_process'), 'execFileSync');
+
+    expect(gitInfo(dir, {})).toBeNull();
+    expect(spawn).toHaveBeenCalledWith('git', ['rev-parse', 'HEAD'], expect.objectContaining({ cwd: dir }));
+  });
+
+  it('asks git for the branch and commit when GIT_DIR points elsewhere', () => {
+    git('init', '-q', '-b', 'trunk');
+    git('commit', '-q', '--allow-empty', '-m', 'first');
+    const head = git('rev-parse', 'HEAD');
+    const spawn = jest.spyOn(require('node:child_process') as typeof import('node:child_process'), 'execFileSync');
+
+    expect(gitInfo(dir, { GIT_DIR: path.join(dir, '.git') })).toEqual({ commit: head, branch: 'trunk' });
+    expect(spawn).toHaveBeenCalledTimes(2);
+  });
+
   it('has a null branch on a detached HEAD', () => {
     git('init', '-q', '-b', 'trunk');
     git('commit', '-q', '--allow-empty', '-m', 'first');

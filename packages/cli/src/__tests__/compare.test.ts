@@ -60,8 +60,8 @@ describe('renderComparison', () => {
         { name: 'dataset loads', metrics: ['counters.datasets.loads'] },
       ]),
     );
-    expect(squeezed(text)).toContain('| test time | 10.0 s | 500 ms | 20× |');
-    expect(squeezed(text)).toContain('| dataset loads | 30 | 2 | 15× |');
+    expect(squeezed(text)).toContain('| test time | 10.0 s | 500 ms | 20.0× |');
+    expect(squeezed(text)).toContain('| dataset loads | 30 | 2 | 15.0× |');
     expect(text).toContain('- **test time**: sum of the tests');
   });
 });
@@ -99,7 +99,7 @@ describe('jest-perf compare', () => {
     expect(JSON.parse(json.out).rows[0]).toMatchObject({ name: 'wall time' });
     const out = await cli(['compare', 'before.json', 'after.json', '--out', 'cmp.md'], project.root);
     expect(out.out).toBe('Comparison → cmp.md');
-    expect(squeezed(project.read('cmp.md'))).toContain('| wall time | 10.0 s | 500 ms | 20× |');
+    expect(squeezed(project.read('cmp.md'))).toContain('| wall time | 10.0 s | 500 ms | 20.0× |');
   });
 
   it('says what is wrong with a rows file', async () => {

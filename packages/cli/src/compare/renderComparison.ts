@@ -10,7 +10,8 @@ function formatValue(value: number, timed: boolean): string {
 export function formatSpeedup(row: Pick<ComparedRow, 'before' | 'after' | 'speedup'>): string {
   if (row.speedup === null) return row.before > 0 ? 'all removed' : '—';
   if (row.before === 0) return 'new';
-  if (row.speedup >= 10) return `${row.speedup.toFixed(0)}×`;
+  if (row.speedup >= 100) return `${row.speedup.toFixed(0)}×`;
+  if (row.speedup >= 10) return `${row.speedup.toFixed(1)}×`;
   return `${row.speedup.toFixed(2)}×`;
 }
 

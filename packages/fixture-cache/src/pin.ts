@@ -22,11 +22,16 @@ const hostPrefix = (): string => `${os.hostname().replace(/[^A-Za-z0-9.-]/g, '_'
  */
 export function processFolder(parent: string, prefix = ''): string {
   const folder = path.join(parent, `${prefix}${hostPrefix()}${process.pid}`);
-  const registered = processState('processFolders', () => new Set<string>());
-  if (!registered.has(folder)) {
-    registered.add(folder); // one exit handler per folder and process, however many test files load this module
-    process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
-  }
+  const registered = processState('processFolders', () => {
+    const folders = new Set<string>();
+    // One exit handler per process, however many folders and test files: one per folder hit Node's
+    // MaxListeners warning in a worker that ran many files with their own cache dirs.
+    process.once('exit', () => {
+      for (const each of folders) fs.rmSync(each, { recursive: true, force: true });
+    });
+    return folders;
+  });
+  registered.add(folder);
   fs.mkdirSync(folder, { recursive: true });
   return folder;
 }

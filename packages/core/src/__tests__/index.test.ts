@@ -65,3 +65,14 @@ describe('@jest-perf/core entry', () => {
     ).toThrow('field /suites/./tests must be >= 0');
   });
 });
+
+describe('the ./tags entry (what each Jest worker loads)', () => {
+  it('is the tag parsers alone, without the rest of core', () => {
+    const pkg = require('../../package.json') as { exports: Record<string, { default: string }> };
+    expect(pkg.exports['./tags']?.default).toBe('./dist/tags.js');
+    const tags = require('../tags') as Record<string, unknown>;
+    expect(Object.keys(tags).sort()).toEqual(
+      ['WELL_KNOWN_TAGS', 'collectTags', 'makeTestId', 'parsePragmaTags', 'parseTitleTags'].sort(),
+    );
+  });
+});

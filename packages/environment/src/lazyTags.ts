@@ -7,7 +7,7 @@ let tags: Tags | undefined;
  * worker loads this environment, and with tracking off and no tag filter it needs nothing from core; with
  * tracking on it needs only these (core's main entry costs each worker ~10-15 ms to load).
  */
-export function lazyCore(): Tags {
+export function lazyTags(): Tags {
   tags ??= require('@jest-perf/core/tags') as Tags;
   return tags;
 }

@@ -1,6 +1,6 @@
 import type { Circus } from '@jest/types';
 import { describePath } from './describePath';
-import { lazyCore } from './lazyCore';
+import { lazyTags } from './lazyTags';
 
 /** Which tags to skip or to keep, from `JEST_PERF_SKIP_TAGS` / `JEST_PERF_ONLY_TAGS` (comma-separated). */
 export interface TagFilter {
@@ -31,6 +31,6 @@ export function isFilteredOut(tags: readonly string[], filter: TagFilter): boole
  * works per test, like `-t`, and the skipped tests show as skipped in Jest's output.
  */
 export function applyTagFilter(test: Circus.TestEntry, fileTags: string[], filter: TagFilter): void {
-  const tags = lazyCore().collectTags(fileTags, [...describePath(test.parent), test.name]);
+  const tags = lazyTags().collectTags(fileTags, [...describePath(test.parent), test.name]);
   if (isFilteredOut(tags, filter)) test.mode = 'skip';
 }

@@ -2,7 +2,7 @@ import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from 
 import type { Circus } from '@jest/types';
 import type { FileRecorder } from './FileRecorder';
 import { isTransformed } from './hookOrigin';
-import { lazyCore } from './lazyCore';
+import { lazyTags } from './lazyTags';
 import { applyTagFilter, type TagFilter, tagFilterFromEnv } from './tagFilter';
 import { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';
 
@@ -54,7 +54,7 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
     constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
       super(config, context);
       const active = Boolean(this.workerDir) || this.tagFilter !== null;
-      this.fileTags = active ? lazyCore().parsePragmaTags(context.docblockPragmas.tags) : [];
+      this.fileTags = active ? lazyTags().parsePragmaTags(context.docblockPragmas.tags) : [];
       this.recorder = this.workerDir ? this.createRecorder(config, context) : null;
       const recorder = this.recorder;
       const channel: PerfChannel = { count: (group, name, delta) => recorder?.count(group, name, delta), workerStore };

@@ -26,7 +26,12 @@ export function createRandom(seed: number): Random {
 
 /** `<rootDir>/.jest-perf/latest.json` with these file runtimes: what the sequencer splits by when no baseline exists. */
 export function writeLatestRun(rootDir: string, durations: ReadonlyMap<string, number>): void {
-  const run: RunFile = {
+  writeJsonAtomic(path.join(rootDir, '.jest-perf', 'latest.json'), runWithFiles(durations));
+}
+
+/** A schema-valid run whose only content is its files' runtimes: what shard planning reads. */
+export function runWithFiles(durations: ReadonlyMap<string, number>, shard: RunFile['shard'] = null): RunFile {
+  return {
     schemaVersion: RUN_FILE_VERSION,
     runId: '2026-11-24T00-00-00-000Z-0000',
     startedAt: '2026-11-24T00:00:00.000Z',
@@ -35,7 +40,7 @@ export function writeLatestRun(rootDir: string, durations: ReadonlyMap<string, n
     nodeVersion: process.version,
     machine: { platform: 'linux', arch: 'x64', cpuModel: 'bench', cores: 1, totalMemoryMb: 1 },
     git: null,
-    shard: null,
+    shard,
     incomplete: false,
     incompleteReasons: [],
     slowTestMs: 30_000,
@@ -64,7 +69,6 @@ export function writeLatestRun(rootDir: string, durations: ReadonlyMap<string, n
     },
     counters: {},
   };
-  writeJsonAtomic(path.join(rootDir, '.jest-perf', 'latest.json'), run);
 }
 
 export interface Balance {

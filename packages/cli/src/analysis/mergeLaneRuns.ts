@@ -7,6 +7,7 @@ import {
   summarizeRun,
   type TestRecord,
 } from '@jest-perf/core';
+import { timeSpan } from './mergeRuns';
 
 /**
  * One run from the lanes of one `jest-perf test` (the parallel lane, then the serial lane in band).
@@ -35,17 +36,12 @@ export function mergeLaneRuns(runs: RunFile[]): RunFile {
     }
     addCounters(counters, run.counters);
   }
-  const startedAt = runs.map((r) => r.startedAt).sort()[0] as string;
-  const endedAt = runs
-    .map((r) => r.endedAt)
-    .sort()
-    .at(-1) as string;
+  const span = timeSpan(runs);
   const merged = [...tests.values()];
   return {
     ...first,
-    runId: newRunId(new Date(startedAt)),
-    startedAt,
-    endedAt,
+    ...span,
+    runId: newRunId(new Date(span.startedAt)),
     incomplete: runs.some((run) => run.incomplete),
     incompleteReasons: runs.flatMap((run) => run.incompleteReasons),
     tests: merged,

@@ -36,16 +36,11 @@ export function mergeRuns(runs: RunFile[]): RunFile {
   for (let index = 1; index <= shardCount; index += 1) {
     if (!present.has(index)) reasons.push(`shard ${index}/${shardCount} is missing`);
   }
-  const startedAt = runs.map((r) => r.startedAt).sort()[0] as string;
-  const endedAt = runs
-    .map((r) => r.endedAt)
-    .sort()
-    .at(-1) as string;
+  const span = timeSpan(runs);
   return {
     ...first,
-    runId: newRunId(new Date(startedAt)),
-    startedAt,
-    endedAt,
+    ...span,
+    runId: newRunId(new Date(span.startedAt)),
     shard: null,
     incomplete: reasons.length > 0,
     incompleteReasons: reasons,
@@ -58,5 +53,16 @@ export function mergeRuns(runs: RunFile[]): RunFile {
       first.slowTestMs,
       Math.max(...runs.map((run) => run.summary.wallMs)),
     ),
+  };
+}
+
+/** The first start and the last end of `runs` (ISO strings sort by time). */
+export function timeSpan(runs: readonly RunFile[]): Pick<RunFile, 'startedAt' | 'endedAt'> {
+  return {
+    startedAt: runs.map((r) => r.startedAt).sort()[0] as string,
+    endedAt: runs
+      .map((r) => r.endedAt)
+      .sort()
+      .at(-1) as string,
   };
 }

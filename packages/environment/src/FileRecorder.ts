@@ -2,6 +2,8 @@ import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord, WorkerTestRecord } from '@jest-perf/core';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
+import { newestTest } from './newestTest';
+import { timedHook } from './timedHook';
 
 type Clock = () => number;
 
@@ -11,15 +13,25 @@ type Clock = () => number;
  */
 export const LINE_MIN_MS = 1;
 
+/** A test's record, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
+interface TestTiming {
+  record: WorkerTestRecord;
+  invocation: number;
+}
+
 /**
- * Times every hook of one test file from jest-circus events and attributes `beforeEach`/`afterEach`
- * time to the test it ran for. One instance per test file (Jest builds an environment per file).
+ * Times every hook of one test file and attributes `beforeEach`/`afterEach` time to the test it ran
+ * for. It learns the file's hooks and tests from jest-circus's definition events (`add_hook`,
+ * `add_test`, dispatched synchronously while the file loads) and times each hook from inside, by
+ * wrapping the hook's function (see {@link timedHook}): it needs no event once tests run, so the
+ * environment can leave jest-circus's handler list then. One instance per test file (Jest builds an
+ * environment per file).
  */
 export class FileRecorder {
-  private readonly hookStarts = new Map<Circus.Hook, number>();
   private readonly hooks = new Map<Circus.Hook, HookRecord>();
-  private readonly internalHooks = new WeakSet<Circus.Hook>();
-  private readonly tests = new Map<Circus.TestEntry, WorkerTestRecord>();
+  /** The file's tests in definition order (the order of Jest's results, which the reporter matches). */
+  private readonly definedTests: Circus.TestEntry[] = [];
+  private readonly timings = new Map<Circus.TestEntry, TestTiming>();
   /** Stacks of hook definitions, formatted only at the end and only for hooks worth a line number. */
   private readonly definitions = new Map<Circus.Hook, Error>();
   private readonly describePaths = new Map<Circus.DescribeBlock, string[]>();
@@ -39,30 +51,10 @@ export class FileRecorder {
     private readonly transformed = true,
   ) {}
 
+  /** Takes jest-circus's definition events; other events are ignored (hooks time themselves). */
   handle(event: Circus.Event, state: Circus.State): void {
-    switch (event.name) {
-      case 'add_hook':
-        this.onAddHook(event, state);
-        break;
-      case 'hook_start':
-        if (!this.internalHooks.has(event.hook)) this.hookStarts.set(event.hook, this.now());
-        break;
-      case 'hook_success':
-      case 'hook_failure':
-        this.onHookDone(event.hook, event.test);
-        break;
-      case 'test_start':
-        // A retried test starts again: like Jest's own duration, keep the last attempt only.
-        this.tests.set(event.test, {
-          ancestorTitles: this.describePath(event.test.parent),
-          title: event.test.name,
-          setupMs: 0,
-          tags: [],
-        });
-        break;
-      default:
-        break;
-    }
+    if (event.name === 'add_hook') this.onAddHook(event, state);
+    else if (event.name === 'add_test') this.onAddTest(state);
   }
 
   /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */
@@ -90,9 +82,20 @@ export class FileRecorder {
           maxMs: round(record.maxMs),
         };
       }),
-      tests: [...this.tests.values()].map((test) => ({ ...test, setupMs: round(test.setupMs) })),
+      // Tests jest-circus started (run or skipped), as before any hook time: one record each.
+      tests: this.definedTests
+        .filter((test) => (test.invocations ?? 0) > 0)
+        .map((test) => {
+          const record = this.timings.get(test)?.record ?? this.newTestRecord(test);
+          return { ...record, setupMs: round(record.setupMs) };
+        }),
       counters: this.counters,
     };
+  }
+
+  private onAddTest(state: Circus.State): void {
+    const test = newestTest(state);
+    if (test) this.definedTests.push(test);
   }
 
   private onAddHook(event: Circus.Event & { name: 'add_hook' }, state: Circus.State): void {
@@ -103,18 +106,46 @@ export class FileRecorder {
     // hook of a file can be it: one stack to format per file instead of one per hook.
     const first = !this.sawFirstHook;
     this.sawFirstHook = true;
-    if (first && isJestInternalHook(event.asyncError, event.fn)) {
-      this.internalHooks.add(hook);
-      return;
-    }
-    this.definitions.set(hook, event.asyncError);
-    this.hooks.set(hook, {
+    if (first && isJestInternalHook(event.asyncError, event.fn)) return;
+    const record: HookRecord = {
       type: hook.type,
       describePath: this.describePath(hook.parent),
       calls: 0,
       totalMs: 0,
       maxMs: 0,
-    });
+    };
+    this.definitions.set(hook, event.asyncError);
+    this.hooks.set(hook, record);
+    const perTest = hook.type === 'beforeEach' || hook.type === 'afterEach';
+    hook.fn = timedHook(hook.fn, () => this.startHook(record, perTest ? state.currentlyRunningTest : null));
+  }
+
+  /** Starts timing one call of a hook; the returned function ends it. */
+  private startHook(record: HookRecord, test: Circus.TestEntry | null | undefined): () => void {
+    const started = this.now();
+    return () => {
+      const ms = this.now() - started;
+      record.calls += 1;
+      record.totalMs += ms;
+      record.maxMs = Math.max(record.maxMs, ms);
+      this.hookMs += ms;
+      if (test) this.testTiming(test).record.setupMs += ms;
+    };
+  }
+
+  /** The record of the test's current attempt: a new attempt (a retry) starts from zero. */
+  private testTiming(test: Circus.TestEntry): TestTiming {
+    const invocation = test.invocations ?? 0;
+    let timing = this.timings.get(test);
+    if (!timing || timing.invocation !== invocation) {
+      timing = { record: this.newTestRecord(test), invocation };
+      this.timings.set(test, timing);
+    }
+    return timing;
+  }
+
+  private newTestRecord(test: Circus.TestEntry): WorkerTestRecord {
+    return { ancestorTitles: this.describePath(test.parent), title: test.name, setupMs: 0, tags: [] };
   }
 
   /** One array per describe block, shared by its tests and hooks (they are only serialised). */
@@ -126,22 +157,6 @@ export class FileRecorder {
       this.describePaths.set(block, titles);
     }
     return titles;
-  }
-
-  private onHookDone(hook: Circus.Hook, test: Circus.TestEntry | undefined): void {
-    const start = this.hookStarts.get(hook);
-    if (start === undefined) return;
-    this.hookStarts.delete(hook);
-    const ms = this.now() - start;
-    const record = this.hooks.get(hook);
-    if (record) {
-      record.calls += 1;
-      record.totalMs += ms;
-      record.maxMs = Math.max(record.maxMs, ms);
-    }
-    this.hookMs += ms;
-    const testRecord = test ? this.tests.get(test) : undefined;
-    if (testRecord) testRecord.setupMs += ms;
   }
 }
 

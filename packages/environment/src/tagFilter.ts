@@ -27,8 +27,9 @@ export function isFilteredOut(tags: readonly string[], filter: TagFilter): boole
 }
 
 /**
- * Skips a test at `test_start` (jest-circus checks `mode` right after that event), so a tag filter
- * works per test, like `-t`, and the skipped tests show as skipped in Jest's output.
+ * Skips a test as it is defined (`add_test`), so a tag filter works per test, like `-t`: the skipped
+ * tests show as skipped in Jest's output, and a describe block whose tests are all skipped runs none of
+ * its `beforeAll`/`afterAll` hooks.
  */
 export function applyTagFilter(test: Circus.TestEntry, fileTags: string[], filter: TagFilter): void {
   const tags = lazyTags().collectTags(fileTags, [...describePath(test.parent), test.name]);

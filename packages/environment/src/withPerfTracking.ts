@@ -1,8 +1,10 @@
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
 import type { FileRecorder } from './FileRecorder';
+import { circusHandlers, leaveHandlers } from './handlerList';
 import { isTransformed } from './hookOrigin';
 import { lazyTags } from './lazyTags';
+import { newestTest } from './newestTest';
 import { applyTagFilter, type TagFilter, tagFilterFromEnv } from './tagFilter';
 import { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';
 
@@ -27,6 +29,9 @@ declare class BaseInstance {
   teardown(): Promise<void>;
 }
 type LooseEventHandler = (event: Circus.Event, state: Circus.State) => void | Promise<void>;
+
+/** The name of the handler that leaves jest-circus's list once tests run (see the constructor). */
+const DEFINITIONS_HANDLER = 'jestPerfDefinitionsHandler';
 
 let warned = false;
 function warnOnce(error: unknown): void {
@@ -59,17 +64,42 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
       const recorder = this.recorder;
       const channel: PerfChannel = { count: (group, name, delta) => recorder?.count(group, name, delta), workerStore };
       this.global.__JEST_PERF__ = channel;
-      if (!active && this.handleTestEvent === PerfEnvironment.prototype.handleTestEvent) {
+      const ownHandler = this.handleTestEvent === PerfEnvironment.prototype.handleTestEvent;
+      if (ownHandler && !active) {
         // Nothing to do per event: jest-circus awaits every registered handler on every event (tens of
         // thousands in a big suite), so leave it the base's handler, or none. A subclass that overrides
         // handleTestEvent keeps it (and reaches this one through super, which then only forwards).
-        Object.defineProperty(this, 'handleTestEvent', {
-          value: baseHandleTestEvent,
-          writable: true,
-          configurable: true,
-          enumerable: false,
-        });
+        this.setHandler(baseHandleTestEvent);
+      } else if (ownHandler && !baseHandleTestEvent) {
+        // Only definition events are needed (hooks time themselves, tag filters apply as tests are
+        // defined): this handler leaves jest-circus's list when the tests start to run. Its name is how
+        // it finds itself there (jest-circus registers `handleTestEvent.bind(environment)`).
+        const handlers = {
+          [DEFINITIONS_HANDLER]: (event: Circus.Event, state: Circus.State): void | Promise<void> =>
+            event.name === 'run_start'
+              ? this.leaveHandlers(event, state)
+              : PerfEnvironment.prototype.handleTestEvent.call(this, event, state),
+        };
+        this.setHandler(handlers[DEFINITIONS_HANDLER]);
       }
+    }
+
+    private setHandler(handler: LooseEventHandler | undefined): void {
+      Object.defineProperty(this, 'handleTestEvent', {
+        value: handler,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+
+    /** See {@link leaveHandlers}: jest-circus awaits what the handler moved into this one's place returned. */
+    private leaveHandlers(event: Circus.Event, state: Circus.State): void | Promise<void> {
+      const handlers = circusHandlers(this.global);
+      const { left, result } = handlers
+        ? leaveHandlers(handlers, `bound ${DEFINITIONS_HANDLER}`, event, state)
+        : { left: false };
+      return left ? (result as void | Promise<void>) : this.settled();
     }
 
     /** Loaded only when tracking is on: with tracking off, a worker loads none of the recording code. */
@@ -81,20 +111,27 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
     }
 
     /**
-     * Synchronous on purpose: jest-circus dispatches definition events (add_hook...) synchronously, and
-     * an `await` before recording would read jest-circus's state after later events changed it.
+     * Synchronous on purpose: jest-circus dispatches definition events (add_hook, add_test) synchronously,
+     * and an `await` before recording would read jest-circus's state after later events changed it.
+     * Only definition events matter here: the recorder wraps each hook to time it, and a tag filter
+     * skips a test as it is defined (so a describe whose tests are all skipped runs no beforeAll either).
      * Returns the base's result, else a settled promise (see {@link settled}).
      */
     handleTestEvent(event: Circus.Event, state: Circus.State): void | Promise<void> {
-      if (event.name === 'test_start' && this.tagFilter) applyTagFilter(event.test, this.fileTags, this.tagFilter);
-      if (this.recorder) {
-        try {
-          this.recorder.handle(event, state);
-        } catch (error) {
-          warnOnce(error);
-        }
-      }
+      if (event.name === 'add_test' || event.name === 'add_hook') this.onDefinition(event, state);
       return baseHandleTestEvent ? baseHandleTestEvent.call(this, event, state) : this.settled();
+    }
+
+    private onDefinition(event: Circus.Event, state: Circus.State): void {
+      try {
+        if (event.name === 'add_test' && this.tagFilter) {
+          const test = newestTest(state);
+          if (test) applyTagFilter(test, this.fileTags, this.tagFilter);
+        }
+        this.recorder?.handle(event, state);
+      } catch (error) {
+        warnOnce(error);
+      }
     }
 
     /**

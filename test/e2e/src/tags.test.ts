@@ -60,6 +60,13 @@ describe('tags', () => {
     expect(statusesById(run)).toEqual(expectedStatuses(idsTagged('slow')));
   });
 
+  it('skips tests as they are defined, so a describe block of skipped tests runs no beforeAll', () => {
+    const slowBlockCalls = (run: RunFile) =>
+      run.files.find((file) => file.path === 'plain.test.js')?.hooks.find((hook) => hook.type === 'beforeAll')?.calls;
+    expect(slowBlockCalls(runs.all!.project.latest())).toBe(1);
+    expect(slowBlockCalls(runs.skipSlow!.project.latest())).toBe(0);
+  });
+
   it('JEST_PERF_ONLY_TAGS keeps only the tests with that tag', () => {
     const run = runs.onlyIntegration!.project.latest();
     const notIntegration = ids.filter((id) => !EXPECTED_TAGS[id]!.includes('integration'));

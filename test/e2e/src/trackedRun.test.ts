@@ -16,10 +16,14 @@ import {
   testTitled,
 } from './harness';
 
-/** The delays in fixtures/suite/hooks.test.js. */
+/** The delays in fixtures/suite/hooks.test.js, hookStyles.test.js and retry.test.js. */
 const BEFORE_ALL_MS = 60;
 const BEFORE_EACH_MS = 80;
 const AFTER_EACH_MS = 40;
+const CALLBACK_HOOK_MS = 50;
+const GENERATOR_HOOK_MS = 50;
+const FIRST_ATTEMPT_HOOK_MS = 200;
+const LAST_ATTEMPT_HOOK_MS = 20;
 
 let project: Project;
 let jestRun: JestRun;
@@ -151,6 +155,26 @@ describe('hook timing', () => {
     expect(byType.get('beforeEach')!.maxMs).toBeGreaterThanOrEqual(BEFORE_EACH_MS * 0.8);
     const hookSum = hooks.reduce((sum, hook) => sum + hook.totalMs, 0);
     expect(file.hookMs).toBeCloseTo(hookSum, 1);
+  });
+
+  it('times callback and generator hooks to their end, as jest-circus runs them', () => {
+    expect(testTitled(run, 'runs after a callback hook').setupMs).toBeGreaterThanOrEqual(CALLBACK_HOOK_MS * 0.8);
+    expect(testTitled(run, 'runs after a generator hook').setupMs).toBeGreaterThanOrEqual(GENERATOR_HOOK_MS * 0.8);
+    const styles = run.files.find((f) => f.path === 'hookStyles.test.js')!;
+    expect(styles.hooks.map(({ type, calls }) => ({ type, calls }))).toEqual([
+      { type: 'beforeEach', calls: 1 },
+      { type: 'beforeEach', calls: 1 },
+    ]);
+  });
+
+  it("keeps a retried test's hook time of its last attempt only, like its duration", () => {
+    const retried = testTitled(run, 'passes on the second attempt');
+    expect(retried.setupMs).toBeGreaterThanOrEqual(LAST_ATTEMPT_HOOK_MS * 0.8);
+    // The first attempt's hook took FIRST_ATTEMPT_HOOK_MS: counting it would put setupMs above it.
+    expect(retried.setupMs).toBeLessThan(FIRST_ATTEMPT_HOOK_MS);
+    const retry = run.files.find((f) => f.path === 'retry.test.js')!;
+    expect(retry.hooks[0]?.calls).toBe(2);
+    expect(retry.hookMs).toBeGreaterThanOrEqual((FIRST_ATTEMPT_HOOK_MS + LAST_ATTEMPT_HOOK_MS) * 0.8);
   });
 
   it('records no hooks for files without any (Jest adds a beforeEach of its own to every file)', () => {

@@ -6,7 +6,7 @@ const USER_STACK = `Error\n    at Object.<anonymous> (${TEST_PATH}:12:3)\n    at
 const JEST_STACK =
   'Error\n    at jestAdapter (/repo/node_modules/.pnpm/jest-circus@30.5.2/node_modules/jest-circus/build/jestAdapter.js:80:5)';
 
-/** A settable clock: each test says what "now" is before each event. */
+/** A settable clock: each test says what "now" is when a hook starts and ends. */
 function clock(): { now: () => number; set: (ms: number) => void } {
   let current = 0;
   return { now: () => current, set: (ms) => (current = ms) };
@@ -18,13 +18,15 @@ function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBloc
 
 const root = block('ROOT_DESCRIBE_BLOCK');
 
-function testEntry(name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
-  return { type: 'test', name, parent, mode: undefined } as unknown as Circus.TestEntry;
-}
+/** jest-circus's state as the recorder reads it: the block being defined and the test running. */
+const state = {
+  currentDescribeBlock: root,
+  currentlyRunningTest: null,
+  rootDescribeBlock: root,
+} as unknown as Circus.State;
 
-function state(current: Circus.DescribeBlock): Circus.State {
-  return { currentDescribeBlock: current, rootDescribeBlock: root } as unknown as Circus.State;
-}
+/** What each hook's own function does when called: set by {@link runHook} for the call it makes. */
+let hookBody: () => unknown = () => undefined;
 
 /** Declares a hook the way jest-circus does: push it onto the block, then dispatch `add_hook`. */
 function addHook(
@@ -32,39 +34,60 @@ function addHook(
   type: Circus.HookType,
   parent: Circus.DescribeBlock,
   stack: string | undefined = USER_STACK,
+  fn: Circus.HookFn = (() => hookBody()) as Circus.HookFn,
 ): Circus.Hook {
   const asyncError = new Error('hook');
   asyncError.stack = stack;
-  const hook = { type, parent, asyncError, fn: () => undefined, seenDone: false, timeout: undefined };
+  const hook = { type, parent, asyncError, fn, seenDone: false, timeout: undefined };
   parent.hooks.push(hook);
-  recorder.handle({ name: 'add_hook', hookType: type, fn: hook.fn, timeout: undefined, asyncError }, state(parent));
+  state.currentDescribeBlock = parent;
+  recorder.handle({ name: 'add_hook', hookType: type, fn, timeout: undefined, asyncError }, state);
+  state.currentDescribeBlock = root;
   return hook;
 }
 
+/** Defines a test the way jest-circus does: push it onto the block, then dispatch `add_test`. */
+function addTest(recorder: FileRecorder, name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
+  const test = { type: 'test', name, parent, mode: undefined, invocations: 0 } as unknown as Circus.TestEntry;
+  parent.children.push(test);
+  state.currentDescribeBlock = parent;
+  recorder.handle({ name: 'add_test', testName: name } as unknown as Circus.Event, state);
+  state.currentDescribeBlock = root;
+  return test;
+}
+
+/** What jest-circus does at `test_start`: the test is running, one attempt more. */
+function startTest(test: Circus.TestEntry): void {
+  test.invocations += 1;
+  state.currentlyRunningTest = test;
+}
+
+/** Calls the hook's (wrapped) function as jest-circus would, from `startMs` to `endMs` on the clock. */
 function runHook(
-  recorder: FileRecorder,
   time: ReturnType<typeof clock>,
   hook: Circus.Hook,
   startMs: number,
   endMs: number,
-  options: { test?: Circus.TestEntry; fail?: boolean } = {},
+  options: { fail?: boolean } = {},
 ): void {
   time.set(startMs);
-  recorder.handle({ name: 'hook_start', hook }, state(root));
-  time.set(endMs);
-  const done: Circus.Event = options.fail
-    ? { name: 'hook_failure', hook, test: options.test, error: new Error('boom') }
-    : { name: 'hook_success', hook, test: options.test };
-  recorder.handle(done, state(root));
-}
-
-function startTest(recorder: FileRecorder, test: Circus.TestEntry): void {
-  recorder.handle({ name: 'test_start', test }, state(root));
+  hookBody = () => {
+    time.set(endMs);
+    if (options.fail) throw new Error('boom');
+  };
+  try {
+    (hook.fn as unknown as () => unknown).call({});
+  } catch (error) {
+    if (!options.fail) throw error;
+  }
 }
 
 describe('FileRecorder', () => {
   afterEach(() => {
     root.hooks.length = 0;
+    root.children.length = 0;
+    state.currentlyRunningTest = null;
+    hookBody = () => undefined;
   });
 
   it('records a hook with its type, describe path and declaration line', () => {
@@ -73,7 +96,7 @@ describe('FileRecorder', () => {
     const math = block('Math @slow', root);
     const hook = addHook(recorder, 'beforeAll', math);
 
-    runHook(recorder, time, hook, 100, 150);
+    runHook(time, hook, 100, 150);
 
     expect(recorder.toRecord(1).hooks).toEqual([
       { type: 'beforeAll', describePath: ['Math @slow'], line: 12, calls: 1, totalMs: 50, maxMs: 50 },
@@ -93,7 +116,7 @@ describe('FileRecorder', () => {
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
     const hook = addHook(recorder, 'beforeEach', root);
 
-    runHook(recorder, time, hook, 0, LINE_MIN_MS / 2);
+    runHook(time, hook, 0, LINE_MIN_MS / 2);
 
     expect(recorder.toRecord(1).hooks[0]).not.toHaveProperty('line');
   });
@@ -104,38 +127,38 @@ describe('FileRecorder', () => {
     addHook(recorder, 'beforeEach', root);
     const second = addHook(recorder, 'beforeEach', root, JEST_STACK);
 
-    runHook(recorder, time, second, 0, 4);
+    runHook(time, second, 0, 4);
 
     expect(recorder.toRecord(1).hookMs).toBe(4);
   });
 
-  it('sums calls, total and max over every run of a hook', () => {
+  it('sums calls, total and max over every run of a hook, a failing one included', () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
     const hook = addHook(recorder, 'beforeEach', root);
 
-    runHook(recorder, time, hook, 0, 5);
-    runHook(recorder, time, hook, 10, 30);
-    runHook(recorder, time, hook, 40, 43, { fail: true });
+    runHook(time, hook, 0, 5);
+    runHook(time, hook, 10, 30);
+    runHook(time, hook, 40, 43, { fail: true });
 
     const record = recorder.toRecord(1);
     expect(record.hooks[0]).toMatchObject({ calls: 3, totalMs: 28, maxMs: 20 });
     expect(record.hookMs).toBe(28);
   });
 
-  it('attributes beforeEach and afterEach time to the test they ran for', () => {
+  it('attributes beforeEach and afterEach time to the test jest-circus is running', () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
     const before = addHook(recorder, 'beforeEach', root);
     const after = addHook(recorder, 'afterEach', root);
-    const first = testEntry('adds @fast', block('Math', root));
-    const second = testEntry('subtracts');
+    const first = addTest(recorder, 'adds @fast', block('Math', root));
+    const second = addTest(recorder, 'subtracts');
 
-    startTest(recorder, first);
-    runHook(recorder, time, before, 0, 4, { test: first });
-    runHook(recorder, time, after, 10, 11, { test: first });
-    startTest(recorder, second);
-    runHook(recorder, time, before, 20, 27, { test: second, fail: true });
+    startTest(first);
+    runHook(time, before, 0, 4);
+    runHook(time, after, 10, 11);
+    startTest(second);
+    runHook(time, before, 20, 27, { fail: true });
 
     expect(recorder.toRecord(1).tests).toEqual([
       { ancestorTitles: ['Math'], title: 'adds @fast', setupMs: 5, tags: [] },
@@ -143,30 +166,62 @@ describe('FileRecorder', () => {
     ]);
   });
 
+  it('lists the tests jest-circus started, in definition order, with no setup time when no hook ran', () => {
+    const recorder = new FileRecorder(TEST_PATH, []);
+    const first = addTest(recorder, 'first');
+    addTest(recorder, 'never started');
+    const third = addTest(recorder, 'third');
+
+    startTest(third);
+    startTest(first);
+
+    expect(recorder.toRecord(1).tests).toEqual([
+      { ancestorTitles: [], title: 'first', setupMs: 0, tags: [] },
+      { ancestorTitles: [], title: 'third', setupMs: 0, tags: [] },
+    ]);
+  });
+
+  it('ignores add_test when the current block has no test as its newest child', () => {
+    const recorder = new FileRecorder(TEST_PATH, []);
+    const outer = block('outer', root);
+    outer.children.push(block('inner', outer));
+    state.currentDescribeBlock = outer;
+
+    recorder.handle({ name: 'add_test', testName: 'x' } as unknown as Circus.Event, state);
+    state.currentDescribeBlock = root;
+
+    expect(recorder.toRecord(1).tests).toEqual([]);
+  });
+
   it('counts beforeAll and afterAll time for the file only, not for a test', () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
     const beforeAll = addHook(recorder, 'beforeAll', root);
-    const test = testEntry('adds');
+    const afterAll = addHook(recorder, 'afterAll', root);
+    const test = addTest(recorder, 'adds');
 
-    runHook(recorder, time, beforeAll, 0, 30);
-    startTest(recorder, test);
+    runHook(time, beforeAll, 0, 30);
+    startTest(test);
+    // Even if jest-circus still marks a test as running, an "all" hook is not that test's setup.
+    runHook(time, afterAll, 40, 42);
 
     const record = recorder.toRecord(1);
-    expect(record.hookMs).toBe(30);
+    expect(record.hookMs).toBe(32);
     expect(record.tests[0]?.setupMs).toBe(0);
   });
 
-  it("ignores Jest's own beforeEach, defined from inside jest-circus", () => {
+  it("leaves Jest's own beforeEach, defined from inside jest-circus, untimed and unwrapped", () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
-    const internal = addHook(recorder, 'beforeEach', root, JEST_STACK);
-    const test = testEntry('adds');
+    const fn = (() => hookBody()) as Circus.HookFn;
+    const internal = addHook(recorder, 'beforeEach', root, JEST_STACK, fn);
+    const test = addTest(recorder, 'adds');
 
-    startTest(recorder, test);
-    runHook(recorder, time, internal, 0, 9, { test });
+    startTest(test);
+    runHook(time, internal, 0, 9);
 
     const record = recorder.toRecord(1);
+    expect(internal.fn).toBe(fn);
     expect(record.hooks).toEqual([]);
     expect(record.hookMs).toBe(0);
     expect(record.tests[0]?.setupMs).toBe(0);
@@ -189,9 +244,9 @@ describe('FileRecorder', () => {
     };
     const hook = { type: 'beforeEach' as const, parent: root, asyncError, fn, seenDone: false, timeout: undefined };
     root.hooks.push(hook);
-    recorder.handle({ name: 'add_hook', hookType: 'beforeEach', fn, timeout: undefined, asyncError }, state(root));
+    recorder.handle({ name: 'add_hook', hookType: 'beforeEach', fn, timeout: undefined, asyncError }, state);
 
-    runHook(recorder, time, hook, 0, 9);
+    runHook(time, hook, 0, 9);
 
     expect(recorder.toRecord(1).hookMs).toBe(0);
   });
@@ -199,56 +254,64 @@ describe('FileRecorder', () => {
   it('ignores add_hook when the current block has no hook', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
     const asyncError = new Error('hook');
+    state.currentDescribeBlock = block('empty', root);
 
     recorder.handle(
       { name: 'add_hook', hookType: 'beforeAll', fn: () => undefined, timeout: undefined, asyncError },
-      state(block('empty', root)),
+      state,
     );
+    state.currentDescribeBlock = root;
 
     expect(recorder.toRecord(1).hooks).toEqual([]);
   });
 
-  it('ignores a hook end without a start', () => {
-    const time = clock();
-    const recorder = new FileRecorder(TEST_PATH, [], time.now);
-    const hook = addHook(recorder, 'afterAll', root);
+  it('records no call for a hook declared but never run', () => {
+    const recorder = new FileRecorder(TEST_PATH, []);
 
-    recorder.handle({ name: 'hook_success', hook }, state(root));
+    addHook(recorder, 'afterAll', root);
 
     expect(recorder.toRecord(1).hooks[0]?.calls).toBe(0);
     expect(recorder.toRecord(1).hookMs).toBe(0);
   });
 
-  it('still counts the time of a hook it never saw declared', () => {
+  it('times an async hook until its promise settles', async () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
-    const unknownHook = { type: 'beforeAll', parent: root, asyncError: new Error('x') } as unknown as Circus.Hook;
+    const hook = addHook(recorder, 'beforeEach', root, USER_STACK, (async () => {
+      await Promise.resolve();
+      time.set(25);
+    }) as Circus.HookFn);
+    const test = addTest(recorder, 'adds');
 
-    runHook(recorder, time, unknownHook, 0, 6);
+    startTest(test);
+    time.set(5);
+    await (hook.fn as unknown as () => Promise<void>).call({});
+    await Promise.resolve();
 
     const record = recorder.toRecord(1);
-    expect(record.hooks).toEqual([]);
-    expect(record.hookMs).toBe(6);
+    expect(record.hooks[0]).toMatchObject({ calls: 1, totalMs: 20 });
+    expect(record.tests[0]?.setupMs).toBe(20);
   });
 
   it('keeps only the last attempt of a retried test', () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, [], time.now);
     const before = addHook(recorder, 'beforeEach', root);
-    const test = testEntry('flaky');
+    const test = addTest(recorder, 'flaky');
 
-    startTest(recorder, test);
-    runHook(recorder, time, before, 0, 50, { test });
-    startTest(recorder, test);
-    runHook(recorder, time, before, 100, 102, { test });
+    startTest(test);
+    runHook(time, before, 0, 50);
+    startTest(test);
+    runHook(time, before, 100, 102);
 
     expect(recorder.toRecord(1).tests).toEqual([{ ancestorTitles: [], title: 'flaky', setupMs: 2, tags: [] }]);
   });
 
-  it('ignores events it does not track', () => {
+  it('ignores events other than definitions', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
 
-    recorder.handle({ name: 'setup' } as unknown as Circus.Event, state(root));
+    recorder.handle({ name: 'setup' } as unknown as Circus.Event, state);
+    recorder.handle({ name: 'test_start', test: {} } as unknown as Circus.Event, state);
 
     expect(recorder.toRecord(null)).toEqual({
       kind: 'file',
@@ -277,10 +340,10 @@ describe('FileRecorder', () => {
     const time = clock();
     const recorder = new FileRecorder(TEST_PATH, ['slow'], time.now);
     const hook = addHook(recorder, 'beforeEach', root);
-    const test = testEntry('adds');
+    const test = addTest(recorder, 'adds');
 
-    startTest(recorder, test);
-    runHook(recorder, time, hook, 0.1, 1.2345678, { test });
+    startTest(test);
+    runHook(time, hook, 0.1, 1.2345678);
 
     const record = recorder.toRecord(3);
     expect(record.hookMs).toBe(1.135);
@@ -295,8 +358,7 @@ describe('FileRecorder', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
     const hook = addHook(recorder, 'afterAll', root);
 
-    recorder.handle({ name: 'hook_start', hook }, state(root));
-    recorder.handle({ name: 'hook_success', hook }, state(root));
+    (hook.fn as unknown as () => unknown).call({});
 
     expect(recorder.toRecord(1).hookMs).toBe(2.5);
     now.mockRestore();

@@ -66,7 +66,16 @@ const root = block('ROOT_DESCRIBE_BLOCK');
 const state = { currentDescribeBlock: root, rootDescribeBlock: root } as unknown as Circus.State;
 
 function testEntry(name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
-  return { type: 'test', name, parent, mode: undefined } as unknown as Circus.TestEntry;
+  return { type: 'test', name, parent, mode: undefined, invocations: 0 } as unknown as Circus.TestEntry;
+}
+
+/** Defines a test as jest-circus does (its own handler adds it to the block, then `add_test` goes out). */
+function defineTest(env: JestEnvironment, name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
+  const test = testEntry(name, parent);
+  parent.children.push(test);
+  const defining = { ...state, currentDescribeBlock: parent } as Circus.State;
+  dispatch(env, { name: 'add_test', testName: name } as unknown as Circus.Event, defining);
+  return test;
 }
 
 /** Jest types handleTestEvent as overloads per event kind; the tests send any event through one signature. */
@@ -102,6 +111,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  root.children.length = 0;
   for (const key of ENV_KEYS) {
     const value = savedEnv[key];
     if (value === undefined) delete process.env[key];
@@ -203,6 +213,90 @@ describe('withPerfTracking', () => {
     }
   });
 
+  describe('with tracking on or a tag filter, and no handler in the base', () => {
+    type Handler = (event: Circus.Event, state: Circus.State) => unknown;
+
+    /** jest-circus's dispatch (state.ts): the handlers of the list, in turn, each awaited. */
+    async function circusDispatch(handlers: Handler[], event: Circus.Event): Promise<void> {
+      for (const handler of handlers) await handler(event, state);
+    }
+
+    /** A test file's handler list as jest-circus builds it: Jest's handlers around the environment's. */
+    function handlerList(env: JestEnvironment, seen: string[]): Handler[] {
+      const before: Handler = (event) => void seen.push(`before ${event.name}`);
+      const after: Handler = (event) => void seen.push(`after ${event.name}`);
+      const handlers = [before, (env.handleTestEvent as unknown as Handler).bind(env), after];
+      env.global[Symbol.for('EVENT_HANDLERS') as unknown as string] = handlers;
+      return handlers;
+    }
+
+    beforeEach(() => {
+      process.env.JEST_PERF_WORKER_DIR = path.join(dir, 'run');
+    });
+
+    it('leaves jest-circus’s handler list when the tests start, and no other handler misses an event', async () => {
+      const { env } = create(undefined, PlainEnvironment);
+      const seen: string[] = [];
+      const handlers = handlerList(env, seen);
+      const [before, , after] = handlers;
+
+      await circusDispatch(handlers, { name: 'setup', runtimeGlobals: {} } as unknown as Circus.Event);
+      await circusDispatch(handlers, { name: 'run_start' });
+      await circusDispatch(handlers, { name: 'test_start', test: testEntry('adds') });
+
+      expect(handlers).toEqual([before, after]);
+      expect(seen).toEqual([
+        'before setup',
+        'after setup',
+        'before run_start',
+        'after run_start',
+        'before test_start',
+        'after test_start',
+      ]);
+    });
+
+    it('still records hooks after leaving the list: they time themselves', async () => {
+      const workerDir = path.join(dir, 'run');
+      const { env } = create(undefined, PlainEnvironment);
+      const handlers = handlerList(env, []);
+      const hook = { type: 'beforeAll', parent: root, asyncError: new Error('x'), fn: () => undefined };
+      root.hooks.push(hook as unknown as Circus.Hook);
+      dispatch(env, {
+        name: 'add_hook',
+        hookType: 'beforeAll',
+        fn: hook.fn,
+        asyncError: hook.asyncError,
+      } as Circus.Event);
+      await circusDispatch(handlers, { name: 'run_start' });
+
+      hook.fn();
+      hook.fn();
+      await env.teardown();
+      root.hooks.length = 0;
+
+      expect(handlers).toHaveLength(2);
+      expect(readRecords(workerDir)[0]?.hooks).toEqual([expect.objectContaining({ type: 'beforeAll', calls: 2 })]);
+    });
+
+    it('stays (answering with a settled promise) when it cannot find itself in the list', async () => {
+      const { env } = create(undefined, PlainEnvironment);
+      const foreign: Handler[] = [() => undefined];
+      env.global[Symbol.for('EVENT_HANDLERS') as unknown as string] = foreign;
+
+      const result = dispatch(env, { name: 'run_start' });
+
+      expect(result).toBeInstanceOf(Promise);
+      await expect(result).resolves.toBeUndefined();
+      expect(foreign).toHaveLength(1);
+    });
+
+    it('answers run_start with a settled promise when the global has no handler list', async () => {
+      const { env } = create(undefined, PlainEnvironment);
+
+      await expect(dispatch(env, { name: 'run_start' })).resolves.toBeUndefined();
+    });
+  });
+
   it('installs global.__JEST_PERF__, a no-op channel while tracking is off', async () => {
     const { env, fake } = create();
 
@@ -240,7 +334,8 @@ describe('withPerfTracking', () => {
     process.env.JEST_PERF_WORKER_DIR = workerDir;
     process.env.JEST_WORKER_ID = '4';
     const { env, fake } = create(['slow, db', 'serial']);
-    dispatch(env, { name: 'test_start', test: testEntry('adds', block('Math', root)) });
+    const test = defineTest(env, 'adds', block('Math', root));
+    test.invocations = 1;
     channel(env).count('llmMock', 'calls', 2);
     channel(env).count('llmMock', 'calls');
 
@@ -262,29 +357,27 @@ describe('withPerfTracking', () => {
     ]);
   });
 
-  it('skips tests carrying a tag from JEST_PERF_SKIP_TAGS at test_start', () => {
+  it('skips tests carrying a tag from JEST_PERF_SKIP_TAGS as they are defined', () => {
     process.env.JEST_PERF_SKIP_TAGS = '@slow';
     const { env, fake } = create();
-    const slow = testEntry('loads @slow');
-    const fast = testEntry('adds');
 
-    dispatch(env, { name: 'test_start', test: slow });
-    dispatch(env, { name: 'test_start', test: fast });
+    const slow = defineTest(env, 'loads @slow');
+    const fast = defineTest(env, 'adds');
+    const inSlowDescribe = defineTest(env, 'parses', block('CSV @slow', root));
 
     expect(slow.mode).toBe('skip');
     expect(fast.mode).toBeUndefined();
-    expect(fake.events).toEqual(['test_start', 'test_start']);
+    expect(inSlowDescribe.mode).toBe('skip');
+    expect(fake.events).toEqual(['add_test', 'add_test', 'add_test']);
   });
 
   it('keeps only tests carrying a tag from JEST_PERF_ONLY_TAGS, file tags included', () => {
     process.env.JEST_PERF_ONLY_TAGS = 'integration';
     const { env: tagged } = create('integration');
     const { env: untagged } = create();
-    const inTaggedFile = testEntry('adds');
-    const inUntaggedFile = testEntry('adds');
 
-    dispatch(tagged, { name: 'test_start', test: inTaggedFile });
-    dispatch(untagged, { name: 'test_start', test: inUntaggedFile });
+    const inTaggedFile = defineTest(tagged, 'adds');
+    const inUntaggedFile = defineTest(untagged, 'adds');
 
     expect(inTaggedFile.mode).toBeUndefined();
     expect(inUntaggedFile.mode).toBe('skip');
@@ -292,9 +385,8 @@ describe('withPerfTracking', () => {
 
   it('leaves test modes alone without a tag filter', () => {
     const { env } = create('slow');
-    const test = testEntry('loads @slow');
 
-    dispatch(env, { name: 'test_start', test });
+    const test = defineTest(env, 'loads @slow');
 
     expect(test.mode).toBeUndefined();
   });

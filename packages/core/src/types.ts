@@ -48,7 +48,7 @@ export interface FileRecord {
   path: string;
   /** Jest's `perfStats.runtime`: the whole file, from environment setup to teardown. */
   runtimeMs: number;
-  /** Jest's `perfStats.setupDuration` (environment + setup files). */
+  /** Time in the project's setup files: Jest's `setupFiles` span plus its `setupFilesAfterEnv` span (perfStats). */
   setupMs: number;
   /** Jest's `perfStats.loadTestEnvironmentEnd - loadTestEnvironmentStart`. */
   loadEnvironmentMs: number;

@@ -7,8 +7,8 @@ const compiled = new Map<object, ValidateFunction>();
 
 /** Compiles a schema once per process (ajv itself is only loaded on first use). */
 function validatorFor<T>(schema: object): ValidateFunction<T> {
-  // A type-only import above and a require here: every Jest worker loads this module (through the
-  // environment's tag helpers) but never validates, so it must not pay for loading ajv (~40 ms).
+  // A type-only import above and a require here: a process that loads core but never validates (the
+  // reporter of a run without config, a CLI command that only writes) must not pay for ajv (~40 ms).
   ajv ??= new (require('ajv') as typeof import('ajv')).default({
     allErrors: false,
     strict: true,

@@ -21,7 +21,14 @@ export interface PresetOptions {
  * module.exports = { preset: '@jest-perf/preset' };
  */
 export function createPreset(options: PresetOptions = {}): Config.InitialOptions {
-  const environment = options.environment === 'jsdom' ? '@jest-perf/environment/jsdom' : '@jest-perf/environment';
+  const kind = options.environment ?? 'node';
+  if (kind !== 'node' && kind !== 'jsdom') {
+    throw new Error(
+      `@jest-perf/preset: environment must be 'node' or 'jsdom', got ${JSON.stringify(kind)}. ` +
+        "Fix: createPreset({ environment: 'jsdom' }), or wrap your own environment with withPerfTracking from @jest-perf/environment/api.",
+    );
+  }
+  const environment = kind === 'jsdom' ? '@jest-perf/environment/jsdom' : '@jest-perf/environment';
   return {
     testEnvironment: require.resolve(environment),
     transform: { '^.+\\.[cm]?tsx?$': [require.resolve('ts-jest'), {}] },

@@ -43,8 +43,9 @@ function loadConfigForJest(core: typeof import('@jest-perf/core'), rootDir: stri
 }
 
 /**
- * Jest reporter that writes one run file per run (`<dataDir>/runs/<runId>.json`, `latest.json`)
- * and appends to the history. Opt-in: disabled, it loads nothing and writes nothing.
+ * Jest reporter that writes one run file per run (`<dataDir>/runs/<runId>.json`, `latest.json`) and
+ * keeps the newest `historySize` run files (the history index, `history.arrow`, is derived from them
+ * by the CLI). Opt-in: disabled, it loads nothing and writes nothing.
  */
 export class PerfReporter
   implements Pick<Reporter, 'onRunStart' | 'onTestFileResult' | 'onRunComplete' | 'getLastError'>
@@ -151,8 +152,8 @@ export class PerfReporter
     };
     // Every worker is done: read the lines left, a last half-written one included.
     const runFile = buildRunFile(results, run.reader.read(true), context, run.merged);
-    // JEST_PERF_OUTPUT=<file>: a side run (check --confirm, flaky runs) written only there, leaving
-    // latest.json and the history to the project's real runs.
+    // JEST_PERF_OUTPUT=<file>: a side run (check --confirm reruns, the serial lanes, the demo's runs)
+    // written only there, leaving latest.json and the history to the project's real runs.
     const output = process.env[OUTPUT_ENV];
     let written: string;
     if (output) {

@@ -16,6 +16,12 @@ describe('createPreset', () => {
     expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'node.js'));
   });
 
+  it('rejects an environment it does not know, saying which ones it takes', () => {
+    const options = { environment: 'happy-dom' } as unknown as Parameters<typeof createPreset>[0];
+
+    expect(() => createPreset(options)).toThrow(/environment must be 'node' or 'jsdom', got "happy-dom"/);
+  });
+
   it("uses jest-perf's jsdom environment when asked", () => {
     const environment = createPreset({ environment: 'jsdom' }).testEnvironment;
 

@@ -1,5 +1,8 @@
 import type { Config } from '@jest/types';
 
+/** jest-perf's default data folder (`dataDir`), as a Jest path pattern. */
+export const DATA_DIR_PATTERN = '<rootDir>/\\.jest-perf/';
+
 /** Options for {@link createPreset}. */
 export interface PresetOptions {
   /** `node` (default) or `jsdom` (needs jest-environment-jsdom installed). */
@@ -37,6 +40,9 @@ export function createPreset(options: PresetOptions = {}): Config.InitialOptions
     // Under --shard, balances shards by recorded duration; otherwise Jest's own order.
     testSequencer: require.resolve('@jest-perf/parallel/sequencer'),
     testLocationInResults: options.testLocations === true,
+    // jest-perf's data folder is not code: left visible, every tracked run's new run file makes the next
+    // run's haste map process changed files, with two extra worker processes on a 2-core machine.
+    modulePathIgnorePatterns: [DATA_DIR_PATTERN],
   };
 }
 

@@ -16,6 +16,18 @@ describe('createPreset', () => {
     expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'node.js'));
   });
 
+  it("hides jest-perf's data folder from Jest's haste map, and nothing else", () => {
+    const patterns = createPreset().modulePathIgnorePatterns ?? [];
+    // Jest puts the project's root in place of <rootDir>, then matches each module path.
+    const ignored = (file: string) =>
+      patterns.some((pattern) => new RegExp(pattern.replace('<rootDir>', '/repo')).test(file));
+
+    expect(ignored('/repo/.jest-perf/runs/2026-11-24T17-00-00-000Z.json')).toBe(true);
+    expect(ignored('/repo/.jest-perf/latest.json')).toBe(true);
+    expect(ignored('/repo/src/jest-perf/config.json')).toBe(false);
+    expect(ignored('/repo/src/a.jest-perf.json')).toBe(false);
+  });
+
   it('rejects an environment it does not know, saying which ones it takes', () => {
     const options = { environment: 'happy-dom' } as unknown as Parameters<typeof createPreset>[0];
 

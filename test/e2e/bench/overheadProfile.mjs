@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// jest-perf's own CPU time in a tracked run, from CPU profiles of every process of the run (Jest's main
+// process and its workers): a measure a shared, noisy machine hardly moves, since both the part and the
+// whole come from the same run. overhead.mjs times whole runs side by side; on 2 shared cores its
+// rounds spread by ±3 %, more than the cost it looks for.
+//
+//   pnpm bench:overhead:profile [--files 100] [--tests 50] [--workers 2] [--interval 200] [--variant on|off|plain] [--keep]
+//
+// A sample counts for jest-perf when the frame nearest to the top of its stack that belongs to anyone is
+// jest-perf's: node's own modules and native code count for whoever called them, Jest's packages for
+// Jest, the test files for the tests. So a wrapped hook's body counts for the test, the environment
+// base class's constructor (`super()`) for Jest, and an `fs.appendFileSync` jest-perf calls for jest-perf.
+// What it cannot see: costs jest-perf causes elsewhere (garbage collection of what it allocates, Jest
+// awaiting an event handler); overhead.mjs's wall and CPU ratios include those.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { childEnv, generateSuite, JEST_BIN, VARIANTS } from './syntheticSuite.mjs';
+
+const USAGE =
+  'Usage: node test/e2e/bench/overheadProfile.mjs [--files F] [--tests T] [--workers W] [--interval µs] [--variant on|off|plain] [--keep]';
+
+function readOptions() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        files: { type: 'string', default: '100' },
+        tests: { type: 'string', default: '50' },
+        workers: { type: 'string', default: '2' },
+        interval: { type: 'string', default: '200' },
+        variant: { type: 'string', default: 'on' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const options = {};
+  for (const name of ['files', 'tests', 'workers', 'interval']) {
+    const number = Number(values[name]);
+    if (!Number.isInteger(number) || number < 1) {
+      console.error(`--${name} must be an integer ≥ 1, got ${JSON.stringify(values[name])}\n${USAGE}`);
+      process.exit(2);
+    }
+    options[name] = number;
+  }
+  const variant = VARIANTS.find((candidate) => candidate.id === values.variant);
+  if (!variant) {
+    console.error(
+      `--variant must be one of ${VARIANTS.map((v) => v.id).join(', ')}, got ${JSON.stringify(values.variant)}`,
+    );
+    process.exit(2);
+  }
+  return { ...options, variant, history: 0, keep: values.keep };
+}
+
+/** jest-perf's compiled code, in this repository or installed. */
+const JEST_PERF_SCRIPT = /\/packages\/(core|environment|reporter|preset|parallel)\/dist\/|\/node_modules\/@jest-perf\//;
+const TEST_SCRIPT = /\/tests\/file-\d+\.test\.js$/;
+
+/** Who a frame's script belongs to; null for node's modules and native code (they count for their caller). */
+function ownerOf(url) {
+  if (JEST_PERF_SCRIPT.test(url)) return 'jest-perf';
+  if (TEST_SCRIPT.test(url)) return 'tests';
+  if (url.includes('/node_modules/')) return 'jest';
+  return null;
+}
+
+/**
+ * Splits one .cpuprofile's busy time between jest-perf, Jest and the tests (µs), and sums jest-perf's
+ * per function. Idle and GC samples are kept apart: the first is no one's CPU, the second everyone's.
+ */
+function attribute(profile, totals, functions) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const owners = new Map();
+  const ownerOfNode = (id) => {
+    const path = [];
+    let owner;
+    for (let current = id; current !== undefined; current = parents.get(current)) {
+      if (owners.has(current)) {
+        owner = owners.get(current);
+        break;
+      }
+      path.push(current);
+      const node = nodes.get(current);
+      const own = ownerOf(node.callFrame.url);
+      if (own) {
+        owner = { who: own, frame: node.callFrame };
+        break;
+      }
+    }
+    owner ??= { who: 'jest', frame: null };
+    for (const visited of path) owners.set(visited, owner);
+    return owner;
+  };
+  profile.samples.forEach((id, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    const name = nodes.get(id).callFrame.functionName;
+    const who = name === '(idle)' ? 'idle' : name === '(garbage collector)' ? 'gc' : ownerOfNode(id).who;
+    totals[who] = (totals[who] ?? 0) + micros;
+    if (who === 'jest-perf') {
+      const { frame } = ownerOfNode(id);
+      const key = `${frame.url.replace(/.*\/(packages|@jest-perf)\//, '')} ${frame.functionName || '(anonymous)'}`;
+      functions.set(key, (functions.get(key) ?? 0) + micros);
+    }
+  });
+}
+
+function runProfiled(root, variant, options, profileDir) {
+  // Jest's workers are forked with Jest's own node flags (jest-worker passes process.execArgv on), so
+  // every process of the run writes its profile when it exits. NODE_OPTIONS may not carry --cpu-prof.
+  const args = [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir}`,
+    `--cpu-prof-interval=${options.interval}`,
+    JEST_BIN,
+    '--config',
+    variant.config,
+    '--ci',
+    `--maxWorkers=${options.workers}`,
+    `--cacheDirectory=${path.join(root, '.cache', variant.id)}`,
+    '--silent',
+  ];
+  const env = childEnv(variant.env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'pipe' });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Jest exited with ${code}\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+const ms = (micros) => (micros / 1000).toFixed(1);
+
+async function main() {
+  const options = readOptions();
+  const root = generateSuite(options);
+  const tracked = options.variant;
+  try {
+    // Warm-up (not profiled): haste map, Jest's transform cache, the OS file cache.
+    await runProfiled(root, tracked, options, path.join(root, '.warmup'));
+    const profileDir = path.join(root, '.profiles');
+    await runProfiled(root, tracked, options, profileDir);
+    const totals = {};
+    const functions = new Map();
+    const profiles = fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
+    for (const name of profiles) {
+      attribute(JSON.parse(fs.readFileSync(path.join(profileDir, name), 'utf8')), totals, functions);
+    }
+    const busy = Object.entries(totals)
+      .filter(([who]) => who !== 'idle')
+      .reduce((sum, [, micros]) => sum + micros, 0);
+    const share = (micros) => `${((100 * micros) / busy).toFixed(2)} %`;
+    console.log(
+      `Suite: ${options.files} files × ${options.tests} tests, --maxWorkers=${options.workers}, ${tracked.name}; ` +
+        `${profiles.length} processes profiled every ${options.interval} µs (${os.cpus()[0]?.model.trim() ?? 'unknown'})`,
+    );
+    console.log(`\nbusy CPU ${ms(busy)} ms:`);
+    for (const who of ['tests', 'jest', 'gc', 'jest-perf']) {
+      console.log(`  ${who.padEnd(9)} ${ms(totals[who] ?? 0).padStart(9)} ms  ${share(totals[who] ?? 0)}`);
+    }
+    console.log(
+      `\njest-perf's own CPU: ${share(totals['jest-perf'] ?? 0)} of the run (ratio ${(1 + (totals['jest-perf'] ?? 0) / (busy - (totals['jest-perf'] ?? 0))).toFixed(3)})`,
+    );
+    console.log('\nBy function (self and what it calls in node):');
+    for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+      console.log(`  ${ms(micros).padStart(7)} ms  ${key}`);
+    }
+  } finally {
+    if (options.keep) console.log(`\nSuite and profiles kept in ${root}`);
+    else fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

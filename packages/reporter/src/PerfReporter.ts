@@ -24,6 +24,9 @@ interface ActiveRun {
   /** Files merged as their results came in, by absolute test path (see {@link PerfReporter.onTestFileResult}). */
   merged: Map<string, MergedFile>;
   reader: WorkerRecordReader;
+  /** Modules loaded once, when tracking is on: a `require` per file result costs a module lookup each. */
+  core: typeof import('@jest-perf/core');
+  merge: typeof import('./buildRunFile');
 }
 
 /**
@@ -84,6 +87,8 @@ export class PerfReporter
       exclude: config.exclude.map((pattern) => new RegExp(pattern)),
       merged: new Map(),
       reader: new WorkerRecordReader(workerDir),
+      core,
+      merge: require('./buildRunFile') as typeof import('./buildRunFile'),
     };
   }
 
@@ -100,12 +105,10 @@ export class PerfReporter
     const run = this.run;
     if (!run) return;
     try {
-      const { mergeFile } = require('./buildRunFile') as typeof import('./buildRunFile');
-      const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
-      const workerRecord = run.reader.read().byTestPath.get(result.testFilePath);
-      const file = core.relativePosix(run.config.rootDir, result.testFilePath);
+      const workerRecord = run.reader.recordFor(result.testFilePath);
+      const file = run.core.relativePosix(run.config.rootDir, result.testFilePath);
       if (!workerRecord || run.exclude.some((pattern) => pattern.test(file))) return;
-      run.merged.set(result.testFilePath, mergeFile(result, workerRecord, file));
+      run.merged.set(result.testFilePath, run.merge.mergeFile(result, workerRecord, file));
     } catch {
       // onRunComplete reads and merges everything again, and reports what goes wrong there.
     }
@@ -134,8 +137,8 @@ export class PerfReporter
   }
 
   private writeRun(run: ActiveRun, results: AggregatedResult): void {
-    const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
-    const { buildRunFile } = require('./buildRunFile') as typeof import('./buildRunFile');
+    const { core } = run;
+    const { buildRunFile } = run.merge;
     const runContext = require('./runContext') as typeof import('./runContext');
     const { rootDir } = run.config;
     const context = {

@@ -57,6 +57,16 @@ export class WorkerRecordReader {
     return this.records;
   }
 
+  /**
+   * The record of one test file, reading what is new. The files already known are read first; the folder
+   * is listed only when the record is not in them (a worker's first test file), since listing it for
+   * every file result was most of the cost of reading.
+   */
+  recordFor(testPath: string): WorkerFileRecord | undefined {
+    for (const name of this.positions.keys()) this.readFile(name, false);
+    return this.records.byTestPath.get(testPath) ?? this.read().byTestPath.get(testPath);
+  }
+
   private readFile(name: string, final: boolean): void {
     const position = this.positions.get(name) ?? { bytes: 0, lines: 0 };
     this.positions.set(name, position);

@@ -162,6 +162,13 @@ async function main() {
     for (const name of profiles) {
       attribute(JSON.parse(fs.readFileSync(path.join(profileDir, name), 'utf8')), totals, functions);
     }
+    if (profiles.length < options.workers + 1) {
+      // jest-worker stops a worker that has not exited 500 ms after the end of the run: a worker still
+      // writing a big profile then leaves none. Both the part and the whole lose that worker's share.
+      console.warn(
+        `Note: ${profiles.length} profiles for ${options.workers} workers + Jest's main process (a worker stopped before writing its profile); a larger --interval makes smaller profiles.`,
+      );
+    }
     const busy = Object.entries(totals)
       .filter(([who]) => who !== 'idle')
       .reduce((sum, [, micros]) => sum + micros, 0);

@@ -1,5 +1,6 @@
 import type { Baseline, RunFile } from '@jest-perf/core';
 import { computeVerdict } from './computeVerdict';
+import { type MachineSpeed, machineSpeed, scaleStats } from './machineSpeed';
 import { assertHasRuns, type RunWindow, windowFromRuns } from './runWindow';
 import { compareSlowCount } from './slowCount';
 import { suiteOf, suiteSeries } from './suites';
@@ -24,6 +25,12 @@ export interface CompareResult {
   summary: { tests: VerdictCounts; suites: VerdictCounts };
   /** The runs the current values come from. */
   current: { runIds: string[] };
+  /**
+   * How much slower (> 1) or faster the current runs were than the baseline across the board; when
+   * `applied`, each test was compared with its baseline scaled by it (suites and the slow count are always
+   * compared as measured). Null when not estimated: too few comparable tests, or `normalizeSpeed: false`.
+   */
+  speed: MachineSpeed | null;
 }
 
 function toWindow(current: CurrentSource): RunWindow {
@@ -51,13 +58,19 @@ function pickThreshold(own: number | undefined, global: number, override: number
   return override ?? global;
 }
 
-function compareTests(baseline: Baseline, window: RunWindow, o: ResolvedVerdictOptions): TestVerdict[] {
+function compareTests(
+  baseline: Baseline,
+  window: RunWindow,
+  o: ResolvedVerdictOptions,
+  speed: MachineSpeed | null,
+): TestVerdict[] {
   const ids = new Set([...Object.keys(baseline.tests), ...window.tests.keys()]);
   return [...ids].map((id): TestVerdict => {
     const base = baseline.tests[id];
     const series = window.tests.get(id);
     const file = (series?.file ?? base?.file) as string;
-    const verdict = computeVerdict(base?.stats, series?.durationsMs ?? [], {
+    const stats = base?.stats && speed?.applied ? scaleStats(base.stats, speed.factor) : base?.stats;
+    const verdict = computeVerdict(stats, series?.durationsMs ?? [], {
       ...o,
       threshold: pickThreshold(base?.threshold, baseline.thresholds.test, o.testThreshold),
     });
@@ -82,7 +95,8 @@ function compareSuites(baseline: Baseline, window: RunWindow, o: ResolvedVerdict
 /**
  * Compares current runs with the baseline: a verdict per test and per suite, and the slow-test count.
  * With several current runs each test's current value is the median of its samples, and the noise band
- * narrows accordingly (see docs/regression-statistics.md).
+ * narrows accordingly (see docs/regression-statistics.md). Each test is compared with its baseline scaled
+ * by the machine's speed across the board ({@link machineSpeed}), unless `normalizeSpeed` is false.
  * @throws JestPerfError `JEST_PERF_NO_RUN_DATA` when `current` holds no run; `JEST_PERF_USAGE` for bad options.
  * @example
  * const result = compareRun(readBaseline(paths.baseline), readLatestRun(paths), { thresholds: config.thresholds });
@@ -92,7 +106,8 @@ export function compareRun(baseline: Baseline, current: CurrentSource, options: 
   const o = resolveVerdictOptions(baseline, options);
   const window = toWindow(current);
   assertHasRuns(window, 'compare with the baseline');
-  const tests = compareTests(baseline, window, o).sort(byKey((v) => v.id));
+  const speed = o.normalizeSpeed ? machineSpeed(baseline, window, o.suiteThreshold ?? baseline.thresholds.suite) : null;
+  const tests = compareTests(baseline, window, o, speed).sort(byKey((v) => v.id));
   const suites = compareSuites(baseline, window, o).sort(byKey((v) => v.suite));
   const slowCount = compareSlowCount(baseline, window, o.slowCountTolerance);
   const summary = { tests: count(tests), suites: count(suites) };
@@ -103,5 +118,6 @@ export function compareRun(baseline: Baseline, current: CurrentSource, options: 
     regressed: summary.tests.regressed > 0 || summary.suites.regressed > 0 || slowCount.kind === 'regressed',
     summary,
     current: { runIds: window.runs.map((run) => run.runId) },
+    speed,
   };
 }

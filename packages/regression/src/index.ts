@@ -16,6 +16,7 @@ export {
   formatSlowCount,
   formatVerdict,
 } from './format';
+export { type MachineSpeed, machineSpeed, SPEED_MIN_MS, SPEED_MIN_TESTS, scaleStats } from './machineSpeed';
 export { noiseBand, samplesNeeded } from './noiseBand';
 export { type RunWindow, type WindowSeries, windowFromHistory, windowFromRuns } from './runWindow';
 export { durationStats, median } from './stats';

@@ -71,4 +71,9 @@ export interface VerdictOptions {
   minCv?: number;
   /** Extra slow tests tolerated before the slow count regresses. Default 0. */
   slowCountTolerance?: number;
+  /**
+   * Compare each test with its baseline scaled by how much slower or faster the whole run was (the median
+   * ratio over the tests: a shared machine's load). Default true; false compares as measured.
+   */
+  normalizeSpeed?: boolean;
 }

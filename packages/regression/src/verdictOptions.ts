@@ -7,6 +7,7 @@ export const VERDICT_DEFAULTS = {
   assumedCv: 0.1,
   minCv: 0.01,
   slowCountTolerance: 0,
+  normalizeSpeed: true,
 } as const;
 
 /** Options with every default filled in; the thresholds are those the baseline does not override per test. */
@@ -15,6 +16,7 @@ export interface ResolvedVerdictOptions {
   assumedCv: number;
   minCv: number;
   slowCountTolerance: number;
+  normalizeSpeed: boolean;
   /** Set only when the caller overrides the baseline's per-test thresholds. */
   testThreshold: number | undefined;
   suiteThreshold: number | undefined;
@@ -39,6 +41,7 @@ export function resolveVerdictOptions(baseline: Baseline, options: VerdictOption
     assumedCv: options.assumedCv ?? VERDICT_DEFAULTS.assumedCv,
     minCv: options.minCv ?? VERDICT_DEFAULTS.minCv,
     slowCountTolerance: options.slowCountTolerance ?? VERDICT_DEFAULTS.slowCountTolerance,
+    normalizeSpeed: options.normalizeSpeed ?? VERDICT_DEFAULTS.normalizeSpeed,
     testThreshold: options.thresholds?.test,
     suiteThreshold: options.thresholds?.suite,
     minAbsoluteMs: options.thresholds?.minAbsoluteMs ?? baseline.thresholds.minAbsoluteMs,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JestPerfError, RunFile } from '@jest-perf/core';
-import { checkCommand } from '../commands/check';
+import { checkCommand, formatSpeed } from '../commands/check';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeRun, makeTest } from './helpers/runs';
 
@@ -47,9 +47,14 @@ describe('check parse', () => {
       confirm: 3,
       last: undefined,
       requireBaseline: true,
+      normalizeSpeed: true,
       jestBin: 'node_modules/jest/bin/jest.js',
       jestArgs: ['--maxWorkers', '2'],
     });
+  });
+
+  it('compares as measured with --no-normalize-speed', () => {
+    expect(checkCommand.parse({ root: '/p', 'normalize-speed': false }).normalizeSpeed).toBe(false);
   });
 
   it('passes nothing to Jest without --', () => {
@@ -81,6 +86,57 @@ describe('check parse', () => {
     const result = await cli(['check', '--', '--maxWorkers=2'], project.root);
 
     expect(result.code).toBe(0);
+  });
+});
+
+describe('jest-perf check on a machine slower across the board', () => {
+  /** 30 steady tests of 200 ms and one `suspect`, at `factor` × their baseline time (suspect at `suspect` ×). */
+  function machineRun(i: number, factor: number, suspect: number): RunFile {
+    return makeRun({
+      runId: runId(i),
+      minute: i,
+      tests: [
+        ...Array.from({ length: 30 }, (_, t) => makeTest({ title: `steady ${t}`, durationMs: 200 * factor })),
+        makeTest({ title: 'suspect', durationMs: 200 * suspect }),
+      ],
+    });
+  }
+
+  beforeEach(() => {
+    for (let i = 0; i < 5; i += 1) project.save(machineRun(i, 1, 1));
+    project.baseline();
+    // Everything 10 % slower (the host), the suspect 30 %: 18 % more than the rest.
+    project.save(machineRun(9, 1.1, 1.3));
+  });
+
+  it('says how much slower the machine was and judges each test relative to it', async () => {
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      'machine: this run was 10.0 % slower than the baseline across 31 tests; each test is compared with its baseline × 1.100 (--no-normalize-speed: as measured)',
+    );
+  });
+
+  it('compares as measured with --no-normalize-speed', async () => {
+    const result = await cli(['check', '--no-normalize-speed'], project.root);
+
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/regressed {2}src\/a\.test\.ts › suspect: 200 ms → 260 ms/);
+    expect(result.out).not.toContain('machine:');
+  });
+});
+
+describe('formatSpeed', () => {
+  it('says nothing under 1 %, and that tests were compared as measured past the suite threshold', () => {
+    expect(formatSpeed(null)).toBeNull();
+    expect(formatSpeed({ factor: 1.005, tests: 40, applied: true })).toBeNull();
+    expect(formatSpeed({ factor: 0.9, tests: 40, applied: true })).toBe(
+      'machine: this run was 10.0 % faster than the baseline across 40 tests; each test is compared with its baseline × 0.900 (--no-normalize-speed: as measured)',
+    );
+    expect(formatSpeed({ factor: 1.3, tests: 40, applied: false })).toBe(
+      'machine: this run was 30.0 % slower than the baseline across 40 tests, past the suite threshold: tests compared as measured',
+    );
   });
 });
 

@@ -55,5 +55,6 @@ export function confirmRegressions(original: CompareResult, rerun: CompareResult
     regressed,
     summary: { tests: count(tests), suites: count(suites) },
     current: { runIds: runs.map((run) => run.runId) },
+    speed: rerun.speed,
   };
 }

@@ -26,13 +26,26 @@ interface CheckOptions {
   confirm: number | undefined;
   last: number | undefined;
   requireBaseline: boolean;
+  normalizeSpeed: boolean;
   jestBin: string | undefined;
   jestArgs: string[];
 }
 
 const EXAMPLE = 'jest-perf check --confirm 3';
 
+/** The machine's speed against the baseline's, when it differs by 1 % or more: what the verdicts are relative to. */
+export function formatSpeed(speed: CompareResult['speed']): string | null {
+  if (!speed || Math.abs(speed.factor - 1) < 0.01) return null;
+  const change = `${(Math.abs(speed.factor - 1) * 100).toFixed(1)} % ${speed.factor > 1 ? 'slower' : 'faster'}`;
+  const across = `this run was ${change} than the baseline across ${speed.tests} tests`;
+  return speed.applied
+    ? `machine: ${across}; each test is compared with its baseline × ${speed.factor.toFixed(3)} (--no-normalize-speed: as measured)`
+    : `machine: ${across}, past the suite threshold: tests compared as measured`;
+}
+
 function printVerdicts(result: CompareResult, io: CliIo): void {
+  const speed = formatSpeed(result.speed);
+  if (speed) io.out(speed);
   const regressed = [...result.suites, ...result.tests].filter((v) => v.kind === 'regressed');
   for (const verdict of regressed) io.err(`  regressed  ${formatVerdict(verdict)}`);
   if (result.slowCount.kind === 'regressed') io.err(`  regressed  ${formatSlowCount(result.slowCount)}`);
@@ -64,6 +77,11 @@ export const checkCommand: CommandModule<CheckOptions> = {
         default: false,
         describe: 'exit 2 instead of skipping without a baseline',
       })
+      .option('normalize-speed', {
+        type: 'boolean',
+        default: true,
+        describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
+      })
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {
@@ -78,6 +96,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       confirm,
       last,
       requireBaseline: args['require-baseline'] === true,
+      normalizeSpeed: args['normalize-speed'] !== false,
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
     };
@@ -92,7 +111,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
     }
     const baseline = readBaseline(paths.baseline);
     const latest = readLatestRun(paths);
-    const verdictOptions = { thresholds: config.thresholds };
+    const verdictOptions = { thresholds: config.thresholds, normalizeSpeed: options.normalizeSpeed };
     const history = options.last !== undefined || io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
     let result =
       options.last !== undefined && history

@@ -15,7 +15,13 @@ describe('resolveVerdictOptions', () => {
       suiteThreshold: undefined,
       minAbsoluteMs: 25,
     });
-    expect(VERDICT_DEFAULTS).toEqual({ noiseK: 3, assumedCv: 0.1, minCv: 0.01, slowCountTolerance: 0 });
+    expect(VERDICT_DEFAULTS).toEqual({
+      noiseK: 3,
+      assumedCv: 0.1,
+      minCv: 0.01,
+      slowCountTolerance: 0,
+      normalizeSpeed: true,
+    });
   });
 
   it('lets the caller override every threshold', () => {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JestPerfError, RunFile } from '@jest-perf/core';
-import { checkCommand, formatSpeed } from '../commands/check';
+import { checkCommand } from '../commands/check';
+import { formatSpeed } from '../report/formatSpeed';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeRun, makeTest } from './helpers/runs';
 

@@ -48,6 +48,19 @@ describe('renderMarkdown', () => {
     expect(text).toContain('## Recommendations\n\nNone: the suite looks healthy.');
   });
 
+  it('says how much slower the machine was when the comparison scaled the baseline by it', () => {
+    const tests = (ms: number) =>
+      Array.from({ length: 30 }, (_, i) => makeTest({ file: `s${i}/a.test.ts`, title: `t${i}`, durationMs: ms }));
+    const after = makeRun({ tests: tests(110) });
+    const comparison = compareRun(buildBaseline([makeRun({ tests: tests(100) })], CONFIG), after);
+
+    const text = renderMarkdown(buildReport({ run: after, comparison, trends: null }));
+
+    expect(text).toContain(
+      '- machine: this run was 10.0 % slower than the baseline across 30 tests; each test is compared with its baseline × 1.100',
+    );
+  });
+
   it('lists at most 50 verdicts, regressions first, and points at JSON for the rest', () => {
     const tests = (ms: number) =>
       Array.from({ length: 60 }, (_, i) => makeTest({ file: `s${i}/a.test.ts`, title: `t${i}`, durationMs: ms }));

@@ -17,6 +17,7 @@ import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { loadHistory, openProject } from '../project';
 import { buildReport } from '../report/buildReport';
+import { formatSpeed } from '../report/formatSpeed';
 import { appendStepSummary, githubAnnotations } from '../report/github';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { usageError } from '../usageError';
@@ -32,16 +33,6 @@ interface CheckOptions {
 }
 
 const EXAMPLE = 'jest-perf check --confirm 3';
-
-/** The machine's speed against the baseline's, when it differs by 1 % or more: what the verdicts are relative to. */
-export function formatSpeed(speed: CompareResult['speed']): string | null {
-  if (!speed || Math.abs(speed.factor - 1) < 0.01) return null;
-  const change = `${(Math.abs(speed.factor - 1) * 100).toFixed(1)} % ${speed.factor > 1 ? 'slower' : 'faster'}`;
-  const across = `this run was ${change} than the baseline across ${speed.tests} tests`;
-  return speed.applied
-    ? `machine: ${across}; each test is compared with its baseline × ${speed.factor.toFixed(3)} (--no-normalize-speed: as measured)`
-    : `machine: ${across}, past the suite threshold: tests compared as measured`;
-}
 
 function printVerdicts(result: CompareResult, io: CliIo): void {
   const speed = formatSpeed(result.speed);

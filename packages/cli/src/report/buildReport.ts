@@ -47,6 +47,7 @@ export interface Report {
     suites: SuiteVerdict[];
     slowCount: CompareResult['slowCount'];
     summary: CompareResult['summary'];
+    speed: CompareResult['speed'];
   } | null;
   uncategorizedSlow: SlowTest[];
   counters: CounterGroups;
@@ -101,6 +102,7 @@ export function buildReport(input: ReportInput): Report {
       suites: comparison.suites.filter((v) => v.kind !== 'unchanged'),
       slowCount: comparison.slowCount,
       summary: comparison.summary,
+      speed: comparison.speed,
     },
     uncategorizedSlow: uncategorizedSlowTests(run, slowTestMs).map(toSlowTest),
     counters: run.counters,

@@ -1,6 +1,7 @@
 import { formatChangePoint, formatDuration, formatSlowCount, formatVerdict } from '@jest-perf/regression';
 import { renderHookProfiles } from '../commands/profileFixtures';
 import type { Report, SlowTest } from './buildReport';
+import { formatSpeed } from './formatSpeed';
 import { markdownTable } from './markdownTable';
 
 function slowTable(tests: SlowTest[]): string {
@@ -35,6 +36,8 @@ function regressionSection(report: Report): string {
     '',
     `- ${formatSlowCount(r.slowCount)}`,
   ];
+  const speed = formatSpeed(r.speed);
+  if (speed) lines.push(`- ${speed}`);
   const order = ['regressed', 'noisy', 'improved', 'new', 'missing'];
   const verdicts = [...r.suites, ...r.tests].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const verdict of verdicts.slice(0, 50)) lines.push(`- **${verdict.kind}** ${formatVerdict(verdict)}`);

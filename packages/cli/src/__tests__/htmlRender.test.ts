@@ -165,6 +165,22 @@ describe('renderHtmlReport', () => {
     expect(out).not.toContain('more verdicts');
   });
 
+  it("says the machine's speed and that the before column is the baseline scaled by it", () => {
+    const tests = (ms: number, suspectMs: number) => [
+      ...Array.from({ length: 30 }, (_, i) => makeTest({ title: `t${i}`, durationMs: ms })),
+      makeTest({ title: 'suspect', durationMs: suspectMs }),
+    ];
+    const before = makeRun({ tests: tests(100, 100) });
+    const after = makeRun({ tests: tests(110, 200) });
+    const comparison = compareRun(buildBaseline([before, before, before], CONFIG), after);
+    const out = page(after, { report: buildReport({ run: after, comparison, trends: null }) });
+
+    expect(out).toContain(
+      'machine: this run was 10.0 % slower than the baseline across 31 tests; each test is compared with its baseline × 1.100',
+    );
+    expect(out).toContain('before = baseline median × 1.100, the machine&#39;s speed; after = this run');
+  });
+
   it(`stops the verdict table at ${MAX_VERDICT_ROWS} rows and says how many more there are`, () => {
     const many = makeRun({
       tests: Array.from({ length: MAX_VERDICT_ROWS + 3 }, (_, i) => makeTest({ title: `t${i}`, durationMs: 10 })),

@@ -1,5 +1,6 @@
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
 import { formatChange, formatDuration, formatPercent, formatSlowCount } from '@jest-perf/regression';
+import { formatSpeed } from '../formatSpeed';
 import { barChart } from './barChart';
 import { escapeHtml, formatCount } from './escape';
 import { histogramChart } from './histogramChart';
@@ -102,7 +103,9 @@ export function regressionsSection(model: HtmlModel): string {
       ? note('Every test and suite is unchanged.')
       : filterTable(
           'regressions-table',
-          'Verdicts against the baseline (before = baseline median, after = this run)',
+          r.speed?.applied
+            ? `Verdicts against the baseline (before = baseline median × ${r.speed.factor.toFixed(3)}, the machine's speed; after = this run)`
+            : 'Verdicts against the baseline (before = baseline median, after = this run)',
           [
             { label: 'verdict' },
             { label: 'test or suite' },
@@ -113,7 +116,13 @@ export function regressionsSection(model: HtmlModel): string {
           ],
           verdicts.slice(0, MAX_VERDICT_ROWS).map(verdictRow),
         );
-  return section('regressions', 'Regressions', `${banner}${note(formatSlowCount(r.slowCount))}${table}${more}`);
+  const speed = formatSpeed(r.speed);
+  const machine = speed ? note(speed) : '';
+  return section(
+    'regressions',
+    'Regressions',
+    `${banner}${note(formatSlowCount(r.slowCount))}${machine}${table}${more}`,
+  );
 }
 
 export function recommendationsSection(model: HtmlModel): string {

@@ -6,56 +6,26 @@
 //
 // --history N seeds the history with N earlier runs of the same tests: with N = 49 (the default
 // historySize is 50) every tracked run pays what it pays in a project that has been tracked for a while.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { childEnv, generateSuite, JEST_BIN, VARIANTS } from './syntheticSuite.mjs';
+import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE =
   'Usage: node test/e2e/bench/overhead.mjs [--runs N] [--files F] [--tests T] [--workers W] [--history H] [--keep]';
 
-function integer(name, value, min = 1) {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) {
-    console.error(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}\n${USAGE}`);
-    process.exit(2);
-  }
-  return number;
-}
-
 function readOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        runs: { type: 'string', default: '5' },
-        files: { type: 'string', default: '100' },
-        tests: { type: 'string', default: '50' },
-        workers: { type: 'string', default: '2' },
-        history: { type: 'string', default: '0' },
-        keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  return {
-    runs: integer('runs', values.runs),
-    files: integer('files', values.files),
-    tests: integer('tests', values.tests),
-    workers: integer('workers', values.workers),
-    history: integer('history', values.history, 0),
-    keep: values.keep,
-  };
+  return readBenchOptions(USAGE, {
+    numbers: {
+      runs: { value: 5 },
+      files: { value: 100 },
+      tests: { value: 50 },
+      workers: { value: 2 },
+      history: { value: 0, min: 0 },
+    },
+    flags: ['keep'],
+  });
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on every Linux that Node supports. */
@@ -78,32 +48,13 @@ function childrenCpuMs() {
 }
 
 /** Runs Jest once; resolves with the wall time and the CPU time of the whole process tree, in ms. */
-function runJest(root, variant, options) {
-  const args = [
-    JEST_BIN,
-    '--config',
-    variant.config,
-    '--ci',
-    `--maxWorkers=${options.workers}`,
-    `--cacheDirectory=${path.join(root, '.cache', variant.id)}`,
-    '--silent',
-  ];
-  return new Promise((resolve, reject) => {
-    const cpuBefore = childrenCpuMs();
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, env: childEnv(variant.env), stdio: 'pipe' });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      const cpuAfter = childrenCpuMs();
-      const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-      if (code === 0) resolve({ wallMs, cpuMs });
-      else reject(new Error(`${variant.name}: Jest exited with ${code}\n${output.slice(-4000)}`));
-    });
-  });
+async function runJest(root, variant, options) {
+  const cpuBefore = childrenCpuMs();
+  const started = performance.now();
+  await spawnJest(root, variant, jestArgs(root, variant, options.workers));
+  const wallMs = performance.now() - started;
+  const cpuAfter = childrenCpuMs();
+  return { wallMs, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 function median(values) {

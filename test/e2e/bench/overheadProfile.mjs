@@ -12,55 +12,26 @@
 // base class's constructor (`super()`) for Jest, and an `fs.appendFileSync` jest-perf calls for jest-perf.
 // What it cannot see: costs jest-perf causes elsewhere (garbage collection of what it allocates, Jest
 // awaiting an event handler); overhead.mjs's wall and CPU ratios include those.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { childEnv, generateSuite, JEST_BIN, VARIANTS } from './syntheticSuite.mjs';
+import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE =
   'Usage: node test/e2e/bench/overheadProfile.mjs [--files F] [--tests T] [--workers W] [--interval µs] [--variant on|off|plain] [--keep]';
 
 function readOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        files: { type: 'string', default: '100' },
-        tests: { type: 'string', default: '50' },
-        workers: { type: 'string', default: '2' },
-        interval: { type: 'string', default: '200' },
-        variant: { type: 'string', default: 'on' },
-        keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const options = {};
-  for (const name of ['files', 'tests', 'workers', 'interval']) {
-    const number = Number(values[name]);
-    if (!Number.isInteger(number) || number < 1) {
-      console.error(`--${name} must be an integer ≥ 1, got ${JSON.stringify(values[name])}\n${USAGE}`);
-      process.exit(2);
-    }
-    options[name] = number;
-  }
-  const variant = VARIANTS.find((candidate) => candidate.id === values.variant);
+  const { variant: id, ...options } = readBenchOptions(USAGE, {
+    numbers: { files: { value: 100 }, tests: { value: 50 }, workers: { value: 2 }, interval: { value: 200 } },
+    flags: ['keep'],
+    strings: { variant: 'on' },
+  });
+  const variant = VARIANTS.find((candidate) => candidate.id === id);
   if (!variant) {
-    console.error(
-      `--variant must be one of ${VARIANTS.map((v) => v.id).join(', ')}, got ${JSON.stringify(values.variant)}`,
-    );
+    console.error(`--variant must be one of ${VARIANTS.map((v) => v.id).join(', ')}, got ${JSON.stringify(id)}`);
     process.exit(2);
   }
-  return { ...options, variant, history: 0, keep: values.keep };
+  return { ...options, variant, history: 0 };
 }
 
 /** jest-perf's compiled code, in this repository or installed. */
@@ -85,14 +56,14 @@ function attribute(profile, totals, functions) {
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const owners = new Map();
   const ownerOfNode = (id) => {
-    const path = [];
+    const walked = [];
     let owner;
     for (let current = id; current !== undefined; current = parents.get(current)) {
       if (owners.has(current)) {
         owner = owners.get(current);
         break;
       }
-      path.push(current);
+      walked.push(current);
       const node = nodes.get(current);
       const own = ownerOf(node.callFrame.url);
       if (own) {
@@ -101,7 +72,7 @@ function attribute(profile, totals, functions) {
       }
     }
     owner ??= { who: 'jest', frame: null };
-    for (const visited of path) owners.set(visited, owner);
+    for (const visited of walked) owners.set(visited, owner);
     return owner;
   };
   profile.samples.forEach((id, index) => {
@@ -120,29 +91,8 @@ function attribute(profile, totals, functions) {
 function runProfiled(root, variant, options, profileDir) {
   // Jest's workers are forked with Jest's own node flags (jest-worker passes process.execArgv on), so
   // every process of the run writes its profile when it exits. NODE_OPTIONS may not carry --cpu-prof.
-  const args = [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profileDir}`,
-    `--cpu-prof-interval=${options.interval}`,
-    JEST_BIN,
-    '--config',
-    variant.config,
-    '--ci',
-    `--maxWorkers=${options.workers}`,
-    `--cacheDirectory=${path.join(root, '.cache', variant.id)}`,
-    '--silent',
-  ];
-  const env = childEnv(variant.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'pipe' });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`Jest exited with ${code}\n${output.slice(-4000)}`)),
-    );
-  });
+  const profiling = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${options.interval}`];
+  return spawnJest(root, variant, [...profiling, ...jestArgs(root, variant, options.workers)]);
 }
 
 const ms = (micros) => (micros / 1000).toFixed(1);

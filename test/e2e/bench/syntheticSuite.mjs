@@ -1,10 +1,12 @@
 // The synthetic suite of the overhead benchmarks (overhead.mjs, overheadProfile.mjs): its test files,
 // an optional seeded history, and the Jest configs of the three variants it is run under.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const JEST_BIN = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -130,4 +132,65 @@ export function childEnv(extra) {
   // pnpm's bin shims set NODE_PATH to its store; the suite must resolve only what it links.
   delete env.NODE_PATH;
   return { ...env, ...extra };
+}
+
+/**
+ * Reads a bench's command line: `numbers` are integer options with their defaults (and a minimum, 1
+ * unless told), `flags` boolean options, `strings` string options with their defaults. `--help` prints
+ * `usage`; a bad option prints what is wrong and `usage`, and exits with 2.
+ */
+export function readBenchOptions(usage, { numbers = {}, flags = [], strings = {} }) {
+  const options = { help: { type: 'boolean', default: false } };
+  for (const [name, { value }] of Object.entries(numbers)) options[name] = { type: 'string', default: String(value) };
+  for (const name of flags) options[name] = { type: 'boolean', default: false };
+  for (const [name, value] of Object.entries(strings)) options[name] = { type: 'string', default: value };
+  let values;
+  try {
+    ({ values } = parseArgs({ options }));
+  } catch (error) {
+    console.error(`${error.message}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const read = { ...values };
+  delete read.help;
+  for (const [name, { min = 1 }] of Object.entries(numbers)) {
+    const number = Number(values[name]);
+    if (!Number.isInteger(number) || number < min) {
+      console.error(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(values[name])}\n${usage}`);
+      process.exit(2);
+    }
+    read[name] = number;
+  }
+  return read;
+}
+
+/** The Jest command line of one bench run of `variant` (after any node flags). */
+export function jestArgs(root, variant, workers) {
+  return [
+    JEST_BIN,
+    '--config',
+    variant.config,
+    '--ci',
+    `--maxWorkers=${workers}`,
+    `--cacheDirectory=${path.join(root, '.cache', variant.id)}`,
+    '--silent',
+  ];
+}
+
+/** Runs node with `args` in the suite with `variant`'s environment; rejects with the output's tail unless Jest exits 0. */
+export function spawnJest(root, variant, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: childEnv(variant.env), stdio: 'pipe' });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${variant.name}: Jest exited with ${code}\n${output.slice(-4000)}`)),
+    );
+  });
 }

@@ -153,15 +153,14 @@ export interface WorkerFileRecord {
   fileTags: string[];
   hookMs: number;
   hooks: HookRecord[];
-  tests: WorkerTestRecord[];
+  /**
+   * Each test's `beforeEach`/`afterEach` time, in the order of Jest's results for the file (jest-circus's
+   * describe tree, walked as its `makeTestResults` walks it, after any `--randomize` shuffle). By position,
+   * not by title: the reporter has every test's titles from Jest, and repeating them here was most of the
+   * record's size and of the cost of tracking.
+   */
+  testSetupMs: number[];
   counters: CounterGroups;
-}
-
-export interface WorkerTestRecord {
-  ancestorTitles: string[];
-  title: string;
-  setupMs: number;
-  tags: string[];
 }
 
 /** Robust statistics of one duration over several runs. */

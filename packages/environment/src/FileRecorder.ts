@@ -1,8 +1,8 @@
 import type { Circus } from '@jest/types';
-import type { CounterGroups, HookRecord, WorkerFileRecord, WorkerTestRecord } from '@jest-perf/core';
+import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
-import { newestTest } from './newestTest';
+import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
 
 type Clock = () => number;
@@ -13,9 +13,9 @@ type Clock = () => number;
  */
 export const LINE_MIN_MS = 1;
 
-/** A test's record, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
+/** A test's setup time, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
 interface TestTiming {
-  record: WorkerTestRecord;
+  setupMs: number;
   invocation: number;
 }
 
@@ -29,8 +29,8 @@ interface TestTiming {
  */
 export class FileRecorder {
   private readonly hooks = new Map<Circus.Hook, HookRecord>();
-  /** The file's tests in definition order (the order of Jest's results, which the reporter matches). */
-  private readonly definedTests: Circus.TestEntry[] = [];
+  /** The file's describe tree, whose tests are listed at the end in the order of Jest's results. */
+  private root: Circus.DescribeBlock | undefined;
   private readonly timings = new Map<Circus.TestEntry, TestTiming>();
   /** Stacks of hook definitions, formatted only at the end and only for hooks worth a line number. */
   private readonly definitions = new Map<Circus.Hook, Error>();
@@ -54,7 +54,7 @@ export class FileRecorder {
   /** Takes jest-circus's definition events; other events are ignored (hooks time themselves). */
   handle(event: Circus.Event, state: Circus.State): void {
     if (event.name === 'add_hook') this.onAddHook(event, state);
-    else if (event.name === 'add_test') this.onAddTest(state);
+    else if (event.name === 'add_test') this.root ??= state.rootDescribeBlock;
   }
 
   /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */
@@ -82,20 +82,12 @@ export class FileRecorder {
           maxMs: round(record.maxMs),
         };
       }),
-      // Tests jest-circus started (run or skipped), as before any hook time: one record each.
-      tests: this.definedTests
-        .filter((test) => (test.invocations ?? 0) > 0)
-        .map((test) => {
-          const record = this.timings.get(test)?.record ?? this.newTestRecord(test);
-          return { ...record, setupMs: round(record.setupMs) };
-        }),
+      // Every test of the tree, run or not, as Jest lists them in the file's results.
+      testSetupMs: this.root
+        ? testsInResultOrder(this.root).map((test) => round(this.timings.get(test)?.setupMs ?? 0))
+        : [],
       counters: this.counters,
     };
-  }
-
-  private onAddTest(state: Circus.State): void {
-    const test = newestTest(state);
-    if (test) this.definedTests.push(test);
   }
 
   private onAddHook(event: Circus.Event & { name: 'add_hook' }, state: Circus.State): void {
@@ -129,26 +121,22 @@ export class FileRecorder {
       record.totalMs += ms;
       record.maxMs = Math.max(record.maxMs, ms);
       this.hookMs += ms;
-      if (test) this.testTiming(test).record.setupMs += ms;
+      if (test) this.testTiming(test).setupMs += ms;
     };
   }
 
-  /** The record of the test's current attempt: a new attempt (a retry) starts from zero. */
+  /** The timing of the test's current attempt: a new attempt (a retry) starts from zero. */
   private testTiming(test: Circus.TestEntry): TestTiming {
     const invocation = test.invocations ?? 0;
     let timing = this.timings.get(test);
     if (!timing || timing.invocation !== invocation) {
-      timing = { record: this.newTestRecord(test), invocation };
+      timing = { setupMs: 0, invocation };
       this.timings.set(test, timing);
     }
     return timing;
   }
 
-  private newTestRecord(test: Circus.TestEntry): WorkerTestRecord {
-    return { ancestorTitles: this.describePath(test.parent), title: test.name, setupMs: 0, tags: [] };
-  }
-
-  /** One array per describe block, shared by its tests and hooks (they are only serialised). */
+  /** One array per describe block, shared by its hooks (they are only serialised). */
   private describePath(block: Circus.DescribeBlock | undefined): string[] {
     if (!block) return [];
     let titles = this.describePaths.get(block);

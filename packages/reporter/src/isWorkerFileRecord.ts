@@ -47,16 +47,6 @@ function isHook(value: unknown): boolean {
   );
 }
 
-function isTest(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    isStringArray(value.ancestorTitles) &&
-    typeof value.title === 'string' &&
-    isNonNegative(value.setupMs) &&
-    isStringArray(value.tags)
-  );
-}
-
 function isCounterGroups(value: unknown): boolean {
   if (!isObject(value)) return false;
   for (const group of Object.values(value)) {
@@ -77,7 +67,7 @@ export function isWorkerFileRecord(value: unknown): value is WorkerFileRecord {
     isStringArray(value.fileTags) &&
     isNonNegative(value.hookMs) &&
     isArrayOf(value.hooks, isHook) &&
-    isArrayOf(value.tests, isTest) &&
+    isArrayOf(value.testSetupMs, isNonNegative) &&
     isCounterGroups(value.counters)
   );
 }

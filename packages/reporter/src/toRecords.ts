@@ -6,7 +6,6 @@ import {
   type TestRecord,
   type TestStatus,
   type WorkerFileRecord,
-  type WorkerTestRecord,
 } from '@jest-perf/core';
 
 function toStatus(status: AssertionResult['status']): TestStatus {
@@ -15,34 +14,24 @@ function toStatus(status: AssertionResult['status']): TestStatus {
   return 'skipped';
 }
 
-/** A describe path's key and tags, shared by the tests under it (a file repeats each path many times). */
-interface DescribeInfo {
-  /** JSON of the titles: exact whatever the titles hold, and self-delimiting, so a title can follow. */
-  key: string;
-  /** The file's tags and the describes' tags: a test adds its own title's to these. */
-  tags: string[];
-}
-
-function describeInfo(cache: Map<string, DescribeInfo>, fileTags: string[], ancestorTitles: string[]): DescribeInfo {
+/** The file's and the describes' tags of one describe path, cached: a file repeats each path many times. */
+function describeTags(cache: Map<string, string[]>, fileTags: string[], ancestorTitles: string[]): string[] {
+  // JSON: exact whatever the titles hold.
   const key = JSON.stringify(ancestorTitles);
-  let info = cache.get(key);
-  if (!info) {
-    info = { key, tags: collectTags(fileTags, ancestorTitles) };
-    cache.set(key, info);
+  let tags = cache.get(key);
+  if (!tags) {
+    tags = collectTags(fileTags, ancestorTitles);
+    cache.set(key, tags);
   }
-  return info;
+  return tags;
 }
 
-/** Queues of the environment's per-test records by title path (the same title may repeat). */
-function indexWorkerTests(record: WorkerFileRecord | undefined): Map<string, WorkerTestRecord[]> {
-  const index = new Map<string, WorkerTestRecord[]>();
-  for (const test of record?.tests ?? []) {
-    const key = JSON.stringify(test.ancestorTitles) + JSON.stringify(test.title);
-    const queue = index.get(key);
-    if (queue) queue.push(test);
-    else index.set(key, [test]);
-  }
-  return index;
+/**
+ * The environment's per-test setup times, which follow the order of Jest's results; none when the counts
+ * differ (a result Jest built without running the file's tree), rather than times paired with wrong tests.
+ */
+function setupTimes(record: WorkerFileRecord | undefined, tests: number): number[] | undefined {
+  return record?.testSetupMs.length === tests ? record.testSetupMs : undefined;
 }
 
 /** One Jest file result (+ the environment's record of it, when there is one) as run-file records. */
@@ -53,22 +42,20 @@ export function toRecords(
 ): { tests: TestRecord[]; file: FileRecord } {
   const fileTags = workerRecord?.fileTags ?? [];
   const worker = workerRecord?.worker ?? null;
-  const workerTests = indexWorkerTests(workerRecord);
-  const describes = new Map<string, DescribeInfo>();
-  const tests = result.testResults.map((assertion): TestRecord => {
+  const setupMs = setupTimes(workerRecord, result.testResults.length);
+  const describes = new Map<string, string[]>();
+  const tests = result.testResults.map((assertion, index): TestRecord => {
     const { ancestorTitles, title } = assertion;
-    const describe = describeInfo(describes, fileTags, ancestorTitles);
-    const fromWorker = workerTests.get(describe.key + JSON.stringify(title))?.shift();
     const record: TestRecord = {
       id: makeTestId(file, ancestorTitles, title),
       file,
       ancestorTitles,
       title,
       durationMs: Math.max(0, assertion.duration ?? 0),
-      setupMs: fromWorker?.setupMs ?? 0,
+      setupMs: setupMs?.[index] ?? 0,
       status: toStatus(assertion.status),
       // Same as collectTags(fileTags, [...ancestorTitles, title]): tags are kept once, in order.
-      tags: collectTags(describe.tags, [title]),
+      tags: collectTags(describeTags(describes, fileTags, ancestorTitles), [title]),
       retries: Math.max(0, (assertion.invocations ?? 1) - 1),
       worker,
     };

@@ -24,6 +24,7 @@ const CALLBACK_HOOK_MS = 50;
 const GENERATOR_HOOK_MS = 50;
 const FIRST_ATTEMPT_HOOK_MS = 200;
 const LAST_ATTEMPT_HOOK_MS = 20;
+const RANDOM_SEED = 5;
 
 let project: Project;
 let jestRun: JestRun;
@@ -176,6 +177,32 @@ describe('hook timing', () => {
     expect(retry.hooks[0]?.calls).toBe(2);
     expect(retry.hookMs).toBeGreaterThanOrEqual((FIRST_ATTEMPT_HOOK_MS + LAST_ATTEMPT_HOOK_MS) * 0.8);
   });
+
+  it(
+    'attributes hook time to the right tests when --randomize shuffles them',
+    async () => {
+      const shuffled = new Project('suite');
+      // A seed whose shuffle moves the hooked tests: the worker record lists tests by position in Jest's
+      // results, so following the definition order instead would give their hook time to other tests.
+      const jest = await shuffled.runJest({ args: ['--randomize', `--seed=${RANDOM_SEED}`, 'hooks.test.js'] });
+      expectExitCode(jest, 0);
+      const titles = jest.json!.testResults[0]!.assertionResults.map((test) => test.title);
+      expect(titles).not.toEqual([
+        'first with setup',
+        'second with setup',
+        'third without setup',
+        'top level without setup',
+      ]);
+      const randomized = shuffled.latest();
+      for (const title of ['first with setup', 'second with setup']) {
+        expect(testTitled(randomized, title).setupMs).toBeGreaterThanOrEqual((BEFORE_EACH_MS + AFTER_EACH_MS) * 0.8);
+      }
+      for (const title of ['third without setup', 'top level without setup']) {
+        expect(testTitled(randomized, title).setupMs).toBe(0);
+      }
+    },
+    E2E_TIMEOUT_MS,
+  );
 
   it('records no hooks for files without any (Jest adds a beforeEach of its own to every file)', () => {
     const outcomes = run.files.find((f) => f.path === 'outcomes.test.js')!;

@@ -140,7 +140,7 @@ export const runFileSchema = {
 export const workerFileRecordSchema = {
   $id: 'jest-perf/worker-record',
   type: 'object',
-  required: ['kind', 'testPath', 'worker', 'fileTags', 'hookMs', 'hooks', 'tests', 'counters'],
+  required: ['kind', 'testPath', 'worker', 'fileTags', 'hookMs', 'hooks', 'testSetupMs', 'counters'],
   properties: {
     kind: { const: 'file' },
     testPath: { type: 'string', minLength: 1 },
@@ -148,14 +148,7 @@ export const workerFileRecordSchema = {
     fileTags: stringArray,
     hookMs: nonNegative,
     hooks: { type: 'array', items: hookSchema },
-    tests: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['ancestorTitles', 'title', 'setupMs', 'tags'],
-        properties: { ancestorTitles: stringArray, title: { type: 'string' }, setupMs: nonNegative, tags: stringArray },
-      },
-    },
+    testSetupMs: { type: 'array', items: nonNegative },
     counters: counterGroupsSchema,
   },
 } as const;

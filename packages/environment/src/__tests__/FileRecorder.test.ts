@@ -12,8 +12,19 @@ function clock(): { now: () => number; set: (ms: number) => void } {
   return { now: () => current, set: (ms) => (current = ms) };
 }
 
+/** A describe block, added to its parent's children as jest-circus does when the describe is defined. */
 function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBlock {
-  return { type: 'describeBlock', name, parent, hooks: [], children: [], mode: undefined, tests: [] };
+  const created: Circus.DescribeBlock = {
+    type: 'describeBlock',
+    name,
+    parent,
+    hooks: [],
+    children: [],
+    mode: undefined,
+    tests: [],
+  };
+  parent?.children.push(created);
+  return created;
 }
 
 const root = block('ROOT_DESCRIBE_BLOCK');
@@ -160,37 +171,51 @@ describe('FileRecorder', () => {
     startTest(second);
     runHook(time, before, 20, 27, { fail: true });
 
-    expect(recorder.toRecord(1).tests).toEqual([
-      { ancestorTitles: ['Math'], title: 'adds @fast', setupMs: 5, tags: [] },
-      { ancestorTitles: [], title: 'subtracts', setupMs: 7, tags: [] },
-    ]);
+    expect(recorder.toRecord(1).testSetupMs).toEqual([5, 7]);
   });
 
-  it('lists the tests jest-circus started, in definition order, with no setup time when no hook ran', () => {
-    const recorder = new FileRecorder(TEST_PATH, []);
+  it("lists every test of the tree in the order of Jest's results, 0 where no hook ran", () => {
+    const time = clock();
+    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    const before = addHook(recorder, 'beforeEach', root);
     const first = addTest(recorder, 'first');
-    addTest(recorder, 'never started');
-    const third = addTest(recorder, 'third');
+    const outer = block('outer', root);
+    const inner = addTest(recorder, 'inner', block('inner', outer));
+    addTest(recorder, 'never started', outer);
+    const last = addTest(recorder, 'last');
 
-    startTest(third);
+    startTest(last);
+    runHook(time, before, 0, 3);
+    startTest(inner);
+    runHook(time, before, 10, 12);
     startTest(first);
 
-    expect(recorder.toRecord(1).tests).toEqual([
-      { ancestorTitles: [], title: 'first', setupMs: 0, tags: [] },
-      { ancestorTitles: [], title: 'third', setupMs: 0, tags: [] },
-    ]);
+    // Depth first, children in order, like jest-circus's makeTestResults: first, inner, never started, last.
+    expect(recorder.toRecord(1).testSetupMs).toEqual([0, 2, 0, 3]);
   });
 
-  it('ignores add_test when the current block has no test as its newest child', () => {
+  it('follows a --randomize shuffle, which reorders the children jest-circus reports from', () => {
+    const time = clock();
+    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    const before = addHook(recorder, 'beforeEach', root);
+    const a = addTest(recorder, 'a');
+    const b = addTest(recorder, 'b');
+    root.children.reverse();
+
+    startTest(b);
+    runHook(time, before, 0, 6);
+    startTest(a);
+    runHook(time, before, 10, 11);
+
+    expect(recorder.toRecord(1).testSetupMs).toEqual([6, 1]);
+  });
+
+  it('lists no tests for a file that defined none', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
-    const outer = block('outer', root);
-    outer.children.push(block('inner', outer));
-    state.currentDescribeBlock = outer;
 
-    recorder.handle({ name: 'add_test', testName: 'x' } as unknown as Circus.Event, state);
-    state.currentDescribeBlock = root;
+    addHook(recorder, 'beforeAll', root);
 
-    expect(recorder.toRecord(1).tests).toEqual([]);
+    expect(recorder.toRecord(1).testSetupMs).toEqual([]);
   });
 
   it('counts beforeAll and afterAll time for the file only, not for a test', () => {
@@ -207,7 +232,7 @@ describe('FileRecorder', () => {
 
     const record = recorder.toRecord(1);
     expect(record.hookMs).toBe(32);
-    expect(record.tests[0]?.setupMs).toBe(0);
+    expect(record.testSetupMs[0]).toBe(0);
   });
 
   it("leaves Jest's own beforeEach, defined from inside jest-circus, untimed and unwrapped", () => {
@@ -224,7 +249,7 @@ describe('FileRecorder', () => {
     expect(internal.fn).toBe(fn);
     expect(record.hooks).toEqual([]);
     expect(record.hookMs).toBe(0);
-    expect(record.tests[0]?.setupMs).toBe(0);
+    expect(record.testSetupMs[0]).toBe(0);
   });
 
   it("recognises Jest's own beforeEach by its source, without formatting its stack", () => {
@@ -290,7 +315,7 @@ describe('FileRecorder', () => {
 
     const record = recorder.toRecord(1);
     expect(record.hooks[0]).toMatchObject({ calls: 1, totalMs: 20 });
-    expect(record.tests[0]?.setupMs).toBe(20);
+    expect(record.testSetupMs[0]).toBe(20);
   });
 
   it('keeps only the last attempt of a retried test', () => {
@@ -304,7 +329,7 @@ describe('FileRecorder', () => {
     startTest(test);
     runHook(time, before, 100, 102);
 
-    expect(recorder.toRecord(1).tests).toEqual([{ ancestorTitles: [], title: 'flaky', setupMs: 2, tags: [] }]);
+    expect(recorder.toRecord(1).testSetupMs).toEqual([2]);
   });
 
   it('ignores events other than definitions', () => {
@@ -320,7 +345,7 @@ describe('FileRecorder', () => {
       fileTags: [],
       hookMs: 0,
       hooks: [],
-      tests: [],
+      testSetupMs: [],
       counters: {},
     });
   });
@@ -348,7 +373,7 @@ describe('FileRecorder', () => {
     const record = recorder.toRecord(3);
     expect(record.hookMs).toBe(1.135);
     expect(record.hooks[0]).toMatchObject({ totalMs: 1.135, maxMs: 1.135 });
-    expect(record.tests[0]?.setupMs).toBe(1.135);
+    expect(record.testSetupMs[0]).toBe(1.135);
     expect(record.fileTags).toEqual(['slow']);
     expect(record.worker).toBe(3);
   });

@@ -58,8 +58,19 @@ function create(tags?: string | string[], Base: object = FakeEnvironment): Track
   return { env, fake: env as unknown as FakeEnvironment };
 }
 
+/** A describe block, added to its parent's children as jest-circus does when the describe is defined. */
 function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBlock {
-  return { type: 'describeBlock', name, parent, hooks: [], children: [], mode: undefined, tests: [] };
+  const created: Circus.DescribeBlock = {
+    type: 'describeBlock',
+    name,
+    parent,
+    hooks: [],
+    children: [],
+    mode: undefined,
+    tests: [],
+  };
+  parent?.children.push(created);
+  return created;
 }
 
 const root = block('ROOT_DESCRIBE_BLOCK');
@@ -351,7 +362,7 @@ describe('withPerfTracking', () => {
         fileTags: ['slow', 'db', 'serial'],
         hookMs: 0,
         hooks: [],
-        tests: [{ ancestorTitles: ['Math'], title: 'adds', setupMs: 0, tags: [] }],
+        testSetupMs: [0],
         counters: { llmMock: { calls: 3 } },
       },
     ]);

@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function record(testPath: string, worker: number | null): WorkerFileRecord {
-  return { kind: 'file', testPath, worker, fileTags: [], hookMs: 0, hooks: [], tests: [], counters: {} };
+  return { kind: 'file', testPath, worker, fileTags: [], hookMs: 0, hooks: [], testSetupMs: [], counters: {} };
 }
 
 describe('currentWorkerId', () => {

@@ -68,7 +68,7 @@ function writeWorkerRecord(record: Partial<WorkerFileRecord>): void {
     fileTags: [],
     hookMs: 0,
     hooks: [],
-    tests: [],
+    testSetupMs: [],
     counters: {},
     ...record,
   };
@@ -150,7 +150,7 @@ describe('PerfReporter enabled', () => {
   it('writes latest.json and the run file, merging the workers’ records, then removes the worker folder', () => {
     const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
     const dir = workerDir();
-    writeWorkerRecord({ tests: [{ ancestorTitles: [], title: 'adds', setupMs: 4, tags: [] }], hookMs: 4 });
+    writeWorkerRecord({ testSetupMs: [4, 0], hookMs: 4 });
 
     reporter.onRunComplete(new Set(), results());
 
@@ -241,8 +241,7 @@ describe('PerfReporter enabled', () => {
   it('merges each file as its result arrives, with the record its worker wrote before', () => {
     const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
     const aggregated = results();
-    const tests = [{ ancestorTitles: [], title: 'adds', setupMs: 4, tags: [] }];
-    writeWorkerRecord({ tests, hookMs: 4 });
+    writeWorkerRecord({ testSetupMs: [4, 0], hookMs: 4 });
     reporter.onRunStart();
 
     reporter.onTestFileResult({}, aggregated.testResults[0]!);
@@ -261,7 +260,7 @@ describe('PerfReporter enabled', () => {
     const runTests = (incremental: boolean) => {
       jest.useFakeTimers({ now: new Date('2026-03-01T10:00:00.000Z') });
       const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
-      writeWorkerRecord({ tests: [{ ancestorTitles: [], title: 'divides', setupMs: 2, tags: [] }], hookMs: 2 });
+      writeWorkerRecord({ testSetupMs: [0, 2], hookMs: 2 });
       const aggregated = results();
       if (incremental) reporter.onTestFileResult({}, aggregated.testResults[0]!);
       reporter.onRunComplete(new Set(), aggregated);

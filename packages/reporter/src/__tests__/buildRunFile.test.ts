@@ -35,7 +35,7 @@ function workerRecord(file: string, overrides: Partial<WorkerFileRecord> = {}): 
     fileTags: [],
     hookMs: 0,
     hooks: [],
-    tests: [],
+    testSetupMs: [],
     counters: {},
     ...overrides,
   };

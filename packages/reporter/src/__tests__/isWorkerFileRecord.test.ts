@@ -20,7 +20,7 @@ const valid: WorkerFileRecord = {
     { type: 'beforeEach', describePath: ['Math'], line: 4, calls: 2, totalMs: 1.5, maxMs: 1 },
     { type: 'afterAll', describePath: [], calls: 0, totalMs: 0, maxMs: 0 },
   ],
-  tests: [{ ancestorTitles: ['Math'], title: 'adds @slow', setupMs: 0.75, tags: [] }],
+  testSetupMs: [0.75, 0],
   counters: { llmMock: { calls: 3 }, fixtureCache: {} },
 };
 
@@ -30,8 +30,8 @@ function hooks(record: Json): Json[] {
   return record.hooks as Json[];
 }
 
-function tests(record: Json): Json[] {
-  return record.tests as Json[];
+function testSetupMs(record: Json): unknown[] {
+  return record.testSetupMs as unknown[];
 }
 
 /** `valid` with `change` applied to a deep copy: each case breaks (or keeps) one field. */
@@ -49,7 +49,6 @@ function variants(): [string, unknown][] {
   const targets: [string, (record: Json) => Json][] = [
     ['', (record) => record],
     ['hooks/0/', (record) => hooks(record)[0]!],
-    ['tests/0/', (record) => tests(record)[0]!],
   ];
   for (const [prefix, target] of targets) {
     for (const key of Object.keys(target(structuredClone(valid) as unknown as Json))) {
@@ -65,10 +64,14 @@ function variants(): [string, unknown][] {
     ['a counter group that is not an object', variant((copy) => (copy.counters = { llmMock: 3 }))],
     ['a counter that is not a number', variant((copy) => (copy.counters = { llmMock: { calls: '3' } }))],
     ['a hook that is not an object', variant((copy) => (hooks(copy)[1] = 'beforeAll' as unknown as Json))],
-    ['a test that is not an object', variant((copy) => (tests(copy)[0] = null as unknown as Json))],
+    ['a negative test setup time', variant((copy) => (testSetupMs(copy)[1] = -0.5))],
+    ['a test setup time that is not a number', variant((copy) => (testSetupMs(copy)[0] = '0.75'))],
     ['a describe path with a number', variant((copy) => (hooks(copy)[0]!.describePath = ['a', 1]))],
     ['a null worker', variant((copy) => (copy.worker = null))],
-    ['no hooks, tests or counters', variant((copy) => Object.assign(copy, { hooks: [], tests: [], counters: {} }))],
+    [
+      'no hooks, tests or counters',
+      variant((copy) => Object.assign(copy, { hooks: [], testSetupMs: [], counters: {} })),
+    ],
   );
   for (const value of [null, [], 'file', 1]) cases.push([`the record itself = ${JSON.stringify(value)}`, value]);
   return cases;

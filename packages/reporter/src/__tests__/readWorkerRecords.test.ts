@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function record(testPath: string, hookMs = 0): WorkerFileRecord {
-  return { kind: 'file', testPath, worker: 1, fileTags: [], hookMs, hooks: [], tests: [], counters: {} };
+  return { kind: 'file', testPath, worker: 1, fileTags: [], hookMs, hooks: [], testSetupMs: [], counters: {} };
 }
 
 function line(value: unknown): string {

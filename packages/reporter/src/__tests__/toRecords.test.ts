@@ -1,5 +1,5 @@
 import type { AssertionResult, TestResult } from '@jest/test-result';
-import type { WorkerFileRecord, WorkerTestRecord } from '@jest-perf/core';
+import type { WorkerFileRecord } from '@jest-perf/core';
 import { toRecords } from '../toRecords';
 
 const FILE = 'src/math.test.ts';
@@ -17,7 +17,7 @@ function result(assertions: AssertionResult[], overrides: Partial<TestResult> = 
   } as unknown as TestResult;
 }
 
-function workerRecord(tests: WorkerTestRecord[], overrides: Partial<WorkerFileRecord> = {}): WorkerFileRecord {
+function workerRecord(testSetupMs: number[], overrides: Partial<WorkerFileRecord> = {}): WorkerFileRecord {
   return {
     kind: 'file',
     testPath: `/repo/${FILE}`,
@@ -25,14 +25,10 @@ function workerRecord(tests: WorkerTestRecord[], overrides: Partial<WorkerFileRe
     fileTags: [],
     hookMs: 0,
     hooks: [],
-    tests,
+    testSetupMs,
     counters: {},
     ...overrides,
   };
-}
-
-function workerTest(title: string, setupMs: number, ancestorTitles: string[] = []): WorkerTestRecord {
-  return { ancestorTitles, title, setupMs, tags: [] };
 }
 
 describe('toRecords', () => {
@@ -100,33 +96,28 @@ describe('toRecords', () => {
     expect(tests.map((t) => t.retries)).toEqual([2, 0, 0]);
   });
 
-  it("takes setupMs and the worker from the environment's record, matched by title path", () => {
-    const worker = workerRecord([workerTest('adds', 4, ['Math']), workerTest('adds', 9)]);
-
+  it("takes setupMs and the worker from the environment's record, by position in Jest's results", () => {
     const { tests } = toRecords(
-      result([assertion('adds'), assertion('adds', { ancestorTitles: ['Math'] })]),
+      result([assertion('adds'), assertion('adds', { ancestorTitles: ['Math'] }), assertion('adds')]),
       FILE,
-      worker,
+      workerRecord([9, 4, 0.5]),
     );
 
     expect(tests.map((t) => [t.setupMs, t.worker])).toEqual([
       [9, 3],
       [4, 3],
+      [0.5, 3],
     ]);
   });
 
-  it('matches tests with the same title to the records in order', () => {
-    const worker = workerRecord([workerTest('each', 1), workerTest('each', 2), workerTest('each', 3)]);
+  it('pairs no setup time when the record lists a different number of tests than Jest reported', () => {
+    // Shifted by one, the times would land on the wrong tests: none is better than wrong ones.
+    const fewer = toRecords(result([assertion('a'), assertion('b')]), FILE, workerRecord([7]));
+    const more = toRecords(result([assertion('a')]), FILE, workerRecord([7, 8]));
 
-    const { tests } = toRecords(result([assertion('each'), assertion('each'), assertion('each')]), FILE, worker);
-
-    expect(tests.map((t) => t.setupMs)).toEqual([1, 2, 3]);
-  });
-
-  it('uses setupMs 0 for a test the environment did not record', () => {
-    const { tests } = toRecords(result([assertion('other')]), FILE, workerRecord([workerTest('adds', 4)]));
-
-    expect(tests[0]?.setupMs).toBe(0);
+    expect(fewer.tests.map((t) => t.setupMs)).toEqual([0, 0]);
+    expect(more.tests.map((t) => t.setupMs)).toEqual([0]);
+    expect(fewer.tests[0]?.worker).toBe(3);
   });
 
   it('merges file tags with describe and title tags, once each', () => {

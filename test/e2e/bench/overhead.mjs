@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { printTable } from './overheadStats.mjs';
 import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE =
@@ -57,12 +58,6 @@ async function runJest(root, variant, options) {
   return { wallMs, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function checkTrackedRun(root, expectedTests) {
   const latest = JSON.parse(fs.readFileSync(path.join(root, '.jest-perf', 'latest.json'), 'utf8'));
   if (latest.summary.total !== expectedTests || latest.incomplete) {
@@ -70,80 +65,6 @@ function checkTrackedRun(root, expectedTests) {
       `tracked run recorded ${latest.summary.total}/${expectedTests} tests (incomplete: ${latest.incomplete})`,
     );
   }
-}
-
-function printTable(results) {
-  const fmt = (ms) => `${Math.round(ms)}`;
-  const hasCpu = [...results.values()].every((runs) => runs.every((run) => run.cpuMs !== null));
-  console.log(`\n| variant | runs | wall median (ms) | wall min | wall max |${hasCpu ? ' CPU median (ms) |' : ''}`);
-  console.log(`|---|---:|---:|---:|---:|${hasCpu ? '---:|' : ''}`);
-  for (const [name, runs] of results) {
-    const wall = runs.map((run) => run.wallMs);
-    const cpu = hasCpu ? ` ${fmt(median(runs.map((run) => run.cpuMs)))} |` : '';
-    console.log(
-      `| ${name} | ${runs.length} | ${fmt(median(wall))} | ${fmt(Math.min(...wall))} | ${fmt(Math.max(...wall))} |${cpu}`,
-    );
-  }
-  const ratio = (a, b, key) => {
-    const med = (name) => median(results.get(name).map((run) => run[key]));
-    return (med(a) / med(b)).toFixed(3);
-  };
-  console.log('');
-  for (const [a, b] of PAIRS) {
-    const cpu = hasCpu ? `, CPU ${ratio(a, b, 'cpuMs')}` : '';
-    console.log(`median ratio ${a} / ${b}: wall ${ratio(a, b, 'wallMs')}${cpu}`);
-  }
-  console.log('');
-  for (const [a, b] of PAIRS) {
-    const cpu = hasCpu ? `; CPU ${formatPaired(pairedRatios(results, a, b, 'cpuMs'))}` : '';
-    console.log(`paired ratio ${a} / ${b}: wall ${formatPaired(pairedRatios(results, a, b, 'wallMs'))}${cpu}`);
-  }
-}
-
-const PAIRS = [
-  ['jest-perf on', 'jest-perf off'],
-  ['jest-perf on', 'no jest-perf'],
-  ['jest-perf off', 'no jest-perf'],
-];
-
-/**
- * One ratio per round: the variants of a round ran back to back, so they shared the machine's load,
- * which drifts over minutes on a shared host. The median of these ratios is less moved by that drift
- * than the ratio of the two variants' medians.
- */
-function pairedRatios(results, a, b, key) {
-  const runsA = results.get(a);
-  const runsB = results.get(b);
-  return runsA.map((run, round) => run[key] / runsB[round][key]);
-}
-
-/** P(X ≤ k) for X ~ Binomial(n, 1/2). */
-function binomialHalfCdf(k, n) {
-  let term = 0.5 ** n;
-  let sum = term;
-  for (let i = 1; i <= k; i += 1) {
-    term = (term * (n - i + 1)) / i;
-    sum += term;
-  }
-  return sum;
-}
-
-/**
- * A distribution-free confidence interval of the median, of at least 95 %: the k-th smallest and k-th
- * largest values, with k the largest rank such that P(Binomial(n, ½) < k) ≤ 2.5 %. Null below 6 values.
- */
-function medianInterval(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const n = sorted.length;
-  let k = 0;
-  while (binomialHalfCdf(k, n) <= 0.025) k += 1;
-  return k === 0 ? null : [sorted[k - 1], sorted[n - k]];
-}
-
-function formatPaired(ratios) {
-  const interval = medianInterval(ratios);
-  const range = interval ? ` (95 % CI ${interval[0].toFixed(3)}–${interval[1].toFixed(3)})` : '';
-  return `median ${median(ratios).toFixed(3)}${range}`;
 }
 
 async function main() {

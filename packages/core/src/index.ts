@@ -27,6 +27,14 @@ export { baselineSchema } from './schemas/baseline.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
-export { collectTags, makeTestId, parsePragmaTags, parseTitleTags, WELL_KNOWN_TAGS } from './tags';
+export {
+  collectTags,
+  describeId,
+  extendTestId,
+  makeTestId,
+  parsePragmaTags,
+  parseTitleTags,
+  WELL_KNOWN_TAGS,
+} from './tags';
 export * from './types';
 export { describeSchemaError, readValidatedJson, type ValidateOptions, validateWith } from './validate';

@@ -35,7 +35,29 @@ export function collectTags(fileTags: string[], titles: string[]): string[] {
   return [...tags];
 }
 
+const ID_SEPARATOR = ' › ';
+
+/** One title as a part of a test id: without its trailing tags, trimmed. */
+function idPart(title: string): string {
+  return parseTitleTags(title).title.trim();
+}
+
+/**
+ * The id of a describe path (`file › describe`), which {@link extendTestId} extends with a test's title:
+ * a file repeats each describe path for many tests, so a caller building every id can compute it once.
+ */
+export function describeId(file: string, ancestorTitles: string[]): string {
+  let id = file;
+  for (const title of ancestorTitles) id += ID_SEPARATOR + idPart(title);
+  return id;
+}
+
+/** A test's id from its describe path's id ({@link describeId}) and its title. */
+export function extendTestId(describePathId: string, title: string): string {
+  return describePathId + ID_SEPARATOR + idPart(title);
+}
+
 /** Stable test id: `file › describe › title`, tags stripped so adding a tag keeps the history. */
 export function makeTestId(file: string, ancestorTitles: string[], title: string): string {
-  return [file, ...[...ancestorTitles, title].map((part) => parseTitleTags(part).title.trim())].join(' › ');
+  return extendTestId(describeId(file, ancestorTitles), title);
 }

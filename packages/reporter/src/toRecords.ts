@@ -1,8 +1,9 @@
 import type { AssertionResult, TestResult } from '@jest/test-result';
 import {
   collectTags,
+  describeId,
+  extendTestId,
   type FileRecord,
-  makeTestId,
   type TestRecord,
   type TestStatus,
   type WorkerFileRecord,
@@ -14,16 +15,28 @@ function toStatus(status: AssertionResult['status']): TestStatus {
   return 'skipped';
 }
 
-/** The file's and the describes' tags of one describe path, cached: a file repeats each path many times. */
-function describeTags(cache: Map<string, string[]>, fileTags: string[], ancestorTitles: string[]): string[] {
+/** What the tests under one describe path share: a file repeats each path for many tests. */
+interface DescribeInfo {
+  /** `file › describe` (tags stripped), which each test's id extends with its title. */
+  id: string;
+  /** The file's tags and the describes' tags: a test adds its own title's to these. */
+  tags: string[];
+}
+
+function describeInfo(
+  cache: Map<string, DescribeInfo>,
+  file: string,
+  fileTags: string[],
+  ancestorTitles: string[],
+): DescribeInfo {
   // JSON: exact whatever the titles hold.
   const key = JSON.stringify(ancestorTitles);
-  let tags = cache.get(key);
-  if (!tags) {
-    tags = collectTags(fileTags, ancestorTitles);
-    cache.set(key, tags);
+  let info = cache.get(key);
+  if (!info) {
+    info = { id: describeId(file, ancestorTitles), tags: collectTags(fileTags, ancestorTitles) };
+    cache.set(key, info);
   }
-  return tags;
+  return info;
 }
 
 /**
@@ -43,11 +56,13 @@ export function toRecords(
   const fileTags = workerRecord?.fileTags ?? [];
   const worker = workerRecord?.worker ?? null;
   const setupMs = setupTimes(workerRecord, result.testResults.length);
-  const describes = new Map<string, string[]>();
+  const describes = new Map<string, DescribeInfo>();
   const tests = result.testResults.map((assertion, index): TestRecord => {
     const { ancestorTitles, title } = assertion;
+    const describe = describeInfo(describes, file, fileTags, ancestorTitles);
     const record: TestRecord = {
-      id: makeTestId(file, ancestorTitles, title),
+      // Same as makeTestId(file, ancestorTitles, title).
+      id: extendTestId(describe.id, title),
       file,
       ancestorTitles,
       title,
@@ -55,7 +70,7 @@ export function toRecords(
       setupMs: setupMs?.[index] ?? 0,
       status: toStatus(assertion.status),
       // Same as collectTags(fileTags, [...ancestorTitles, title]): tags are kept once, in order.
-      tags: collectTags(describeTags(describes, fileTags, ancestorTitles), [title]),
+      tags: collectTags(describe.tags, [title]),
       retries: Math.max(0, (assertion.invocations ?? 1) - 1),
       worker,
     };

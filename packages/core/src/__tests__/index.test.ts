@@ -72,7 +72,15 @@ describe('the ./tags entry (what each Jest worker loads)', () => {
     expect(pkg.exports['./tags']?.default).toBe('./dist/tags.js');
     const tags = require('../tags') as Record<string, unknown>;
     expect(Object.keys(tags).sort()).toEqual(
-      ['WELL_KNOWN_TAGS', 'collectTags', 'makeTestId', 'parsePragmaTags', 'parseTitleTags'].sort(),
+      [
+        'WELL_KNOWN_TAGS',
+        'collectTags',
+        'describeId',
+        'extendTestId',
+        'makeTestId',
+        'parsePragmaTags',
+        'parseTitleTags',
+      ].sort(),
     );
   });
 });

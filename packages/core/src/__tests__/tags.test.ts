@@ -1,4 +1,4 @@
-import { collectTags, makeTestId, parsePragmaTags, parseTitleTags } from '../tags';
+import { collectTags, describeId, extendTestId, makeTestId, parsePragmaTags, parseTitleTags } from '../tags';
 
 describe('parseTitleTags', () => {
   it('takes trailing @tags off the title', () => {
@@ -36,5 +36,20 @@ describe('makeTestId', () => {
   it('joins file and titles with › and strips tags so tagging keeps the id', () => {
     expect(makeTestId('a/b.test.ts', ['Mapper @slow'], 'loads @integration')).toBe('a/b.test.ts › Mapper › loads');
     expect(makeTestId('a/b.test.ts', [], 'loads')).toBe(makeTestId('a/b.test.ts', [], 'loads @slow'));
+  });
+});
+
+describe('describeId and extendTestId', () => {
+  it.each([
+    ['a/b.test.ts', ['Mapper @slow', ' nested '], 'loads @integration'],
+    ['a/b.test.ts', [], 'top level'],
+    ['a/b.test.ts', ['a › b'], ' spaced @x '],
+  ])('build the same id as makeTestId: %s %j %s', (file, ancestorTitles, title) => {
+    expect(extendTestId(describeId(file, ancestorTitles), title)).toBe(makeTestId(file, ancestorTitles, title));
+  });
+
+  it('gives a describe path the id its tests extend', () => {
+    expect(describeId('a/b.test.ts', ['Mapper @slow', 'loads'])).toBe('a/b.test.ts › Mapper › loads');
+    expect(describeId('a/b.test.ts', [])).toBe('a/b.test.ts');
   });
 });

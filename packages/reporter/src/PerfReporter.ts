@@ -12,6 +12,11 @@ import type { WorkerRecordReader } from './readWorkerRecords';
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
 /** Write the run to this file only (no latest.json, no history). */
 export const OUTPUT_ENV = 'JEST_PERF_OUTPUT';
+/**
+ * File results merged together, with one read of the worker files: reading them for every file result
+ * (a stat per worker file, then an open, read and close) cost more than merging the file.
+ */
+export const MERGE_BATCH = 16;
 
 interface ActiveRun {
   config: ResolvedConfig;
@@ -23,6 +28,8 @@ interface ActiveRun {
   exclude: RegExp[];
   /** Files merged as their results came in, by absolute test path (see {@link PerfReporter.onTestFileResult}). */
   merged: Map<string, MergedFile>;
+  /** File results waiting for the next batch (see {@link MERGE_BATCH}). */
+  pending: TestResult[];
   reader: WorkerRecordReader;
   /** Modules loaded once, when tracking is on: a `require` per file result costs a module lookup each. */
   core: typeof import('@jest-perf/core');
@@ -86,6 +93,7 @@ export class PerfReporter
       shard,
       exclude: config.exclude.map((pattern) => new RegExp(pattern)),
       merged: new Map(),
+      pending: [],
       reader: new WorkerRecordReader(workerDir),
       core,
       merge: require('./buildRunFile') as typeof import('./buildRunFile'),
@@ -97,18 +105,28 @@ export class PerfReporter
   }
 
   /**
-   * Merges each file as its result arrives (its worker appended its record before reporting it), so
-   * that the end of the run, which every user waits for, only assembles and writes the run file. A
-   * failure here only costs that head start: {@link onRunComplete} merges whatever is missing.
+   * Merges the files as their results arrive, {@link MERGE_BATCH} at a time (each worker appended a
+   * file's record before reporting it), so that the end of the run, which every user waits for, only
+   * merges the last few files, then assembles and writes the run file.
    */
   onTestFileResult(_test: unknown, result: TestResult): void {
     const run = this.run;
     if (!run) return;
+    run.pending.push(result);
+    if (run.pending.length >= MERGE_BATCH) this.mergePending(run);
+  }
+
+  /** A failure here only costs the head start: {@link onRunComplete} merges whatever is missing. */
+  private mergePending(run: ActiveRun): void {
+    const pending = run.pending.splice(0);
     try {
-      const workerRecord = run.reader.recordFor(result.testFilePath);
-      const file = run.core.relativePosix(run.config.rootDir, result.testFilePath);
-      if (!workerRecord || run.exclude.some((pattern) => pattern.test(file))) return;
-      run.merged.set(result.testFilePath, run.merge.mergeFile(result, workerRecord, file));
+      const records = run.reader.read().byTestPath;
+      for (const result of pending) {
+        const workerRecord = records.get(result.testFilePath);
+        const file = run.core.relativePosix(run.config.rootDir, result.testFilePath);
+        if (!workerRecord || run.exclude.some((pattern) => pattern.test(file))) continue;
+        run.merged.set(result.testFilePath, run.merge.mergeFile(result, workerRecord, file));
+      }
     } catch {
       // onRunComplete reads and merges everything again, and reports what goes wrong there.
     }

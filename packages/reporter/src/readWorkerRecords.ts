@@ -33,7 +33,7 @@ interface Position {
 
 /**
  * Reads the per-worker JSON-lines files while the workers still append to them, so the reporter can
- * merge each test file as its result arrives instead of all of them after the last test. Each call
+ * merge the test files as their results arrive instead of all of them after the last test. Each call
  * takes the lines completed since the last one; a line still being written waits for the next call.
  */
 export class WorkerRecordReader {
@@ -55,16 +55,6 @@ export class WorkerRecordReader {
     }
     for (const name of names) if (name.endsWith('.jsonl')) this.readFile(name, final);
     return this.records;
-  }
-
-  /**
-   * The record of one test file, reading what is new. The files already known are read first; the folder
-   * is listed only when the record is not in them (a worker's first test file), since listing it for
-   * every file result was most of the cost of reading.
-   */
-  recordFor(testPath: string): WorkerFileRecord | undefined {
-    for (const name of this.positions.keys()) this.readFile(name, false);
-    return this.records.byTestPath.get(testPath) ?? this.read().byTestPath.get(testPath);
   }
 
   private readFile(name: string, final: boolean): void {

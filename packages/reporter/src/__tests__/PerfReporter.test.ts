@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { AggregatedResult, AssertionResult, TestResult } from '@jest/test-result';
 import type { Config } from '@jest/types';
 import { isJestPerfError, readRunFile, type WorkerFileRecord } from '@jest-perf/core';
-import { PerfReporter } from '../PerfReporter';
+import { MERGE_BATCH, PerfReporter } from '../PerfReporter';
 
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
 const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF'] as const;
@@ -238,13 +238,14 @@ describe('PerfReporter enabled', () => {
     expect(reporter.getLastError()).toBeUndefined();
   });
 
-  it('merges each file as its result arrives, with the record its worker wrote before', () => {
+  it('merges the files as their results arrive, a batch at a time, with the records their workers wrote before', () => {
     const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
     const aggregated = results();
     writeWorkerRecord({ testSetupMs: [4, 0], hookMs: 4 });
     reporter.onRunStart();
 
-    reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    for (let i = 0; i < MERGE_BATCH; i += 1) reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    // Merged already: the end of the run finds no worker record to read.
     fs.rmSync(workerDir(), { recursive: true });
     reporter.onRunComplete(new Set(), aggregated);
 
@@ -262,7 +263,9 @@ describe('PerfReporter enabled', () => {
       const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
       writeWorkerRecord({ testSetupMs: [0, 2], hookMs: 2 });
       const aggregated = results();
-      if (incremental) reporter.onTestFileResult({}, aggregated.testResults[0]!);
+      if (incremental) {
+        for (let i = 0; i < MERGE_BATCH; i += 1) reporter.onTestFileResult({}, aggregated.testResults[0]!);
+      }
       reporter.onRunComplete(new Set(), aggregated);
       const { runId: _runId, ...run } = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
       return run;
@@ -271,14 +274,28 @@ describe('PerfReporter enabled', () => {
     expect(runTests(true)).toEqual(runTests(false));
   });
 
-  it('leaves an excluded file or a file without a worker record to the end of the run', () => {
+  it('leaves a file result of a batch to the end of the run until its worker record is there', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+    const aggregated = results();
+
+    for (let i = 0; i < MERGE_BATCH; i += 1) reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    writeWorkerRecord({ testSetupMs: [0, 3], hookMs: 3 });
+    reporter.onRunComplete(new Set(), aggregated);
+
+    const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+    expect(latest.tests.map((t) => [t.title, t.setupMs, t.worker])).toEqual([
+      ['adds', 0, 2],
+      ['divides', 3, 2],
+    ]);
+  });
+
+  it('leaves an excluded file to the end of the run, which leaves it out', () => {
     fs.writeFileSync(path.join(root, 'jest-perf.config.json'), JSON.stringify({ exclude: ['^src/'] }));
     const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
     const aggregated = results();
 
-    reporter.onTestFileResult({}, aggregated.testResults[0]!);
     writeWorkerRecord({});
-    reporter.onTestFileResult({}, aggregated.testResults[0]!);
+    for (let i = 0; i < MERGE_BATCH; i += 1) reporter.onTestFileResult({}, aggregated.testResults[0]!);
     reporter.onRunComplete(new Set(), aggregated);
 
     const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
@@ -294,7 +311,9 @@ describe('PerfReporter enabled', () => {
     fs.mkdirSync(unreadable);
     const aggregated = results();
 
-    expect(() => reporter.onTestFileResult({}, aggregated.testResults[0]!)).not.toThrow();
+    for (let i = 0; i < MERGE_BATCH; i += 1) {
+      expect(() => reporter.onTestFileResult({}, aggregated.testResults[0]!)).not.toThrow();
+    }
     fs.rmdirSync(unreadable);
     reporter.onRunComplete(new Set(), aggregated);
 
@@ -305,7 +324,7 @@ describe('PerfReporter enabled', () => {
   it('does nothing with file results when disabled', () => {
     const reporter = new PerfReporter(globalConfig());
 
-    reporter.onTestFileResult({}, results().testResults[0]!);
+    for (let i = 0; i < MERGE_BATCH; i += 1) reporter.onTestFileResult({}, results().testResults[0]!);
 
     expect(fs.readdirSync(root)).toEqual([]);
   });

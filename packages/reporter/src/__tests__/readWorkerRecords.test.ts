@@ -133,25 +133,6 @@ describe('WorkerRecordReader', () => {
     expect(final.firstBadLine).toBe('worker-1-10.jsonl line 4: not valid JSON (a worker stopped mid-write?)');
   });
 
-  it("finds a file's record in the files it knows, listing the folder only for a record they lack", () => {
-    const reader = new WorkerRecordReader(dir);
-    const first = path.join(dir, 'worker-1-10.jsonl');
-    fs.writeFileSync(first, line(record('/a.test.ts')));
-    const readdir = jest.spyOn(require('node:fs') as typeof fs, 'readdirSync');
-
-    expect(reader.recordFor('/a.test.ts')?.testPath).toBe('/a.test.ts');
-    fs.appendFileSync(first, line(record('/b.test.ts')));
-    expect(reader.recordFor('/b.test.ts')?.testPath).toBe('/b.test.ts');
-    expect(readdir).toHaveBeenCalledTimes(1);
-
-    // A second worker's first record is in a file the reader has not seen: only a listing finds it.
-    fs.writeFileSync(path.join(dir, 'worker-2-11.jsonl'), line(record('/c.test.ts')));
-    expect(reader.recordFor('/c.test.ts')?.testPath).toBe('/c.test.ts');
-    expect(readdir).toHaveBeenCalledTimes(2);
-    expect(reader.recordFor('/missing.test.ts')).toBeUndefined();
-    readdir.mockRestore();
-  });
-
   it('reads a line holding multi-byte characters that arrived in two parts', () => {
     const file = path.join(dir, 'worker-1-10.jsonl');
     const reader = new WorkerRecordReader(dir);

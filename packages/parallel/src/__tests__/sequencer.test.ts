@@ -55,3 +55,24 @@ describe('BalancedSequencer.shard', () => {
     expect(await sequencer().shard([], { shardIndex: 1, shardCount: 2 })).toEqual([]);
   });
 });
+
+describe('loading the sequencer', () => {
+  it('loads none of core until a sharded run asks it to split (every run loads the sequencer)', () => {
+    jest.isolateModules(() => {
+      const loaded: string[] = [];
+      jest.doMock('@jest-perf/core', () => {
+        loaded.push('@jest-perf/core');
+        return jest.requireActual('@jest-perf/core');
+      });
+      const Isolated = require('../sequencer') as typeof BalancedSequencer;
+      const isolated = new Isolated({ contexts: [], globalConfig: {} } as unknown as ConstructorParameters<
+        typeof BalancedSequencer
+      >[0]);
+      expect(loaded).toEqual([]);
+
+      isolated.shard(tests(['a.test.js']), { shardIndex: 1, shardCount: 1 });
+
+      expect(loaded).toEqual(['@jest-perf/core']);
+    });
+  });
+});

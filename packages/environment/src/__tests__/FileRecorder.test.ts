@@ -1,5 +1,6 @@
 import type { Circus } from '@jest/types';
 import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
+import { block } from './helpers/describeBlock';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
 const USER_STACK = `Error\n    at Object.<anonymous> (${TEST_PATH}:12:3)\n    at Runtime._execModule (/repo/node_modules/jest-runtime/build/index.js:1:1)`;
@@ -10,21 +11,6 @@ const JEST_STACK =
 function clock(): { now: () => number; set: (ms: number) => void } {
   let current = 0;
   return { now: () => current, set: (ms) => (current = ms) };
-}
-
-/** A describe block, added to its parent's children as jest-circus does when the describe is defined. */
-function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBlock {
-  const created: Circus.DescribeBlock = {
-    type: 'describeBlock',
-    name,
-    parent,
-    hooks: [],
-    children: [],
-    mode: undefined,
-    tests: [],
-  };
-  parent?.children.push(created);
-  return created;
 }
 
 const root = block('ROOT_DESCRIBE_BLOCK');

@@ -6,6 +6,7 @@ import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from 
 import type { Circus } from '@jest/types';
 import type { WorkerFileRecord } from '@jest-perf/core';
 import { type PerfChannel, withPerfTracking } from '../withPerfTracking';
+import { block } from './helpers/describeBlock';
 
 type EnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment;
 
@@ -56,21 +57,6 @@ function create(tags?: string | string[], Base: object = FakeEnvironment): Track
   const Tracking = withPerfTracking(Base as EnvironmentClass);
   const env = new Tracking({} as unknown as JestEnvironmentConfig, context(tags));
   return { env, fake: env as unknown as FakeEnvironment };
-}
-
-/** A describe block, added to its parent's children as jest-circus does when the describe is defined. */
-function block(name: string, parent?: Circus.DescribeBlock): Circus.DescribeBlock {
-  const created: Circus.DescribeBlock = {
-    type: 'describeBlock',
-    name,
-    parent,
-    hooks: [],
-    children: [],
-    mode: undefined,
-    tests: [],
-  };
-  parent?.children.push(created);
-  return created;
 }
 
 const root = block('ROOT_DESCRIBE_BLOCK');

@@ -59,9 +59,10 @@ export function serializeRun(run: RunFile): string {
  */
 export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
   const runFile = path.join(paths.runsDir, `${run.runId}.json`);
-  const text = serializeRun(run);
-  writeFileAtomic(runFile, text);
-  writeFileAtomic(paths.latest, text);
+  // Encoded once for both files (a big run's JSON is megabytes).
+  const data = Buffer.from(serializeRun(run), 'utf8');
+  writeFileAtomic(runFile, data);
+  writeFileAtomic(paths.latest, data);
   const runs = listRunFiles(paths);
   for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
   return { runFile };

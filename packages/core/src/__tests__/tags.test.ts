@@ -30,6 +30,21 @@ describe('collectTags', () => {
   it('merges file, describe and test tags once each, in that order', () => {
     expect(collectTags(['serial'], ['db @slow', 'query @slow @real_llm'])).toEqual(['serial', 'slow', 'real_llm']);
   });
+
+  it('keeps the file tags once each, in a new array, when no title carries a tag', () => {
+    const fileTags = ['serial', 'slow', 'serial'];
+
+    expect(collectTags(fileTags, ['db', 'query'])).toEqual(['serial', 'slow']);
+    expect(collectTags(['slow'], ['db'])).toEqual(['slow']);
+    expect(collectTags(['slow'], ['db'])).not.toBe(collectTags(['slow'], ['db']));
+    const one = ['slow'];
+    expect(collectTags(one, [])).not.toBe(one);
+    expect(collectTags([], ['query'])).toEqual([]);
+  });
+
+  it('merges duplicated file tags with title tags once each', () => {
+    expect(collectTags(['slow', 'slow'], ['query @slow @db'])).toEqual(['slow', 'db']);
+  });
 });
 
 describe('makeTestId', () => {

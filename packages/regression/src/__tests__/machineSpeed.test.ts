@@ -11,6 +11,11 @@ function rows(count: number, scale: (index: number) => number = () => 1, baseMs 
   return Array.from({ length: count }, (_, i): TestRow => [`tests/s${i % 5}/f${i}.test.ts › t${i}`, baseMs * scale(i)]);
 }
 
+/** One current run ("now") of {@link rows}. */
+function currentRun(...args: Parameters<typeof rows>): ReturnType<typeof makeRun> {
+  return makeRun('now', rows(...args));
+}
+
 const baseline = buildBaseline(makeRuns(8, Object.fromEntries(rows(40))), config);
 
 function kindOf(result: ReturnType<typeof compareRun>, index: number): string | undefined {
@@ -19,12 +24,7 @@ function kindOf(result: ReturnType<typeof compareRun>, index: number): string | 
 
 describe('machineSpeed', () => {
   it('is the median ratio of current to baseline over the tests both sides timed', () => {
-    const window = windowFromRuns([
-      makeRun(
-        'now',
-        rows(40, (i) => (i < 30 ? 1.1 : 2)),
-      ),
-    ]);
+    const window = windowFromRuns([currentRun(40, (i) => (i < 30 ? 1.1 : 2))]);
 
     const speed = machineSpeed(baseline, window, 0.15);
 
@@ -35,12 +35,7 @@ describe('machineSpeed', () => {
 
   it(`leaves out tests under ${SPEED_MIN_MS} ms in the baseline and tests it has no baseline for`, () => {
     const fast = buildBaseline(makeRuns(8, Object.fromEntries(rows(40, () => 1, SPEED_MIN_MS / 2))), config);
-    const window = windowFromRuns([
-      makeRun(
-        'now',
-        rows(40, () => 1.1, SPEED_MIN_MS / 2),
-      ),
-    ]);
+    const window = windowFromRuns([currentRun(40, () => 1.1, SPEED_MIN_MS / 2)]);
 
     expect(machineSpeed(fast, window, 0.15)).toBeNull();
     const unknown = windowFromRuns([makeRun('now', [['tests/other/x.test.ts › x', 500]])]);
@@ -48,29 +43,14 @@ describe('machineSpeed', () => {
   });
 
   it(`estimates nothing from fewer than ${SPEED_MIN_TESTS} comparable tests`, () => {
-    const window = windowFromRuns([
-      makeRun(
-        'now',
-        rows(SPEED_MIN_TESTS - 1, () => 1.1),
-      ),
-    ]);
+    const window = windowFromRuns([currentRun(SPEED_MIN_TESTS - 1, () => 1.1)]);
 
     expect(machineSpeed(baseline, window, 0.15)).toBeNull();
   });
 
   it('is not applied beyond the suite threshold, either way', () => {
-    const slower = windowFromRuns([
-      makeRun(
-        'now',
-        rows(40, () => 1.2),
-      ),
-    ]);
-    const faster = windowFromRuns([
-      makeRun(
-        'now',
-        rows(40, () => 0.8),
-      ),
-    ]);
+    const slower = windowFromRuns([currentRun(40, () => 1.2)]);
+    const faster = windowFromRuns([currentRun(40, () => 0.8)]);
 
     expect(machineSpeed(baseline, slower, 0.15)).toMatchObject({ applied: false });
     expect(machineSpeed(baseline, faster, 0.15)).toMatchObject({ applied: false });
@@ -90,10 +70,7 @@ describe('machineSpeed', () => {
 
 describe('compareRun on a machine slower across the board', () => {
   // Every test 10 % slower (the host), one 30 % slower: 18 % more than the rest, under the 20 % threshold.
-  const slowerMachine = makeRun(
-    'now',
-    rows(40, (i) => (i === 7 ? 1.3 : 1.1)),
-  );
+  const slowerMachine = currentRun(40, (i) => (i === 7 ? 1.3 : 1.1));
 
   it('compares each test with its baseline scaled by the machine’s speed, and says so', () => {
     const result = compareRun(baseline, slowerMachine);
@@ -107,10 +84,7 @@ describe('compareRun on a machine slower across the board', () => {
   it('still flags a test that got slower than the rest by more than its threshold', () => {
     const result = compareRun(
       baseline,
-      makeRun(
-        'now',
-        rows(40, (i) => (i === 7 ? 1.45 : 1.1)),
-      ),
+      currentRun(40, (i) => (i === 7 ? 1.45 : 1.1)),
     );
 
     expect(kindOf(result, 7)).toBe('regressed');
@@ -120,10 +94,7 @@ describe('compareRun on a machine slower across the board', () => {
   it('compares suites as measured, so a slowdown of everything past the suite threshold still fails', () => {
     const result = compareRun(
       baseline,
-      makeRun(
-        'now',
-        rows(40, () => 1.3),
-      ),
+      currentRun(40, () => 1.3),
     );
 
     expect(result.speed).toMatchObject({ applied: false });

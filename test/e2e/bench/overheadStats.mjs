@@ -2,7 +2,7 @@
 // of several sessions' logs pooled): a 20-run round on a shared 2-core host swings by ±3 %, more than the
 // 2 % target, so a verdict needs many rounds.
 
-export function median(values) {
+function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

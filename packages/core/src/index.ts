@@ -34,7 +34,9 @@ export {
   makeTestId,
   parsePragmaTags,
   parseTitleTags,
+  uniqueTestIds,
   WELL_KNOWN_TAGS,
 } from './tags';
+export { BUSY_OTHERS_SHARE, sameTestbed, testbedOf, testbedSlug } from './testbed';
 export * from './types';
 export { describeSchemaError, readValidatedJson, type ValidateOptions, validateWith } from './validate';

@@ -68,3 +68,26 @@ export function extendTestId(describePathId: string, title: string): string {
 export function makeTestId(file: string, ancestorTitles: string[], title: string): string {
   return extendTestId(describeId(file, ancestorTitles), title);
 }
+
+/**
+ * Makes a file's test ids unique, in place: Jest allows two tests with the same title, and stripping tags
+ * can make two titles equal (`'x @slow'` and `'x'`). The first keeps its id, the n-th repeat gets ` #n`
+ * (stable across runs while the file's order is), skipping any suffix another test already has as its own id.
+ * `ids` are in the order of Jest's results for one file.
+ */
+export function uniqueTestIds(ids: string[]): string[] {
+  const natural = new Set(ids);
+  if (natural.size === ids.length) return ids;
+  const used = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i] as string;
+    let candidate = id;
+    // A suffixed id must not take another test's own (natural) id.
+    for (let n = 2; used.has(candidate) || (candidate !== id && natural.has(candidate)); n += 1) {
+      candidate = `${id} #${n}`;
+    }
+    used.add(candidate);
+    ids[i] = candidate;
+  }
+  return ids;
+}

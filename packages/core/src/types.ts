@@ -28,6 +28,11 @@ export interface TestRecord {
   worker: number | null;
   /** 1-based line of the test in its file, when Jest reports it (`testLocationInResults`). */
   line?: number;
+  /**
+   * CPU time (user + system) of the worker while the test and its `beforeEach`/`afterEach` hooks ran; absent
+   * when not measured (an older environment, or a project whose environment jest-perf does not wrap).
+   */
+  cpuMs?: number;
 }
 
 /** One hook, aggregated over every time it ran in a file. */
@@ -40,6 +45,8 @@ export interface HookRecord {
   calls: number;
   totalMs: number;
   maxMs: number;
+  /** CPU time of the worker over every call of the hook; absent when not measured. */
+  cpuMs?: number;
 }
 
 /** One test file. */
@@ -60,6 +67,8 @@ export interface FileRecord {
   /** True when the file failed to run (syntax error, killed worker...). */
   execError: boolean;
   hooks: HookRecord[];
+  /** CPU time of the worker from the environment's setup to its teardown; absent when not measured. */
+  cpuMs?: number;
 }
 
 export interface RunSummary {
@@ -84,6 +93,27 @@ export interface MachineInfo {
   cpuModel: string;
   cores: number;
   totalMemoryMb: number;
+  /** `os.release()`: the kernel or OS version; absent in run files written before it was recorded. */
+  osRelease?: string;
+}
+
+/**
+ * How busy the machine was while the run went on, besides the run itself. Absent in run files written
+ * before it was measured.
+ */
+export interface RunLoad {
+  /**
+   * Share of the machine's CPU (0–1 of all cores) that other processes used during the run: the machine's
+   * busy CPU time (`/proc/stat`) minus this run's own (Jest's process and its workers), over wall time ×
+   * cores. Null where `/proc/stat` does not exist.
+   */
+  othersCpuShare: number | null;
+  /** One-minute load average per core at the end of the run (it counts the run's own workers too). */
+  loadPerCore: number;
+  /** `/proc/pressure/cpu` "some" avg60 at the end of the run, in %, where the kernel exposes it. */
+  cpuPressure: number | null;
+  /** True when other processes used a share of the CPU that slows a run ({@link BUSY_OTHERS_SHARE}). */
+  busy: boolean;
 }
 
 export interface GitInfo {
@@ -113,6 +143,8 @@ export interface RunFile {
   files: FileRecord[];
   summary: RunSummary;
   counters: CounterGroups;
+  /** How busy the machine was during the run; absent when not measured. */
+  load?: RunLoad;
 }
 
 /** The shape of jest-perf's configuration (`package.json#jestPerf` or `jest-perf.config.json`). */
@@ -160,6 +192,10 @@ export interface WorkerFileRecord {
    * record's size and of the cost of tracking.
    */
   testSetupMs: number[];
+  /** Each test's CPU time (test function + its `beforeEach`/`afterEach`), in the order of `testSetupMs`. */
+  testCpuMs?: number[];
+  /** CPU time of the worker from the environment's setup to its teardown. */
+  cpuMs?: number;
   counters: CounterGroups;
 }
 
@@ -181,6 +217,8 @@ export interface BaselineTest {
   /** Relative threshold for this test (0.2 = 20 %). */
   threshold: number;
   stats: DurationStats;
+  /** Statistics of the test's CPU time, when the source runs measured it. */
+  cpu?: DurationStats;
 }
 
 export interface BaselineSuite {
@@ -204,6 +242,10 @@ export interface Baseline {
   tests: Record<string, BaselineTest>;
   /** Keyed by suite (the test file's folder). */
   suites: Record<string, BaselineSuite>;
+  /** The testbed of the source runs (the newest one's); absent in baselines built before it was recorded. */
+  testbed?: Testbed;
+  /** The whole run: sum of file runtimes, and its CPU time when measured. */
+  run?: { totalMs: DurationStats; cpuMs?: DurationStats };
   /**
    * Median runtime of each test file (Jest's `perfStats.runtime`: environment, imports, hooks, tests),
    * keyed by root-relative path. The shard sequencer plans with it. Absent in baselines built before it
@@ -216,4 +258,30 @@ export interface BaselineFile {
   runtimeMs: number;
   /** Runs the median is over. */
   samples: number;
+  /** The file's whole runtime over the source runs. */
+  runtime?: DurationStats;
+  /** Sum of the file's passed test durations (each test with its `beforeEach`/`afterEach`). */
+  tests?: DurationStats;
+  /** Time outside tests and `beforeAll`/`afterAll` hooks: environment, module loading, transform. */
+  startup?: DurationStats;
+  /** Each `beforeAll`/`afterAll`/`beforeEach`/`afterEach` hook's total time, keyed by {@link hookKey}. */
+  hooks?: Record<string, DurationStats>;
+  /** The worker's CPU time for the whole file, when measured. */
+  cpu?: DurationStats;
+}
+
+/**
+ * What a run was measured on: runs on different testbeds are not comparable on wall time. The key joins
+ * every field, so two testbeds are the same when their keys are.
+ */
+export interface Testbed {
+  key: string;
+  cpuModel: string;
+  cores: number;
+  /** Total memory, rounded to GiB. */
+  memoryGb: number;
+  /** `platform-arch`, with the OS release when known. */
+  os: string;
+  nodeMajor: number;
+  jestMajor: number;
 }

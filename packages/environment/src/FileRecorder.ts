@@ -7,6 +7,12 @@ import { timedHook } from './timedHook';
 
 type Clock = () => number;
 
+/** The worker's CPU time so far (user + system), in ms. */
+export function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
  * source maps (about 0.7 ms each), and a line only matters for hooks worth profiling.
@@ -16,6 +22,8 @@ export const LINE_MIN_MS = 1;
 /** A test's setup time, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
 interface TestTiming {
   setupMs: number;
+  /** CPU time of the test function and its `beforeEach`/`afterEach` calls. */
+  cpuMs: number;
   invocation: number;
 }
 
@@ -38,6 +46,8 @@ export class FileRecorder {
   private readonly counters: CounterGroups = {};
   private hookMs = 0;
   private sawFirstHook = false;
+  private readonly hookCpu = new Map<HookRecord, number>();
+  private readonly cpuStart: number;
 
   /**
    * @param now the clock hooks are timed with
@@ -49,12 +59,28 @@ export class FileRecorder {
     private readonly fileTags: string[],
     private readonly now: Clock = () => performance.now(),
     private readonly transformed = true,
-  ) {}
+    private readonly cpuNow: Clock = processCpuMs,
+  ) {
+    this.cpuStart = cpuNow();
+  }
 
   /** Takes jest-circus's definition events; other events are ignored (hooks time themselves). */
   handle(event: Circus.Event, state: Circus.State): void {
     if (event.name === 'add_hook') this.onAddHook(event, state);
-    else if (event.name === 'add_test') this.root ??= state.rootDescribeBlock;
+    else if (event.name === 'add_test') this.onAddTest(state);
+  }
+
+  /** Wraps the new test's function to take its CPU time (Jest times the test itself, wall clock). */
+  private onAddTest(state: Circus.State): void {
+    this.root ??= state.rootDescribeBlock;
+    const test = state.currentDescribeBlock.children.at(-1);
+    if (!test || test.type !== 'test' || typeof test.fn !== 'function') return;
+    test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
+      const started = this.cpuNow();
+      return () => {
+        this.testTiming(test).cpuMs += this.cpuNow() - started;
+      };
+    }) as unknown as Circus.TestFn;
   }
 
   /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */
@@ -64,6 +90,8 @@ export class FileRecorder {
   }
 
   toRecord(worker: number | null): WorkerFileRecord {
+    // Every test of the tree, run or not, as Jest lists them in the file's results.
+    const timings = this.root ? testsInResultOrder(this.root).map((test) => this.timings.get(test)) : [];
     return {
       kind: 'file',
       testPath: this.testPath,
@@ -80,12 +108,12 @@ export class FileRecorder {
           ...(line === undefined ? {} : { line }),
           totalMs: round(record.totalMs),
           maxMs: round(record.maxMs),
+          cpuMs: round(this.hookCpu.get(record) ?? 0),
         };
       }),
-      // Every test of the tree, run or not, as Jest lists them in the file's results.
-      testSetupMs: this.root
-        ? testsInResultOrder(this.root).map((test) => round(this.timings.get(test)?.setupMs ?? 0))
-        : [],
+      testSetupMs: timings.map((timing) => round(timing?.setupMs ?? 0)),
+      testCpuMs: timings.map((timing) => round(timing?.cpuMs ?? 0)),
+      cpuMs: round(Math.max(0, this.cpuNow() - this.cpuStart)),
       counters: this.counters,
     };
   }
@@ -115,13 +143,20 @@ export class FileRecorder {
   /** Starts timing one call of a hook; the returned function ends it. */
   private startHook(record: HookRecord, test: Circus.TestEntry | null | undefined): () => void {
     const started = this.now();
+    const cpuStarted = this.cpuNow();
     return () => {
       const ms = this.now() - started;
+      const cpuMs = this.cpuNow() - cpuStarted;
       record.calls += 1;
       record.totalMs += ms;
       record.maxMs = Math.max(record.maxMs, ms);
+      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + cpuMs);
       this.hookMs += ms;
-      if (test) this.testTiming(test).setupMs += ms;
+      if (test) {
+        const timing = this.testTiming(test);
+        timing.setupMs += ms;
+        timing.cpuMs += cpuMs;
+      }
     };
   }
 
@@ -130,7 +165,7 @@ export class FileRecorder {
     const invocation = test.invocations ?? 0;
     let timing = this.timings.get(test);
     if (!timing || timing.invocation !== invocation) {
-      timing = { setupMs: 0, invocation };
+      timing = { setupMs: 0, cpuMs: 0, invocation };
       this.timings.set(test, timing);
     }
     return timing;

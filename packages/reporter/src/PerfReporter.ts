@@ -12,6 +12,11 @@ import type { WorkerRecordReader } from './readWorkerRecords';
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
 /** Write the run to this file only (no latest.json, no history). */
 export const OUTPUT_ENV = 'JEST_PERF_OUTPUT';
+function machineLoadSince(start: import('./machineLoad').CpuSnapshot): import('@jest-perf/core').RunLoad {
+  const { cpuSnapshot, machineLoad } = require('./machineLoad') as typeof import('./machineLoad');
+  return machineLoad(start, cpuSnapshot());
+}
+
 /**
  * File results merged together, with one read of the worker files: reading them for every file result
  * (a stat per worker file, then an open, read and close) cost more than merging the file.
@@ -24,6 +29,8 @@ interface ActiveRun {
   runId: string;
   workerDir: string;
   startedAt: Date;
+  /** CPU counters when the run started, for how busy the machine was (see machineLoad). */
+  cpuStart: import('./machineLoad').CpuSnapshot | undefined;
   shard: { index: number; count: number } | null;
   exclude: RegExp[];
   /** Files merged as their results came in, by absolute test path (see {@link PerfReporter.onTestFileResult}). */
@@ -90,6 +97,7 @@ export class PerfReporter
       runId,
       workerDir,
       startedAt: new Date(),
+      cpuStart: undefined,
       shard,
       exclude: config.exclude.map((pattern) => new RegExp(pattern)),
       merged: new Map(),
@@ -101,7 +109,9 @@ export class PerfReporter
   }
 
   onRunStart(): void {
-    if (this.run) this.run.startedAt = new Date();
+    if (!this.run) return;
+    this.run.startedAt = new Date();
+    this.run.cpuStart = (require('./machineLoad') as typeof import('./machineLoad')).cpuSnapshot();
   }
 
   /**
@@ -170,6 +180,7 @@ export class PerfReporter
       shard: run.shard,
       slowTestMs: run.config.slowTestMs,
       exclude: run.exclude,
+      load: run.cpuStart ? machineLoadSince(run.cpuStart) : undefined,
     };
     // Every worker is done: read the lines left, a last half-written one included.
     const runFile = buildRunFile(results, run.reader.read(true), context, run.merged);

@@ -7,6 +7,7 @@ import {
   type MachineInfo,
   RUN_FILE_VERSION,
   type RunFile,
+  type RunLoad,
   relativePosix,
   summarizeRun,
   type TestRecord,
@@ -28,6 +29,8 @@ export interface RunContext {
   slowTestMs: number;
   /** Regexes of root-relative test paths not to track. */
   exclude: RegExp[];
+  /** How busy the machine was during the run, when measured. */
+  load?: RunLoad | undefined;
 }
 
 /** One test file merged: Jest's result and the worker's record it was built from, and the records. */
@@ -105,5 +108,6 @@ export function buildRunFile(
     files,
     summary: summarizeRun(tests, totalHookMs(files), context.slowTestMs, wallMs),
     counters,
+    ...(context.load ? { load: context.load } : {}),
   };
 }

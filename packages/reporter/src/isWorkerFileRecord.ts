@@ -43,7 +43,8 @@ function isHook(value: unknown): boolean {
     (value.line === undefined || isCount(value.line)) &&
     isCount(value.calls) &&
     isNonNegative(value.totalMs) &&
-    isNonNegative(value.maxMs)
+    isNonNegative(value.maxMs) &&
+    (value.cpuMs === undefined || isNonNegative(value.cpuMs))
   );
 }
 
@@ -68,6 +69,8 @@ export function isWorkerFileRecord(value: unknown): value is WorkerFileRecord {
     isNonNegative(value.hookMs) &&
     isArrayOf(value.hooks, isHook) &&
     isArrayOf(value.testSetupMs, isNonNegative) &&
+    (value.testCpuMs === undefined || isArrayOf(value.testCpuMs, isNonNegative)) &&
+    (value.cpuMs === undefined || isNonNegative(value.cpuMs)) &&
     isCounterGroups(value.counters)
   );
 }

@@ -12,6 +12,7 @@ export function machineInfo(): MachineInfo {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    osRelease: os.release(),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type FileRecord,
   type TestRecord,
   type TestStatus,
+  uniqueTestIds,
   type WorkerFileRecord,
 } from '@jest-perf/core';
 
@@ -47,6 +48,11 @@ function setupTimes(record: WorkerFileRecord | undefined, tests: number): number
   return record?.testSetupMs.length === tests ? record.testSetupMs : undefined;
 }
 
+/** The environment's per-test CPU times, paired as {@link setupTimes} are. */
+function cpuTimes(record: WorkerFileRecord | undefined, tests: number): number[] | undefined {
+  return record?.testCpuMs?.length === tests ? record.testCpuMs : undefined;
+}
+
 /** One Jest file result (+ the environment's record of it, when there is one) as run-file records. */
 export function toRecords(
   result: TestResult,
@@ -56,6 +62,7 @@ export function toRecords(
   const fileTags = workerRecord?.fileTags ?? [];
   const worker = workerRecord?.worker ?? null;
   const setupMs = setupTimes(workerRecord, result.testResults.length);
+  const cpuMs = cpuTimes(workerRecord, result.testResults.length);
   const describes = new Map<string, DescribeInfo>();
   const tests = result.testResults.map((assertion, index): TestRecord => {
     const { ancestorTitles, title } = assertion;
@@ -76,7 +83,14 @@ export function toRecords(
     };
     const line = assertion.location?.line;
     if (typeof line === 'number') record.line = line;
+    const cpu = cpuMs?.[index];
+    if (cpu !== undefined) record.cpuMs = cpu;
     return record;
+  });
+  // Two tests with the same title (or titles equal but for their tags) must not share an id.
+  const ids = uniqueTestIds(tests.map((test) => test.id));
+  tests.forEach((test, index) => {
+    test.id = ids[index] as string;
   });
   const perf = result.perfStats;
   const span = (start: number | undefined, end: number | undefined) =>
@@ -93,6 +107,7 @@ export function toRecords(
       worker,
       execError: result.testExecError !== undefined && result.testExecError !== null,
       hooks: workerRecord?.hooks ?? [],
+      ...(workerRecord?.cpuMs !== undefined ? { cpuMs: workerRecord.cpuMs } : {}),
     },
   };
 }

@@ -80,6 +80,7 @@ describe('the ./tags entry (what each Jest worker loads)', () => {
         'makeTestId',
         'parsePragmaTags',
         'parseTitleTags',
+        'uniqueTestIds',
       ].sort(),
     );
   });

@@ -1,4 +1,12 @@
-import { collectTags, describeId, extendTestId, makeTestId, parsePragmaTags, parseTitleTags } from '../tags';
+import {
+  collectTags,
+  describeId,
+  extendTestId,
+  makeTestId,
+  parsePragmaTags,
+  parseTitleTags,
+  uniqueTestIds,
+} from '../tags';
 
 describe('parseTitleTags', () => {
   it('takes trailing @tags off the title', () => {
@@ -66,5 +74,19 @@ describe('describeId and extendTestId', () => {
   it('gives a describe path the id its tests extend', () => {
     expect(describeId('a/b.test.ts', ['Mapper @slow', 'loads'])).toBe('a/b.test.ts › Mapper › loads');
     expect(describeId('a/b.test.ts', [])).toBe('a/b.test.ts');
+  });
+});
+
+describe('uniqueTestIds', () => {
+  it('leaves distinct ids as they are', () => {
+    expect(uniqueTestIds(['f › a', 'f › b'])).toEqual(['f › a', 'f › b']);
+  });
+
+  it('numbers the repeats of one id from 2, in order', () => {
+    expect(uniqueTestIds(['f › x', 'f › y', 'f › x', 'f › x'])).toEqual(['f › x', 'f › y', 'f › x #2', 'f › x #3']);
+  });
+
+  it('never gives a repeat the id another test has as its own', () => {
+    expect(uniqueTestIds(['f › x', 'f › x', 'f › x #2'])).toEqual(['f › x', 'f › x #3', 'f › x #2']);
   });
 });

@@ -37,7 +37,13 @@ export const baselineSchema = {
       additionalProperties: {
         type: 'object',
         required: ['file', 'durationMs', 'threshold', 'stats'],
-        properties: { file: { type: 'string' }, durationMs: nonNegative, threshold: ratio, stats: statsSchema },
+        properties: {
+          file: { type: 'string' },
+          durationMs: nonNegative,
+          threshold: ratio,
+          stats: statsSchema,
+          cpu: statsSchema,
+        },
       },
     },
     suites: {
@@ -53,8 +59,34 @@ export const baselineSchema = {
       additionalProperties: {
         type: 'object',
         required: ['runtimeMs', 'samples'],
-        properties: { runtimeMs: nonNegative, samples: count },
+        properties: {
+          runtimeMs: nonNegative,
+          samples: count,
+          runtime: statsSchema,
+          tests: statsSchema,
+          startup: statsSchema,
+          hooks: { type: 'object', additionalProperties: statsSchema },
+          cpu: statsSchema,
+        },
       },
+    },
+    testbed: {
+      type: 'object',
+      required: ['key', 'cpuModel', 'cores', 'memoryGb', 'os', 'nodeMajor', 'jestMajor'],
+      properties: {
+        key: { type: 'string' },
+        cpuModel: { type: 'string' },
+        cores: count,
+        memoryGb: nonNegative,
+        os: { type: 'string' },
+        nodeMajor: count,
+        jestMajor: count,
+      },
+    },
+    run: {
+      type: 'object',
+      required: ['totalMs'],
+      properties: { totalMs: statsSchema, cpuMs: statsSchema },
     },
   },
 } as const;

@@ -10,6 +10,7 @@ const hookSchema = {
     calls: count,
     totalMs: nonNegative,
     maxMs: nonNegative,
+    cpuMs: nonNegative,
   },
 } as const;
 
@@ -33,6 +34,7 @@ const testSchema = {
     retries: count,
     worker: nullableWorker,
     line: count,
+    cpuMs: nonNegative,
   },
 } as const;
 
@@ -49,6 +51,7 @@ const fileSchema = {
     worker: nullableWorker,
     execError: { type: 'boolean' },
     hooks: { type: 'array', items: hookSchema },
+    cpuMs: nonNegative,
   },
 } as const;
 
@@ -90,6 +93,7 @@ export const runFileSchema = {
         cpuModel: { type: 'string' },
         cores: count,
         totalMemoryMb: nonNegative,
+        osRelease: { type: 'string' },
       },
     },
     git: {
@@ -133,6 +137,16 @@ export const runFileSchema = {
       },
     },
     counters: counterGroupsSchema,
+    load: {
+      type: 'object',
+      required: ['othersCpuShare', 'loadPerCore', 'cpuPressure', 'busy'],
+      properties: {
+        othersCpuShare: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+        loadPerCore: nonNegative,
+        cpuPressure: { type: ['number', 'null'], minimum: 0, maximum: 100 },
+        busy: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 
@@ -149,6 +163,8 @@ export const workerFileRecordSchema = {
     hookMs: nonNegative,
     hooks: { type: 'array', items: hookSchema },
     testSetupMs: { type: 'array', items: nonNegative },
+    testCpuMs: { type: 'array', items: nonNegative },
+    cpuMs: nonNegative,
     counters: counterGroupsSchema,
   },
 } as const;

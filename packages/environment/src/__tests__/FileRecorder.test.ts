@@ -44,8 +44,13 @@ function addHook(
 }
 
 /** Defines a test the way jest-circus does: push it onto the block, then dispatch `add_test`. */
-function addTest(recorder: FileRecorder, name: string, parent: Circus.DescribeBlock = root): Circus.TestEntry {
-  const test = { type: 'test', name, parent, mode: undefined, invocations: 0 } as unknown as Circus.TestEntry;
+function addTest(
+  recorder: FileRecorder,
+  name: string,
+  parent: Circus.DescribeBlock = root,
+  fn?: () => unknown,
+): Circus.TestEntry {
+  const test = { type: 'test', name, parent, fn, mode: undefined, invocations: 0 } as unknown as Circus.TestEntry;
   parent.children.push(test);
   state.currentDescribeBlock = parent;
   recorder.handle({ name: 'add_test', testName: name } as unknown as Circus.Event, state);
@@ -89,14 +94,14 @@ describe('FileRecorder', () => {
 
   it('records a hook with its type, describe path and declaration line', () => {
     const time = clock();
-    const recorder = new FileRecorder(TEST_PATH, [], time.now);
+    const recorder = new FileRecorder(TEST_PATH, [], time.now, true, () => 0);
     const math = block('Math @slow', root);
     const hook = addHook(recorder, 'beforeAll', math);
 
     runHook(time, hook, 100, 150);
 
     expect(recorder.toRecord(1).hooks).toEqual([
-      { type: 'beforeAll', describePath: ['Math @slow'], line: 12, calls: 1, totalMs: 50, maxMs: 50 },
+      { type: 'beforeAll', describePath: ['Math @slow'], line: 12, calls: 1, totalMs: 50, maxMs: 50, cpuMs: 0 },
     ]);
   });
 
@@ -319,7 +324,7 @@ describe('FileRecorder', () => {
   });
 
   it('ignores events other than definitions', () => {
-    const recorder = new FileRecorder(TEST_PATH, []);
+    const recorder = new FileRecorder(TEST_PATH, [], undefined, true, () => 0);
 
     recorder.handle({ name: 'setup' } as unknown as Circus.Event, state);
     recorder.handle({ name: 'test_start', test: {} } as unknown as Circus.Event, state);
@@ -332,8 +337,31 @@ describe('FileRecorder', () => {
       hookMs: 0,
       hooks: [],
       testSetupMs: [],
+      testCpuMs: [],
+      cpuMs: 0,
       counters: {},
     });
+  });
+
+  it("takes each test's CPU time from its function and its beforeEach/afterEach, and the file's from its start", () => {
+    const wall = clock();
+    const cpu = clock();
+    cpu.set(5);
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const beforeEach = addHook(recorder, 'beforeEach', root);
+    const test = addTest(recorder, 'computes', root, () => cpu.set(cpu.now() + 30));
+    addTest(recorder, 'waits');
+
+    startTest(test);
+    cpu.set(10);
+    runHook(cpu, beforeEach, 10, 14);
+    (test.fn as unknown as () => void)();
+    const record = recorder.toRecord(1);
+
+    // 4 ms in its beforeEach + 30 ms in its own function; the untouched test took none.
+    expect(record.testCpuMs).toEqual([34, 0]);
+    expect(record.hooks[0]?.cpuMs).toBe(4);
+    expect(record.cpuMs).toBe(39);
   });
 
   it('sums counters per group and name, by 1 unless told', () => {

@@ -349,6 +349,8 @@ describe('withPerfTracking', () => {
         hookMs: 0,
         hooks: [],
         testSetupMs: [0],
+        testCpuMs: [0],
+        cpuMs: expect.any(Number),
         counters: { llmMock: { calls: 3 } },
       },
     ]);

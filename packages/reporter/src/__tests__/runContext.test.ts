@@ -118,6 +118,7 @@ describe('machineInfo', () => {
       cpuModel: expect.any(String),
       cores: os.cpus().length,
       totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+      osRelease: os.release(),
     });
     expect(info.totalMemoryMb).toBeGreaterThan(0);
   });

@@ -110,6 +110,27 @@ describe('toRecords', () => {
     ]);
   });
 
+  it('gives tests with the same title, or titles equal but for their tags, distinct ids', () => {
+    const { tests } = toRecords(result([assertion('x'), assertion('x @slow'), assertion('x')]), FILE, undefined);
+
+    expect(tests.map((t) => t.id)).toEqual([`${FILE} › x`, `${FILE} › x #2`, `${FILE} › x #3`]);
+    expect(tests[1]?.tags).toEqual(['slow']);
+  });
+
+  it("takes each test's CPU time from the record by position, and the file's", () => {
+    const { tests, file } = toRecords(
+      result([assertion('a'), assertion('b')]),
+      FILE,
+      workerRecord([0, 0], { testCpuMs: [12, 0.5], cpuMs: 40 }),
+    );
+    const unmeasured = toRecords(result([assertion('a')]), FILE, workerRecord([0]));
+
+    expect(tests.map((t) => t.cpuMs)).toEqual([12, 0.5]);
+    expect(file.cpuMs).toBe(40);
+    expect(unmeasured.tests[0]).not.toHaveProperty('cpuMs');
+    expect(unmeasured.file).not.toHaveProperty('cpuMs');
+  });
+
   it('pairs no setup time when the record lists a different number of tests than Jest reported', () => {
     // Shifted by one, the times would land on the wrong tests: none is better than wrong ones.
     const fewer = toRecords(result([assertion('a'), assertion('b')]), FILE, workerRecord([7]));

@@ -1,0 +1,75 @@
+import { type CpuSnapshot, machineLoad, parsePidStat, parseProcStat, readCpuPressure } from '../machineLoad';
+
+function snapshot(
+  at: number,
+  busy: number,
+  total: number,
+  ownMs: number,
+  children: [number, number][] = [],
+): CpuSnapshot {
+  return { at, machine: { busy, total }, ownMs, childrenMs: new Map(children) };
+}
+
+describe('parseProcStat', () => {
+  it('reads busy and total jiffies from the first line, idle and iowait not busy', () => {
+    const text = 'cpu  100 5 50 800 20 3 2 10 0 0\ncpu0 50 2 25 400 10 1 1 5 0 0\n';
+    expect(parseProcStat(text)).toEqual({ busy: 170, total: 990 });
+  });
+
+  it('is null for anything else', () => {
+    expect(parseProcStat('intr 1 2 3')).toBeNull();
+    expect(parseProcStat('cpu  a b c d')).toBeNull();
+  });
+});
+
+describe('parsePidStat', () => {
+  it('reads the parent pid and user + system time, whatever the command name holds', () => {
+    const text = '4242 (jest worker (1)) S 4000 4242 4000 0 -1 4194560 1 0 0 0 150 30 0 0 20 0 11 0 1 2 3';
+    expect(parsePidStat(text)).toEqual({ ppid: 4000, cpuMs: 1800 });
+  });
+
+  it('is null for a line it cannot read', () => {
+    expect(parsePidStat('garbage')).toBeNull();
+  });
+});
+
+describe('readCpuPressure', () => {
+  it('takes the "some" avg60 percentage', () => {
+    expect(
+      readCpuPressure('some avg10=1.50 avg60=12.25 avg300=3.00 total=1\nfull avg10=0 avg60=0 avg300=0 total=0'),
+    ).toBe(12.25);
+    expect(readCpuPressure(null)).toBeNull();
+  });
+});
+
+describe('machineLoad', () => {
+  it("counts the machine's busy share minus this run's own processes as others' share", () => {
+    // 10 s on 2 cores: 60 % of the machine busy; the run used 4 s of its main process and 4 s of a worker.
+    const start = snapshot(0, 1000, 10_000, 500, [[7, 100]]);
+    const end = snapshot(10_000, 7000, 20_000, 4500, [
+      [7, 4100],
+      [8, 0],
+    ]);
+    const load = machineLoad(start, end, 2, 1.2, 30);
+
+    expect(load).toEqual({ othersCpuShare: 0.2, loadPerCore: 0.6, cpuPressure: 30, busy: false });
+  });
+
+  it('calls the machine busy when others used a quarter of it or more', () => {
+    const load = machineLoad(snapshot(0, 0, 10_000, 0), snapshot(10_000, 8000, 20_000, 5000), 2, 3, null);
+
+    expect(load.othersCpuShare).toBe(0.55);
+    expect(load.busy).toBe(true);
+  });
+
+  it('falls back on the load average where /proc/stat does not exist', () => {
+    const none: CpuSnapshot = { at: 0, machine: null, ownMs: 0, childrenMs: new Map() };
+    expect(machineLoad(none, { ...none, at: 1000 }, 2, 4, null)).toEqual({
+      othersCpuShare: null,
+      loadPerCore: 2,
+      cpuPressure: null,
+      busy: true,
+    });
+    expect(machineLoad(none, { ...none, at: 1000 }, 2, 1, null).busy).toBe(false);
+  });
+});

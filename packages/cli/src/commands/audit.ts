@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { AuditPathError, auditFiles, formatJson, formatText } from '@jest-perf/parallel';
+import { AuditPathError, auditFiles, formatJson, formatText } from '@jest-perf/audit';
 import { oneOf } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';

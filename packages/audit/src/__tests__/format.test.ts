@@ -1,5 +1,5 @@
-import { formatJson, formatText } from '../audit/format';
-import type { AuditResult, Finding } from '../audit/types';
+import { formatJson, formatText } from '../format';
+import type { AuditResult, Finding } from '../types';
 
 const finding = (file: string, line: number): Finding => ({
   rule: 'shared-tmp-path',

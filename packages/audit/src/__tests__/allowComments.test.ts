@@ -1,5 +1,5 @@
-import { parseAllowDirectives } from '../audit/allowComments';
-import { parseSource } from '../audit/parse';
+import { parseAllowDirectives } from '../allowComments';
+import { parseSource } from '../parse';
 import { audit, code } from './helpers/audit';
 
 function directives(source: string) {

@@ -38,6 +38,8 @@ export {
   type Finding,
   type FindingRule,
   isRuleId,
+  isSerialCandidateRule,
   RULE_IDS,
   type RuleId,
+  SERIAL_CANDIDATE_RULES,
 } from './types';

@@ -11,3 +11,17 @@ describe('the public API of @jest-perf/audit', () => {
     expect(typeof api.formatText).toBe('function');
   });
 });
+
+describe('without TypeScript installed', () => {
+  it('stops with an error that says to install it', () => {
+    jest.isolateModules(() => {
+      jest.doMock('typescript', () => {
+        throw Object.assign(new Error("Cannot find module 'typescript'"), { code: 'MODULE_NOT_FOUND' });
+      });
+      const fresh = require('../index') as typeof api;
+
+      expect(() => fresh.auditSource('a.test.ts', '')).toThrow(fresh.AuditDependencyError);
+      expect(() => fresh.auditSource('a.test.ts', '')).toThrow('npm install --save-dev typescript');
+    });
+  });
+});

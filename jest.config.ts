@@ -13,6 +13,7 @@ const packages = [
   'llm-mock',
   'datasets',
   'parallel',
+  'audit',
 ];
 
 /** Every package holds ≥ 80 % of its lines (benchmarks and Jest entry shims excluded). */

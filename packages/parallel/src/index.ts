@@ -1,24 +1,4 @@
 export { assignShards, imbalance, type WeightedFile } from './assignShards';
-export {
-  type AllowedFinding,
-  type AuditJson,
-  type AuditOptions,
-  AuditPathError,
-  type AuditResult,
-  auditFiles,
-  auditSource,
-  discoverFiles,
-  type FileAudit,
-  type Finding,
-  type FindingRule,
-  formatJson,
-  formatText,
-  isRuleId,
-  isTestFile,
-  RULE_IDS,
-  type RuleId,
-  toJson,
-} from './audit';
 export { FILE_OVERHEAD_MS, type FileDurations, loadFileDurations } from './fileDurations';
 export {
   DEFAULT_SERIAL_TAG,

@@ -79,8 +79,8 @@ describe('jest-perf audit', () => {
     expect(lines.filter((line) => !line.startsWith('    fix: '))).toEqual([
       "tests/fixtures/paths.ts:1:24  shared-tmp-path  '/tmp/test_logs' is one fixed folder for every test, worker and run: parallel tests see each other's files",
       'tests/server.test.ts:5:17  fixed-port  listen(3000) binds a fixed port: two workers (or two runs) collide',
-      'tests/server.test.ts:6:3  shared-module-state  module-level `requests` is incremented inside a test and never reset in beforeEach/afterEach: tests depend on the order they run in',
-      'tests/server.test.ts:7:3  env-write-without-restore  process.env.API_URL is changed here and not restored: the tests that run after this one see the change',
+      "tests/server.test.ts:6:3  shared-module-state  module-level `requests` is incremented inside a test and never reset in beforeEach/afterEach: the tests of this file depend on the order they run in ('jest --randomize' changes it)",
+      "tests/server.test.ts:7:3  env-write-without-restore  process.env.API_URL is changed here and never put back: the later tests of this file see it (so they depend on the order tests run in, which 'jest --randomize' changes), and so do the child processes they start; other test files do not (Jest gives each file its own process.env)",
       'tests/server.test.ts:8:3  process-chdir  process.chdir changes the working directory of the whole worker process, for every later test and test file it runs',
       'tests/server.test.ts:9:20  repo-tree-write  writeFileSync writes into the repository tree (the path starts at __dirname (the source tree)): every worker and run shares it',
       '',

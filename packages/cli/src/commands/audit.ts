@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { AuditPathError, auditFiles, formatJson, formatText } from '@jest-perf/parallel';
+import { AuditDependencyError, AuditPathError, auditFiles, formatJson, formatText } from '@jest-perf/audit';
 import { oneOf } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
@@ -46,7 +46,8 @@ export const auditCommand: CommandModule<AuditCommandOptions> = {
     try {
       result = auditFiles({ root: path.resolve(io.cwd, options.root), paths: options.paths });
     } catch (error) {
-      if (error instanceof AuditPathError) throw usageError(`audit: ${error.message}`, EXAMPLE);
+      if (error instanceof AuditPathError || error instanceof AuditDependencyError)
+        throw usageError(`audit: ${error.message}`, EXAMPLE);
       throw error;
     }
     io.out(options.format === 'json' ? formatJson(result) : formatText(result));

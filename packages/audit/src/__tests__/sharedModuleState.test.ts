@@ -45,7 +45,7 @@ describe('shared-module-state', () => {
     const findings = audit(code("const calls: string[] = [];\nit('a', () => { calls.push('a'); });")).findings;
 
     expect(findings.map((finding) => finding.message)).toEqual([
-      'module-level `calls` is changed by .push() inside a test and never reset in beforeEach/afterEach: tests depend on the order they run in',
+      "module-level `calls` is changed by .push() inside a test and never reset in beforeEach/afterEach: the tests of this file depend on the order they run in ('jest --randomize' changes it)",
     ]);
     expect(findings[0]?.fix).toContain('@tags serial');
   });

@@ -9,9 +9,11 @@ describe('env-write-without-restore', () => {
     ["it('x', () => { process.env[KEY] = 'x'; });", ['1:17']],
     ["it('x', () => { delete process.env.HOME; });", ['1:17']],
     ["it('x', () => { process.env.N ??= '1'; process.env.M += 'x'; });", ['1:17', '1:40']],
-    ["beforeEach(() => { Object.assign(process.env, { A: '1', B: '2' }); });", ['1:20']],
+    ["describe('d', () => {\n  beforeEach(() => { Object.assign(process.env, { A: '1', B: '2' }); });\n});", ['2:22']],
     ["it('x', () => { process.env = { ...process.env, A: '1' }; });", ['1:17']],
-    ["beforeAll(() => { globalThis.process.env.MODE = 'test'; });", ['1:19']],
+    ["describe('d', () => {\n  beforeAll(() => { globalThis.process.env.MODE = 'test'; });\n});", ['2:21']],
+    // Put back in another test only: the tests in between, or all of them under --randomize, see it.
+    ["it('a', () => { process.env.A = '1'; });\nit('b', () => { delete process.env.A; });", ['1:17', '2:17']],
     // Restoring another key does not restore this one.
     ["afterEach(() => { delete process.env.B; });\nit('x', () => { process.env.A = '1'; });", ['2:17']],
     // A restore of one key in a finally block covers that key only.
@@ -49,6 +51,22 @@ describe('env-write-without-restore', () => {
     ["describe('in UTC', () => {\n  process.env.TZ = 'UTC';\n  it('x', () => {});\n});"],
     ["it('x', () => { const value = process.env.A; expect(value).toBeUndefined(); });"],
     ["it('x', () => { env.A = '1'; delete options.env.B; });"],
+    // A root-level beforeEach/beforeAll runs before every test of the file: no test sees another's state.
+    ["beforeEach(() => { Object.assign(process.env, { A: '1', B: '2' }); });\nit('x', () => {});"],
+    ["beforeAll(() => { globalThis.process.env.MODE = 'test'; });"],
+    // Cleanup: a reset before each test, or a restore in a function that an after hook runs.
+    ["describe('d', () => {\n  beforeEach(() => { delete process.env.CI; });\n});"],
+    [
+      "function restoreEnv() { delete process.env.A; }\nafterEach(restoreEnv);\nit('x', () => { process.env.A = '1'; });",
+    ],
+    [
+      "const reset = () => { process.env.A = saved; };\nafterEach(() => { reset(); });\nit('x', () => { process.env.A = '1'; });",
+    ],
+    // Saved and put back around the code under test, in the same test.
+    [
+      "it('x', () => {\n  const saved = process.env.A;\n  process.env.A = '1';\n  run();\n  process.env.A = saved;\n});",
+    ],
+    ["it('x', async () => {\n  process.env.DEBUG = '1';\n  await run();\n  delete process.env.DEBUG;\n});"],
   ])('does not flag %j', (source) => {
     expect(hits(source, RULE)).toEqual([]);
   });
@@ -73,7 +91,9 @@ describe('env-write-without-restore', () => {
     const [finding] = audit(code("it('x', () => { process.env.API_URL = 'x'; });")).findings;
 
     expect(finding?.message).toBe(
-      'process.env.API_URL is changed here and not restored: the tests that run after this one see the change',
+      'process.env.API_URL is changed here and never put back: the later tests of this file see it (so they depend ' +
+        "on the order tests run in, which 'jest --randomize' changes), and so do the child processes they start; " +
+        'other test files do not (Jest gives each file its own process.env)',
     );
     expect(finding?.fix).toContain("jest.replaceProperty(process.env, 'NAME', 'value')");
   });

@@ -1,5 +1,5 @@
-import { formatJson, formatText } from '../audit/format';
-import type { AuditResult, Finding } from '../audit/types';
+import { formatJson, formatText } from '../format';
+import type { AuditResult, Finding } from '../types';
 
 const finding = (file: string, line: number): Finding => ({
   rule: 'shared-tmp-path',
@@ -14,6 +14,7 @@ const result = (fields: Partial<AuditResult>): AuditResult => ({
   root: '/repo',
   scannedFiles: 120,
   findings: [],
+  candidates: [],
   allowed: [],
   ...fields,
 });
@@ -57,7 +58,7 @@ describe('formatJson', () => {
     const allowed = [{ rule: 'fixed-port' as const, file: 'c.test.ts', line: 2, reason: 'reviewed' }];
     const parsed = JSON.parse(formatJson(result({ findings: [finding('a.test.ts', 3)], allowed })));
 
-    expect(Object.keys(parsed)).toEqual(['version', 'root', 'scannedFiles', 'findings', 'allowed']);
+    expect(Object.keys(parsed)).toEqual(['version', 'root', 'scannedFiles', 'findings', 'candidates', 'allowed']);
     expect(parsed).toEqual({
       version: 1,
       root: '/repo',
@@ -72,7 +73,38 @@ describe('formatJson', () => {
           fix: 'use tmpDir()',
         },
       ],
+      candidates: [],
       allowed,
     });
+  });
+});
+
+describe('serial candidates in the text output', () => {
+  const candidate: Finding = {
+    rule: 'child-process',
+    file: 'cli.test.ts',
+    line: 4,
+    column: 3,
+    message: 'execa(…) starts a child process',
+    fix: 'tag the file serial',
+  };
+
+  it('lists them first, under their own heading, before the findings', () => {
+    const text = formatText(result({ candidates: [candidate], findings: [finding('a.test.ts', 3)] }));
+
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'Serial candidates (1 file; listed for review, they do not fail the audit):',
+      'cli.test.ts:4:3  child-process  execa(…) starts a child process',
+      '    fix: tag the file serial',
+      '',
+    ]);
+    expect(text).toContain('1 finding in 1 file (scanned 120 files)');
+  });
+
+  it('still says there are no findings when only candidates were found', () => {
+    const text = formatText(result({ candidates: [candidate, { ...candidate, line: 9 }] }));
+
+    expect(text.split('\n').at(-1)).toBe('No parallel-safety findings in 120 files.');
+    expect(text).toContain('Serial candidates (1 file;');
   });
 });

@@ -1,6 +1,6 @@
-import { auditSource, type FileAudit } from '../../audit/audit';
-import { parseSource } from '../../audit/parse';
-import type { FindingRule } from '../../audit/types';
+import { auditSource, type FileAudit } from '../../audit';
+import { parseSource } from '../../parse';
+import type { FindingRule } from '../../types';
 
 /** Source text from an indented template: the first newline and the common indentation removed. */
 export function code(text: string): string {

@@ -13,7 +13,7 @@ export interface ModuleFunction {
   name: string;
 }
 
-type ModuleValue = { kind: 'namespace'; module: string } | { kind: 'export'; module: string; name: string };
+export type ModuleValue = { kind: 'namespace'; module: string } | { kind: 'export'; module: string; name: string };
 
 /** Identifiers that name these modules even without a visible import (a global, a parameter named so). */
 const CONVENTIONAL_NAMES: Record<string, string> = { fs: 'fs', path: 'path', os: 'os', fsp: 'fs/promises' };
@@ -50,7 +50,7 @@ function exportValue(module: string, name: string): ModuleValue {
 }
 
 /** What a value expression is in module terms: a namespace (`fs`), an export (`tmpdir`), or nothing known. */
-function moduleValue(expression: ts.Expression, depth = 0): ModuleValue | undefined {
+export function moduleValue(expression: ts.Expression, depth = 0): ModuleValue | undefined {
   if (depth > 4) return undefined;
   const node = unwrap(expression);
   const required = requiredModule(node);

@@ -1,5 +1,5 @@
-import { parseAllowDirectives } from '../audit/allowComments';
-import { parseSource } from '../audit/parse';
+import { parseAllowDirectives } from '../allowComments';
+import { parseSource } from '../parse';
 import { audit, code } from './helpers/audit';
 
 function directives(source: string) {
@@ -21,7 +21,7 @@ describe('allow comments', () => {
   it('suppress a finding on the line below, for the named rules only', () => {
     const result = audit(`
       // jest-perf-audit-allow fixed-port, shared-tmp-path: the fixture server of docker-compose
-      const server = { port: 5432, dir: '/tmp/pg' };
+      startDatabase({ port: 5432, dir: '/tmp/pg' });
       const other = '/tmp/other';
     `);
 
@@ -60,7 +60,7 @@ describe('allow comments', () => {
        * @tags integration
        * @jest-perf-audit-allow-file fixed-port: talks to the database of docker-compose on 5432
        */
-      const a = { port: 5432 };
+      const db = new Pool({ port: 5432 });
       it('x', () => connect('localhost:5432'));
       const dir = '/tmp/x';
     `);

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import {
   calleeName,
+  enclosingJestBlock,
   guardingFinallyBlocks,
-  inAfterHook,
   inFinallyBlock,
   isProcessMember,
   memberName,
@@ -12,6 +12,7 @@ import {
   unwrap,
   walk,
 } from '../ast';
+import { cleanupFunctions, inCleanup } from '../cleanup';
 import { constantText } from '../constant';
 import type { FileInfo, Rule, RuleHit } from './rule';
 
@@ -112,13 +113,14 @@ function replacedKey(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** Keys restored in the afterEach/afterAll hooks of a file, and by jest.replaceProperty anywhere in it. */
+/** Keys restored in the afterEach/afterAll hooks (or the cleanup functions they call) of a file, and by jest.replaceProperty anywhere in it. */
 function restoredKeys(sourceFile: ts.SourceFile, into: Set<string>): void {
+  const cleanup = cleanupFunctions(sourceFile);
   walk(sourceFile, (node) => {
     const replaced = replacedKey(node);
     if (replaced !== undefined) into.add(replaced);
     const writes = writesOf(node);
-    if (writes.length > 0 && inAfterHook(node)) for (const write of writes) into.add(restoredBy(write));
+    if (writes.length > 0 && inCleanup(node, cleanup)) for (const write of writes) into.add(restoredBy(write));
   });
 }
 
@@ -135,15 +137,69 @@ function keysIn(block: ts.Node): Set<string> {
   return keys;
 }
 
+/**
+ * True for a write that every test of the file sees the same way: while the file loads (top level, describe
+ * bodies), or in a beforeEach/beforeAll at the root of the file (it runs before every test, in any order).
+ */
+function appliesToWholeFile(node: ts.Node): boolean {
+  if (runsAtLoad(node)) return true;
+  const block = enclosingJestBlock(node);
+  if (block === undefined || (block.kind !== 'beforeEach' && block.kind !== 'beforeAll')) return false;
+  return enclosingJestBlock(block.call) === undefined;
+}
+
+/** `delete process.env.X` in a beforeEach resets the env to a known state before each test: cleanup, not a change. */
+function isResetBeforeEach(node: ts.Node): boolean {
+  return ts.isDeleteExpression(node) && enclosingJestBlock(node)?.kind === 'beforeEach';
+}
+
+/** The function a node runs in (or the file). */
+function enclosingFunction(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current !== undefined && !ts.isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
+  return current ?? node.getSourceFile();
+}
+
+/** A write that puts a value back: `delete process.env.A`, or an assignment from a variable (`= saved`), not a constant. */
+function isRestoreShaped(node: ts.Node): boolean {
+  if (ts.isDeleteExpression(node)) return true;
+  return ts.isBinaryExpression(node) && constantText(node.right) === undefined;
+}
+
+function sameKey(a: EnvWrite, b: EnvWrite): boolean {
+  return a.key === ALL || restoredBy(b) === ALL || a.key === b.key;
+}
+
+/**
+ * Saved and put back around the code under test, in the same function: the change is followed by a restore of
+ * the same key (`process.env.A = saved`, `delete process.env.A`), or is itself the restore of an earlier change.
+ */
+function restoredInFunction(write: EnvWrite): boolean {
+  let restored = false;
+  walk(enclosingFunction(write.node), (node) => {
+    if (restored || node === write.node) return;
+    const later = node.pos >= write.node.end;
+    const earlier = node.end <= write.node.pos;
+    if (later && isRestoreShaped(node) && writesOf(node).some((other) => sameKey(write, other))) restored = true;
+    if (earlier && isRestoreShaped(write.node) && writesOf(node).some((other) => sameKey(other, write))) {
+      restored = true;
+    }
+  });
+  return restored;
+}
+
 function check(sourceFile: ts.SourceFile, info: FileInfo): RuleHit[] {
   if (GLOBAL_SETUP.test(path.posix.basename(info.file))) return [];
+  const cleanup = cleanupFunctions(sourceFile);
   const writes: EnvWrite[] = [];
   walk(sourceFile, (node) => {
     for (const write of writesOf(node)) {
-      // After hooks restore; a finally block restores what its try block changed (checked below).
-      // A write while the file loads (top level, describe bodies) applies to all its tests in any order,
-      // and no further: Jest gives each test file its own process.env.
-      if (!inAfterHook(write.node) && !inFinallyBlock(write.node) && !runsAtLoad(write.node)) writes.push(write);
+      // After hooks (and the functions they call) restore; a finally block restores what its try block
+      // changed (checked below). A write every test sees the same way cannot make tests depend on each other,
+      // and goes no further: Jest gives each test file its own process.env.
+      if (inCleanup(write.node, cleanup) || inFinallyBlock(write.node)) continue;
+      if (appliesToWholeFile(write.node) || isResetBeforeEach(write.node)) continue;
+      writes.push(write);
     }
   });
   if (writes.length === 0) return [];
@@ -155,11 +211,15 @@ function check(sourceFile: ts.SourceFile, info: FileInfo): RuleHit[] {
   for (const write of writes) {
     if (isRestored(write.key, restored)) continue;
     if (guardingFinallyBlocks(write.node).some((block) => isRestored(write.key, keysIn(block)))) continue;
+    if (restoredInFunction(write)) continue;
     unrestored.set(write.node, [...(unrestored.get(write.node) ?? []), write.label]);
   }
   return [...unrestored].map(([node, labels]) => ({
     node,
-    message: `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} changed here and not restored: the tests that run after this one see the change`,
+    message:
+      `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} changed here and never put back: the later tests ` +
+      "of this file see it (so they depend on the order tests run in, which 'jest --randomize' changes), and so do " +
+      'the child processes they start; other test files do not (Jest gives each file its own process.env)',
   }));
 }
 

@@ -9,8 +9,26 @@ import type { AuditResult } from './types';
 
 let audit: typeof AuditModule | undefined;
 
+/** The audit cannot run: TypeScript, its peer dependency, is not installed in the project. */
+export class AuditDependencyError extends Error {
+  readonly code = 'JEST_PERF_AUDIT_TYPESCRIPT_MISSING';
+  constructor(options: { cause: unknown }) {
+    super(
+      'the audit parses test files with TypeScript, which is not installed here (a peer dependency of ' +
+        '@jest-perf/audit, >=5 <7): install it with npm install --save-dev typescript',
+      options,
+    );
+    this.name = 'AuditDependencyError';
+  }
+}
+
 function load(): typeof AuditModule {
-  audit ??= require('./audit') as typeof AuditModule;
+  try {
+    audit ??= require('./audit') as typeof AuditModule;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /'typescript'/.test(String(error));
+    throw missing ? new AuditDependencyError({ cause: error }) : error;
+  }
   return audit;
 }
 
@@ -38,6 +56,8 @@ export {
   type Finding,
   type FindingRule,
   isRuleId,
+  isSerialCandidateRule,
   RULE_IDS,
   type RuleId,
+  SERIAL_CANDIDATE_RULES,
 } from './types';

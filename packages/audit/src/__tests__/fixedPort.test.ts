@@ -8,7 +8,11 @@ describe('fixed-port', () => {
     ["app.listen('8080', () => {});", '1:12'],
     ['const PORT = 4000;\nbeforeAll(() => server.listen(PORT));', '2:31'],
     ['startServer({ host: "127.0.0.1", port: 9229 });', '1:40'],
-    ["const env = { PORT: '5432' };", '1:21'],
+    ['const wss = new WebSocketServer({ port: 8080 });', '1:41'],
+    ['http.createServer(handler).listen(3000);', '1:35'],
+    ['server.listen({ port: 4000, host: "127.0.0.1" });', '1:23'],
+    ['const socket = net.connect({ port: 6379 });', '1:36'],
+    ["const client = new Client('localhost:5432');", '1:27'],
     ["await fetch('http://localhost:3000/health');", '1:13'],
     ["const url = 'ws://127.0.0.1:8080/socket';", '1:13'],
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal is the input
@@ -36,6 +40,16 @@ describe('fixed-port', () => {
     ["it.each([['127.0.0.1:9999', 'http://127.0.0.1:9999']])('normalises %s', (value, expected) => {});"],
     ["it('talks to localhost:3000 in its title only', () => {});"],
     ['emitter.listen(70000);'],
+    // Not a server's or client's options: test data or config under test.
+    ["const env = { PORT: '5432' };"],
+    ["const input = { host: 'db', port: 5432 };\nexpect(format(input)).toBe('db:5432');"],
+    // Not a well-formed address: prose, or an invalid URL a test feeds to a parser.
+    ["const url = 'http://localhost:61500this is an invalid url!!!!';"],
+    ["logger.info('Server running at http://localhost:3000');"],
+    ["const message = 'connect ECONNREFUSED 127.0.0.1:3000';"],
+    // Interceptors: nock and msw answer the request in the process; no port is opened or reached.
+    ["nock('http://localhost:3000').get('/user').reply(200, {});"],
+    ["const handlers = [http.get('http://localhost:3000/user', () => HttpResponse.json({}))];"],
   ])('does not flag %j', (source) => {
     expect(hits(source, RULE)).toEqual([]);
   });

@@ -6,9 +6,18 @@ export const RULE_IDS = [
   'process-chdir',
   'repo-tree-write',
   'shared-module-state',
+  'child-process',
+  'signal',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+
+/**
+ * Rules whose hits are serial candidates, not findings: spawning processes or sending signals is not wrong
+ * in itself, but such tests compete for the CPU with every worker (timeouts under load) or reach outside
+ * the test file. They are listed to review (tag the file `@tags serial`, or allow them), and never fail the audit.
+ */
+export const SERIAL_CANDIDATE_RULES: readonly RuleId[] = ['child-process', 'signal'];
 
 /** Findings about the allow comments themselves: no reason given, or a rule id that does not exist. */
 export type AllowRuleId = 'allow-without-reason' | 'allow-unknown-rule';
@@ -39,7 +48,13 @@ export interface AuditResult {
   root: string;
   scannedFiles: number;
   findings: Finding[];
+  /** Hits of the SERIAL_CANDIDATE_RULES: worth running in the serial lane; they do not fail the audit. */
+  candidates: Finding[];
   allowed: AllowedFinding[];
+}
+
+export function isSerialCandidateRule(rule: FindingRule): boolean {
+  return (SERIAL_CANDIDATE_RULES as readonly string[]).includes(rule);
 }
 
 export function isRuleId(value: string): value is RuleId {

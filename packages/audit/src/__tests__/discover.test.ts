@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AuditPathError, discoverFiles, isTestFile } from '../audit/discover';
+import { AuditPathError, discoverFiles, isTestFile } from '../discover';
 
 let root: string;
 beforeEach(() => {

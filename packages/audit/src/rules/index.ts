@@ -1,4 +1,5 @@
 import type { RuleId } from '../types';
+import { childProcess } from './childProcess';
 import { envWriteWithoutRestore } from './envWrite';
 import { fixedPort } from './fixedPort';
 import { processChdir } from './processChdir';
@@ -6,6 +7,7 @@ import { repoTreeWrite } from './repoTreeWrite';
 import type { Rule } from './rule';
 import { sharedModuleState } from './sharedModuleState';
 import { sharedTmpPath } from './sharedTmpPath';
+import { signal } from './signal';
 
 /** Every rule, in the order of RULE_IDS. */
 export const RULES: readonly Rule[] = [
@@ -15,6 +17,8 @@ export const RULES: readonly Rule[] = [
   processChdir,
   repoTreeWrite,
   sharedModuleState,
+  childProcess,
+  signal,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

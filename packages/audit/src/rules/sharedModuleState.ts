@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import { enclosingJestBlock, jestBlocksAround, literalText, memberName, rootIdentifier, unwrap, walk } from '../ast';
+import { enclosingJestBlock, memberName, rootIdentifier, unwrap, walk } from '../ast';
 import { type Binding, declarationKind, isModuleLevel, resolveBinding } from '../scope';
+import { inSerialBlock } from '../serial';
 import type { FileInfo, Rule, RuleHit } from './rule';
 
 const FIX =
@@ -9,9 +10,6 @@ const FIX =
 
 /** Methods that change the collection they are called on. */
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'set', 'add', 'delete', 'clear']);
-
-/** A trailing `@serial` tag in a test or describe title. */
-const SERIAL_TITLE = /(?:^|\s)@serial(?![\w-])/;
 
 interface Mutation {
   node: ts.Node;
@@ -87,15 +85,6 @@ function isObjectAssign(callee: ts.Expression): boolean {
   );
 }
 
-/** True when a test or describe around the node carries a trailing `@serial` title tag. */
-function inSerialBlock(node: ts.Node): boolean {
-  return jestBlocksAround(node).some((block) => {
-    const title = block.call.arguments[0];
-    const text = title === undefined ? undefined : literalText(title);
-    return text !== undefined && SERIAL_TITLE.test(text);
-  });
-}
-
 function check(sourceFile: ts.SourceFile, info: FileInfo): RuleHit[] {
   if (info.fileTags.includes('serial')) return [];
   const reset = new Set<Binding>();
@@ -111,7 +100,7 @@ function check(sourceFile: ts.SourceFile, info: FileInfo): RuleHit[] {
     .filter((mutation) => !reset.has(mutation.binding) && !inSerialBlock(mutation.node))
     .map((mutation) => ({
       node: mutation.node,
-      message: `module-level \`${mutation.name}\` is ${describeHow(mutation.how)} inside a ${blockName(mutation.node)} and never reset in beforeEach/afterEach: tests depend on the order they run in`,
+      message: `module-level \`${mutation.name}\` is ${describeHow(mutation.how)} inside a ${blockName(mutation.node)} and never reset in beforeEach/afterEach: the tests of this file depend on the order they run in ('jest --randomize' changes it)`,
     }));
 }
 

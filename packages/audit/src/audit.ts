@@ -7,7 +7,7 @@ import { fileTags } from './fileTags';
 import { HelperLoader } from './helpers';
 import { parseSource } from './parse';
 import { type FileInfo, RULES } from './rules';
-import type { AllowedFinding, AuditResult, Finding } from './types';
+import { type AllowedFinding, type AuditResult, type Finding, isSerialCandidateRule } from './types';
 
 export interface AuditOptions {
   /** Where relative paths start and what finding file names are relative to. */
@@ -18,6 +18,8 @@ export interface AuditOptions {
 
 export interface FileAudit {
   findings: Finding[];
+  /** Serial candidates (child processes, signals): listed, never failing. */
+  candidates: Finding[];
   allowed: AllowedFinding[];
 }
 
@@ -60,7 +62,12 @@ export function auditSource(file: string, text: string, options: SourceOptions =
     }
   }
   const result = applyAllowDirectives(findings, parseAllowDirectives(sourceFile), file);
-  return { findings: result.findings.sort(byPosition), allowed: result.allowed.sort(byPosition) };
+  const standing = result.findings.sort(byPosition);
+  return {
+    findings: standing.filter((finding) => !isSerialCandidateRule(finding.rule)),
+    candidates: standing.filter((finding) => isSerialCandidateRule(finding.rule)),
+    allowed: result.allowed.sort(byPosition),
+  };
 }
 
 /** The root-relative, `/`-separated name of a file. */
@@ -76,6 +83,7 @@ export function auditFiles(options: AuditOptions): AuditResult {
   const root = path.resolve(options.root);
   const files = discoverFiles(root, options.paths ?? []);
   const findings: Finding[] = [];
+  const candidates: Finding[] = [];
   const allowed: AllowedFinding[] = [];
   const loader = new HelperLoader();
   for (const absolute of files) {
@@ -83,7 +91,8 @@ export function auditFiles(options: AuditOptions): AuditResult {
       helpers: (sourceFile) => loader.helpersOf(absolute, sourceFile),
     });
     findings.push(...result.findings);
+    candidates.push(...result.candidates);
     allowed.push(...result.allowed);
   }
-  return { root, scannedFiles: files.length, findings, allowed };
+  return { root, scannedFiles: files.length, findings, candidates, allowed };
 }

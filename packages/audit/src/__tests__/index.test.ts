@@ -1,0 +1,27 @@
+import * as api from '../index';
+
+describe('the public API of @jest-perf/audit', () => {
+  it('exports the audit functions, which load the parser on first use', () => {
+    const result = api.auditSource('src/a.test.ts', "const dir = '/tmp/shared';");
+
+    expect(result.findings.map((finding) => finding.rule)).toEqual(['shared-tmp-path']);
+    expect(api.isRuleId('fixed-port')).toBe(true);
+    expect(api.isRuleId('no-such-rule')).toBe(false);
+    expect(typeof api.auditFiles).toBe('function');
+    expect(typeof api.formatText).toBe('function');
+  });
+});
+
+describe('without TypeScript installed', () => {
+  it('stops with an error that says to install it', () => {
+    jest.isolateModules(() => {
+      jest.doMock('typescript', () => {
+        throw Object.assign(new Error("Cannot find module 'typescript'"), { code: 'MODULE_NOT_FOUND' });
+      });
+      const fresh = require('../index') as typeof api;
+
+      expect(() => fresh.auditSource('a.test.ts', '')).toThrow(fresh.AuditDependencyError);
+      expect(() => fresh.auditSource('a.test.ts', '')).toThrow('npm install --save-dev typescript');
+    });
+  });
+});

@@ -19,7 +19,8 @@ const PRESET = '@jest-perf/preset';
 function quoteOf(text: string, ast: File): string {
   let quote: string | undefined;
   walk(ast.program, (node) => {
-    if (quote === undefined && node.type === 'StringLiteral') quote = text[startOf(node)];
+    if (quote === undefined && (node.type === 'StringLiteral' || node.type === 'DirectiveLiteral'))
+      quote = text[startOf(node)];
   });
   return quote === '"' ? '"' : "'";
 }

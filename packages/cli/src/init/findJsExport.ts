@@ -106,6 +106,9 @@ export function findJsExport(ast: File): JsExportSite {
     return { kind: 'refused', reason: `line ${lineOf(firstNested)} sets module.exports inside a block or function` };
   }
   const mutation = mutations[0];
+  if (mutation && topLevel.length === 0) {
+    return { kind: 'refused', reason: `line ${lineOf(mutation)} builds the exports piece by piece` };
+  }
   if (mutation) {
     return { kind: 'refused', reason: `line ${lineOf(mutation)} changes the exports after they are set` };
   }

@@ -6,7 +6,7 @@ import { ENVIRONMENT, PRESET, REPORTER } from './wireJsonConfig';
 function isEsm(file: string, text: string): boolean {
   if (/\.m[jt]s$/.test(file)) return true;
   if (/\.c[jt]s$/.test(file)) return false;
-  return /^\s*(import\s|export\s+default\b)/m.test(text);
+  return /^\s*(import|export)\b/m.test(text);
 }
 
 /** The exact lines a user adds by hand when init refuses to edit their Jest config. */

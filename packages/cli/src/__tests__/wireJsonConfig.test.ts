@@ -33,12 +33,15 @@ describe('wireJsonConfig', () => {
   });
 
   it('leaves the environment base out when a foreign preset has no testEnvironment of the user', () => {
-    const { config } = edited({ preset: 'ts-jest' });
+    const { config, changes } = edited({ preset: 'ts-jest' });
     expect(config).toEqual({
       preset: 'ts-jest',
       testEnvironment: '@jest-perf/environment',
       reporters: ['default', '@jest-perf/reporter'],
     });
+    expect(changes).toContain(
+      "(if your preset 'ts-jest' sets its own testEnvironment, put it in testEnvironmentOptions.jestPerf.base)",
+    );
   });
 
   it("adds the reporter to the user's own reporters, keeping theirs and their options", () => {

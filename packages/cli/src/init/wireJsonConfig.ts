@@ -48,7 +48,11 @@ export function wireJsonConfig(original: unknown): JsonConfigEdit {
   if (!isOurEnvironment(environment) && (environment !== undefined || !presetIsOurs)) {
     config.testEnvironment = ENVIRONMENT;
     changes.push(`testEnvironment: '${ENVIRONMENT}'`);
-    if (environment !== undefined) {
+    if (environment === undefined) {
+      changes.push(
+        `(if your preset '${String(config.preset)}' sets its own testEnvironment, put it in testEnvironmentOptions.jestPerf.base)`,
+      );
+    } else {
       const options = config.testEnvironmentOptions ?? {};
       if (!isObject(options)) return { kind: 'refused', reason: '`testEnvironmentOptions` is not an object' };
       config.testEnvironmentOptions = { ...options, jestPerf: { base: environment } };

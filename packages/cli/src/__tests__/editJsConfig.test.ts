@@ -96,12 +96,20 @@ describe('editJsConfig: the config shapes it wraps', () => {
   });
 });
 
+describe('editJsConfig: a withJestPerf import the user added but does not use yet', () => {
+  it.each([
+    "const { withJestPerf } = require('@jest-perf/preset');\nmodule.exports = { verbose: true };\n",
+    "import { withJestPerf } from '@jest-perf/preset';\nexport default { verbose: true };\n",
+  ])('wraps the export and adds no second import: %j', (text) => {
+    const out = edited(text);
+    expect(out.match(/@jest-perf\/preset/g)).toHaveLength(1);
+    expect(out).toContain('withJestPerf({ verbose: true });\n');
+  });
+});
+
 describe('editJsConfig: already wired', () => {
   it.each([
-    [
-      "const { withJestPerf } = require('@jest-perf/preset');\nmodule.exports = withJestPerf({});\n",
-      "'@jest-perf/preset'",
-    ],
+    ["const { withJestPerf } = require('@jest-perf/preset');\nmodule.exports = withJestPerf({});\n", 'withJestPerf(…)'],
     ["module.exports = { preset: '@jest-perf/preset' };\n", "'@jest-perf/preset'"],
     ["export default { reporters: ['default', '@jest-perf/reporter'] };\n", "'@jest-perf/reporter'"],
     ['const config = withJestPerf({});\nexport default config;\n', 'withJestPerf'],

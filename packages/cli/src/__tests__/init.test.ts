@@ -62,7 +62,7 @@ describe('jest-perf init', () => {
     const second = await init();
     expect(second.code).toBe(0);
     expect(second.out).toContain('jest-perf is already wired into this project: nothing to change.');
-    expect(second.out).toContain("jest.config.ts: already wired (line 2: '@jest-perf/preset')");
+    expect(second.out).toContain('jest.config.ts: already wired (line 4: withJestPerf(…))');
     expect(snapshot()).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import type { File, Statement } from '@babel/types';
-import { findJsExport } from './findJsExport';
+import { bindsWithJestPerf, findJsExport } from './findJsExport';
 import { endOf, isRequireCall, parseConfigSource, startOf, walk } from './jsAst';
 
 /** What init does to a JS/TS Jest config: the new text, nothing (wired already), or a refusal with the reason. */
@@ -99,7 +99,7 @@ export function editJsConfig(text: string, typescript: boolean): JsConfigEdit {
   const semicolon = text[endOf(site.statement) - 1] === ';';
   const line = importLine(site.style, quoteOf(text, ast), semicolon);
   const edited = apply(text, [
-    importInsertion(text, ast, line),
+    ...(bindsWithJestPerf(ast) ? [] : [importInsertion(text, ast, line)]),
     { at: startOf(site.expression), text: 'withJestPerf(' },
     { at: endOf(site.expression), text: ')' },
   ]);

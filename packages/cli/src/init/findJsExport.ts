@@ -1,5 +1,5 @@
 import type { File, Node, Statement } from '@babel/types';
-import { endOf, isModuleExports, rootObject, startOf, walk, writesIntoExports } from './jsAst';
+import { endOf, isModuleExports, isRequireCall, rootObject, startOf, walk, writesIntoExports } from './jsAst';
 
 /** The expression a config file exports, ready to wrap; or why it is already wired or cannot be edited safely. */
 export type JsExportSite =
@@ -9,18 +9,47 @@ export type JsExportSite =
 
 const lineOf = (node: Node): number => node.loc?.start.line ?? 0;
 
-/** A sign that jest-perf is wired already: a `withJestPerf(…)` call or a `'@jest-perf/…'` string. */
+/**
+ * A sign that jest-perf is wired already: a `withJestPerf(…)` call, or a `'@jest-perf/…'` string used in the
+ * config (wired by hand). Import and require sources do not count: an unused import is not wiring.
+ */
 function findWiring(ast: File): { line: number; what: string } | undefined {
   let found: { line: number; what: string } | undefined;
+  const moduleNames = new Set<Node>();
   walk(ast.program, (node) => {
     if (found) return;
+    if (node.type === 'ImportDeclaration') moduleNames.add(node.source);
+    else if (isRequireCall(node) && node.type === 'CallExpression' && node.arguments[0]) {
+      moduleNames.add(node.arguments[0]);
+    }
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'withJestPerf') {
       found = { line: lineOf(node), what: 'withJestPerf(…)' };
-    } else if (node.type === 'StringLiteral' && node.value.startsWith('@jest-perf/')) {
+    } else if (node.type === 'StringLiteral' && node.value.startsWith('@jest-perf/') && !moduleNames.has(node)) {
       found = { line: lineOf(node), what: `'${node.value}'` };
     }
   });
   return found;
+}
+
+/** Whether the file already binds `withJestPerf` at the top (an import or require the user added). */
+export function bindsWithJestPerf(ast: File): boolean {
+  return ast.program.body.some((statement) => {
+    if (statement.type === 'ImportDeclaration') {
+      return statement.specifiers.some((specifier) => specifier.local.name === 'withJestPerf');
+    }
+    if (statement.type !== 'VariableDeclaration') return false;
+    return statement.declarations.some(
+      ({ id }) =>
+        (id.type === 'Identifier' && id.name === 'withJestPerf') ||
+        (id.type === 'ObjectPattern' &&
+          id.properties.some(
+            (property) =>
+              property.type === 'ObjectProperty' &&
+              property.value.type === 'Identifier' &&
+              property.value.name === 'withJestPerf',
+          )),
+    );
+  });
 }
 
 interface Candidates {

@@ -6,6 +6,7 @@ import { categorizeCommand } from './commands/categorize';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { flakyCommand } from './commands/flaky';
+import { initCommand } from './commands/init';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
 import { reportCommand } from './commands/report';
@@ -14,6 +15,7 @@ import { type CliIo, EXIT, type ExitCode } from './io';
 import { formatError } from './usageError';
 
 export const COMMANDS: AnyCommand[] = [
+  initCommand,
   reportCommand,
   baselineCommand,
   checkCommand,

@@ -162,6 +162,7 @@ describe('runCli unexpected errors', () => {
 
   it('registers every command', () => {
     expect(COMMANDS.map((c) => c.command.split(' ')[0])).toEqual([
+      'init',
       'report',
       'baseline',
       'check',

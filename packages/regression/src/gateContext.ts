@@ -45,8 +45,12 @@ export function gateContext(
   const base = baseline.testbed ?? null;
   const same = base === null || sameTestbed(base, current);
   const ratio = overallRatio(baseline, series);
-  const busy = busyOf(runs, ratio, options.suiteThreshold);
-  const wallTrusted = options.confirmed || (same && !busy.busy);
+  // Confirming reruns are judged by their own load: the first run is the one they re-measure. They cover a
+  // few files, so their total says nothing about the machine; only a measured load does.
+  const busy = options.confirmed
+    ? busyOf(runs.slice(1), null, options.suiteThreshold)
+    : busyOf(runs, ratio, options.suiteThreshold);
+  const wallTrusted = same && !busy.busy;
   const baselineRuns = baseline.source.runIds.length;
   const notes: string[] = [];
   if (base === null) {

@@ -103,7 +103,7 @@ export interface GateContext {
    * when the run does not say (an older jest-perf) and the whole run was slower than the suite threshold.
    */
   busy: { busy: boolean; how: 'measured' | 'inferred' | 'unknown'; othersCpuShare: number | null };
-  /** Wall-time evidence can fail the check: same (or unknown) testbed, machine not busy, or confirmed reruns. */
+  /** Wall-time evidence can fail the check: same (or unrecorded) testbed and a machine not busy (for confirming reruns: while they ran). */
   wallTrusted: boolean;
   /** True when the current values are the minimum over confirming reruns. */
   confirmed: boolean;

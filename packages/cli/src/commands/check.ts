@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readLatestRun } from '@jest-perf/core';
 import {
   BASELINE_FIX,
@@ -31,6 +32,8 @@ interface CheckOptions {
   normalizeSpeed: boolean;
   jestBin: string | undefined;
   jestArgs: string[];
+  /** The baseline to check against instead of the configured `baselinePath` (e.g. one per testbed). */
+  baseline: string | undefined;
 }
 
 const EXAMPLE = 'jest-perf check --confirm 3';
@@ -93,6 +96,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
         default: true,
         describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
       })
+      .option('baseline', { type: 'string', describe: 'check against this baseline file instead of the configured one' })
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {
@@ -110,11 +114,15 @@ export const checkCommand: CommandModule<CheckOptions> = {
       normalizeSpeed: args['normalize-speed'] !== false,
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
+      baseline: optionalString(args.baseline),
     };
   },
   run(options, io) {
     const project = openProject(options.root);
-    const { paths, config } = project;
+    const { config } = project;
+    const paths = options.baseline
+      ? { ...project.paths, baseline: path.resolve(io.cwd, options.baseline) }
+      : project.paths;
     if (!fs.existsSync(paths.baseline)) {
       if (options.requireBaseline) readBaseline(paths.baseline);
       io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);

@@ -130,7 +130,12 @@ describe('files in the baseline (the gate and the shard sequencer)', () => {
         // Start-up is the runtime outside tests: 900 − 10, 1000 − 10, 1300 − 10.
         startup: stats(990, 100, 3, 890, 1290),
       },
-      'b.test.ts': { runtimeMs: 100, samples: 1, runtime: stats(100, 0, 1, 100, 100), startup: stats(100, 0, 1, 100, 100) },
+      'b.test.ts': {
+        runtimeMs: 100,
+        samples: 1,
+        runtime: stats(100, 0, 1, 100, 100),
+        startup: stats(100, 0, 1, 100, 100),
+      },
     });
   });
 

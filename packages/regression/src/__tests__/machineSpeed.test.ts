@@ -37,7 +37,10 @@ describe('machineSpeed', () => {
 
   it(`leaves out tests under ${SPEED_MIN_MS} ms in the baseline and tests it has no baseline for`, () => {
     const fast = buildBaseline(makeRuns(8, Object.fromEntries(rows(40, () => 1, SPEED_MIN_MS / 2))), config);
-    const fastNow = makeRun('now', rows(40, () => 1.1, SPEED_MIN_MS / 2));
+    const fastNow = makeRun(
+      'now',
+      rows(40, () => 1.1, SPEED_MIN_MS / 2),
+    );
 
     expect(machineSpeed(fast, gateSeries([fastNow]))).toBeNull();
     const unknown = makeRun('now', [['tests/other/x.test.ts › x', 500]]);
@@ -47,7 +50,17 @@ describe('machineSpeed', () => {
   it(`estimates nothing from fewer than ${SPEED_MIN_TESTS} comparable tests and too few files`, () => {
     const testsOnly = buildBaseline(makeRuns(8, Object.fromEntries(rows(40))), config);
 
-    expect(machineSpeed(testsOnly, gateSeries([makeRun('now', rows(SPEED_MIN_TESTS - 1, () => 1.1))]))).toBeNull();
+    expect(
+      machineSpeed(
+        testsOnly,
+        gateSeries([
+          makeRun(
+            'now',
+            rows(SPEED_MIN_TESTS - 1, () => 1.1),
+          ),
+        ]),
+      ),
+    ).toBeNull();
     // Four files of 100 ms or more are not enough either.
     expect(machineSpeed(baseline, gateSeries([currentRun(4, () => 1.1)]))).toBeNull();
   });
@@ -122,7 +135,10 @@ describe('compareRun on a machine slower across the board', () => {
   });
 
   it('fails a slowdown of everything when the run measured a quiet machine', () => {
-    const result = compareRun(baseline, currentRun(40, () => 2.5, { load: load(false) }));
+    const result = compareRun(
+      baseline,
+      currentRun(40, () => 2.5, { load: load(false) }),
+    );
 
     expect(result.context.busy).toMatchObject({ busy: false, how: 'measured' });
     expect(result.suites.find((verdict) => verdict.scope === 'run')).toMatchObject({

@@ -28,7 +28,7 @@ describe('githubAnnotations', () => {
   it('emits one ::error per regressed test, at its line', () => {
     expect(annotate('src/a.test.ts', 'loads', 7)).toEqual([
       expect.stringMatching(
-        /^::error file=src\/a\.test\.ts,line=7,title=Performance regression::src\/a\.test\.ts › loads: 1\.00 s → 2\.00 s (\+1\.00 s, \+100\.0 %25; threshold 20 %25, noise ±\d+ ms\)$/,
+        /^::error file=src\/a\.test\.ts,line=7,title=Performance regression::src\/a\.test\.ts › loads: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %25; threshold 20 %25, noise ±\d+ ms\)$/,
       ),
     ]);
   });

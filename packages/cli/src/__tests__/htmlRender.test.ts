@@ -147,9 +147,7 @@ describe('renderHtmlReport', () => {
     ]);
 
     expect(out).toContain('<strong>REGRESSED</strong>');
-    expect(out).toContain(
-      'tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 1 unchanged, 1 new, 1 missing.</p>',
-    );
+    expect(out).toContain('tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 1 unchanged, 1 new, 1 missing.</p>');
     // The file is named by its test, and the steady test and the whole run are unchanged: not listed.
     expect(rows.map((r) => [r[0], r[2]])).toEqual([
       ['regressed', 'src/a.test.ts › slower'],

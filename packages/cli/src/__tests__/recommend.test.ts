@@ -18,7 +18,9 @@ describe('recommend', () => {
   });
 
   it('asks for a baseline when there is none', () => {
-    expect(advise(quiet())).toEqual(['No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.']);
+    expect(advise(quiet())).toEqual([
+      'No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.',
+    ]);
   });
 
   it('warns first that an incomplete run may miss tests', () => {
@@ -50,7 +52,7 @@ describe('recommend', () => {
     expect(comparison.suites.find((v) => v.scope === 'run')).toMatchObject({ kind: 'unconfirmed', reason: 'noise' });
     expect(comparison.regressed).toBe(false);
     expect(buildReport({ run, comparison, trends: null }).recommendations).toEqual([
-      '2 large change(s) are unconfirmed: rerun them with `npx jest-perf check --confirm 3` (reruns the files, keeps each one\'s fastest time).',
+      "2 large change(s) are unconfirmed: rerun them with `npx jest-perf check --confirm 3` (reruns the files, keeps each one's fastest time).",
     ]);
   });
 

@@ -6,7 +6,6 @@ import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
 import { squeezed } from './helpers/tables';
 
-
 describe('renderMarkdown', () => {
   it('shows the shard, branch, incomplete reasons, and the empty states', () => {
     const run = makeRun({

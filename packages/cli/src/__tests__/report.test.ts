@@ -5,8 +5,8 @@ import type { RawArgs } from '../command';
 import { DEFAULT_DOCS, loadReportData, reportCommand, reportFor } from '../commands/report';
 import type { Report } from '../report/buildReport';
 import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
-import { cli, createProject, type TempProject } from './helpers/project';
 import { tracked } from './helpers/gateRuns';
+import { cli, createProject, type TempProject } from './helpers/project';
 import { makeFile, makeHook, makeRun, makeTest, runOf } from './helpers/runs';
 import { squeezed } from './helpers/tables';
 

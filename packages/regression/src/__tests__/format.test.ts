@@ -57,9 +57,7 @@ describe('formatVerdict', () => {
   });
 
   it('says a thing waits below half of its time on the CPU, and nothing when CPU time was not measured', () => {
-    expect(formatVerdict({ kind: 'minor', ...measured, cpuShare: 0.49, ...subject })).toMatch(
-      /noise ±45 ms, waits\)$/,
-    );
+    expect(formatVerdict({ kind: 'minor', ...measured, cpuShare: 0.49, ...subject })).toMatch(/noise ±45 ms, waits\)$/);
     expect(formatVerdict({ kind: 'minor', ...measured, cpuShare: 0.5, ...subject })).toMatch(
       /noise ±45 ms, computes\)$/,
     );

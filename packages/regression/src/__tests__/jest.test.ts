@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type DataPaths, dataPaths, type FileRecord, loadConfig, type RunFile, type RunLoad, saveRun } from '@jest-perf/core';
+import {
+  type DataPaths,
+  dataPaths,
+  type FileRecord,
+  loadConfig,
+  type RunFile,
+  type RunLoad,
+  saveRun,
+} from '@jest-perf/core';
 import { writeBaseline } from '../baselineStore';
 import { buildBaseline } from '../buildBaseline';
 import { describePerformanceRegression, type JestGlobals, SKIP_NO_BASELINE, SKIP_NO_RUN_DATA } from '../jest';

@@ -14,8 +14,15 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
     advice.push(`The run is incomplete (${summary.incompleteReasons.join('; ')}): numbers may be missing tests.`);
   }
   if (regressions?.regressed) {
-    const count = regressions.tests.filter((v) => v.kind === 'regressed').length;
-    advice.push(`${count} test(s) regressed: confirm on a quiet machine with \`jest-perf check --confirm 3\`.`);
+    // A file, hook, the whole run or the slow count can fail the check without any single test.
+    const tests = regressions.tests.filter((v) => v.kind === 'regressed').length;
+    const suites = regressions.suites.filter((v) => v.kind === 'regressed').length;
+    const what = [
+      ...(tests > 0 ? [`${tests} test(s)`] : []),
+      ...(suites > 0 ? [`${suites} file, hook or whole-run verdict(s)`] : []),
+      ...(regressions.slowCount.kind === 'regressed' ? ['the slow-test count'] : []),
+    ];
+    advice.push(`Regressed: ${what.join(', ')}. Confirm on a quiet machine with \`npx jest-perf check --confirm 3\`.`);
   }
   const unconfirmed = regressions
     ? [...regressions.tests, ...regressions.suites].filter((v) => v.kind === 'unconfirmed').length

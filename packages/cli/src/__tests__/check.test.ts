@@ -161,11 +161,11 @@ describe('jest-perf check on a machine slower across the board', () => {
 describe('formatSpeed', () => {
   it('says nothing under 1 %, and that tests were compared as measured past the suite threshold', () => {
     expect(formatSpeed(null)).toBeNull();
-    expect(formatSpeed({ factor: 1.005, tests: 40, applied: true })).toBeNull();
-    expect(formatSpeed({ factor: 0.9, tests: 40, applied: true })).toBe(
+    expect(formatSpeed({ factor: 1.005, cpuFactor: null, tests: 40, applied: true })).toBeNull();
+    expect(formatSpeed({ factor: 0.9, cpuFactor: null, tests: 40, applied: true })).toBe(
       'machine: this run was 10.0 % faster than the baseline across 40 tests; each test is compared with its baseline × 0.900 (--no-normalize-speed: as measured)',
     );
-    expect(formatSpeed({ factor: 1.3, tests: 40, applied: false })).toBe(
+    expect(formatSpeed({ factor: 1.3, cpuFactor: null, tests: 40, applied: false })).toBe(
       'machine: this run was 30.0 % slower than the baseline across 40 tests, past the suite threshold: tests compared as measured',
     );
   });

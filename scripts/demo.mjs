@@ -155,7 +155,14 @@ const baseline = join(dataDir, 'baselines', `${testbedSlug(testbed)}.json`);
 const hadBaseline = existsSync(baseline);
 mkdirSync(dirname(baseline), { recursive: true });
 const checkStatus = hadBaseline
-  ? step(`Check against this machine's baseline (${testbed.key})`, [cli, 'check', '--baseline', baseline, '--confirm', '2'])
+  ? step(`Check against this machine's baseline (${testbed.key})`, [
+      cli,
+      'check',
+      '--baseline',
+      baseline,
+      '--confirm',
+      '2',
+    ])
   : step(`Create this machine's baseline (first run on ${testbed.key})`, [cli, 'baseline', '--baseline', baseline]);
 
 const total = rows.at(-1);

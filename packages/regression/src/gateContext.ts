@@ -59,14 +59,14 @@ export function gateContext(
     );
   } else if (!same) {
     notes.push(
-      `Baseline from another testbed (${base.key}); this run: ${current.key}. Wall time alone does not fail the check; CPU time and confirmed reruns do.`,
+      `Baseline from another testbed (${base.key}); this run: ${current.key}. Wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.`,
     );
   }
   if (busy.busy && busy.how === 'measured') {
     const share =
       busy.othersCpuShare === null ? '' : ` (other processes used ${percent(busy.othersCpuShare)} of the CPU)`;
     notes.push(
-      `The machine was busy during the run${share}: wall time alone does not fail the check; CPU time and confirmed reruns do.`,
+      `The machine was busy during the run${share}: wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.`,
     );
   } else if (busy.busy && ratio !== null) {
     notes.push(
@@ -78,8 +78,7 @@ export function gateContext(
       `The baseline comes from ${baselineRuns} run(s): too few to judge single tests, so tests are judged through their files (build it from 3 or more runs).`,
     );
   }
-  if (options.confirmed)
-    notes.push('Current values are the minimum over the run and its reruns (noise only adds time).');
+  if (options.confirmed) notes.push('Current values are the fastest of the run and its reruns (noise only adds time).');
   return {
     testbed: { baseline: base, current, same },
     busy,

@@ -288,7 +288,7 @@ describe('jest-perf check', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out).toContain(
-      'The machine was busy during the run (other processes used 60 % of the CPU): wall time alone does not fail the check; CPU time and confirmed reruns do.',
+      'The machine was busy during the run (other processes used 60 % of the CPU): wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.',
     );
     expect(result.out).toMatch(
       /^ {2}unconfirmed {2}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(.*\): unconfirmed, the machine was busy: wall time alone does not fail the check$/m,
@@ -381,7 +381,7 @@ if (process.env.FAKE_RUN) {
     expect(result.out).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
     expect(result.out).toContain('  rerun 1/2\n  rerun 2/2');
     expect(result.out).not.toContain('Not confirmed');
-    expect(result.out).toContain('Current values are the minimum over the run and its reruns (noise only adds time).');
+    expect(result.out).toContain('Current values are the fastest of the run and its reruns (noise only adds time).');
     expect(result.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
     expect(result.err).toBe(FAILED);
     expect(loggedArgs(argsLog)).toEqual([

@@ -96,7 +96,10 @@ export const checkCommand: CommandModule<CheckOptions> = {
         default: true,
         describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
       })
-      .option('baseline', { type: 'string', describe: 'check against this baseline file instead of the configured one' })
+      .option('baseline', {
+        type: 'string',
+        describe: 'check against this baseline file instead of the configured one',
+      })
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {

@@ -153,15 +153,21 @@ describe('compareRun', () => {
     expect(result.current.runIds).toEqual(['a', 'b', 'c']);
   });
 
-  it('does not fail wall time on a busy machine, and fails it once confirmed by reruns', () => {
+  it('does not fail wall time on a busy machine, and fails it once confirmed by reruns on a quiet one', () => {
     // (The slow-test count, 1.80 s over 1.50 s, is tolerated here: it is compared apart.)
     const busy = compareRun(baseline, run('now', current(1800), { load: load(true, 0.7) }), { slowCountTolerance: 1 });
     expect(mapperOf(busy)).toMatchObject({ kind: 'unconfirmed', reason: 'busy' });
     expect(busy.context.busy).toEqual({ busy: true, how: 'measured', othersCpuShare: 0.7 });
     expect(busy.regressed).toBe(false);
 
-    const reruns = [1800, 1790, 1820].map((ms, i) => run(`r${i}`, current(ms), { load: load(true) }));
+    const reruns = [1800, 1790, 1820].map((ms, i) => run(`r${i}`, current(ms), { load: load(i === 0) }));
     const confirmed = compareRun(baseline, reruns, { confirmed: true });
+    // Reruns on a machine still busy cannot confirm a wall-time slowdown.
+    const stillBusy = [1800, 1790, 1820].map((ms, i) => run(`b${i}`, current(ms), { load: load(true) }));
+    expect(mapperOf(compareRun(baseline, stillBusy, { confirmed: true, slowCountTolerance: 1 }))).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'busy',
+    });
     // The minimum over the reruns: noise only adds time.
     expect(mapperOf(confirmed)).toMatchObject({ kind: 'regressed', currentMs: 1790, currentSamples: 3 });
     expect(confirmed.context).toMatchObject({ confirmed: true, wallTrusted: true });

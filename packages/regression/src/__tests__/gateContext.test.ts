@@ -83,14 +83,19 @@ describe('gateContext', () => {
     expect(context.notes).toEqual([expect.stringContaining('from 1 run(s): too few to judge single tests')]);
   });
 
-  it('trusts confirmed reruns even on a busy machine', () => {
-    const context = contextOf([now(1000, { load: load(true) }), now(1000, { load: load(true) })], {
+  it('judges confirming reruns by their own load, not by the run they re-measure', () => {
+    const quietReruns = contextOf([now(1000, { load: load(true) }), now(1000, { load: load(false) })], {
       ...options,
       confirmed: true,
     });
-    expect(context).toMatchObject({ wallTrusted: true, confirmed: true });
-    expect(context.notes).toContain(
-      'Current values are the minimum over the run and its reruns (noise only adds time).',
+    expect(quietReruns).toMatchObject({ wallTrusted: true, confirmed: true });
+    expect(quietReruns.notes).toContain(
+      'Current values are the fastest of the run and its reruns (noise only adds time).',
     );
+    const busyReruns = contextOf([now(1000, { load: load(false) }), now(1000, { load: load(true) })], {
+      ...options,
+      confirmed: true,
+    });
+    expect(busyReruns).toMatchObject({ wallTrusted: false, confirmed: true });
   });
 });

@@ -5,7 +5,7 @@
 //   2. after, in band: the jest-perf helpers on, one process — to measure what the parallel lanes add;
 //   3. after: `jest-perf test` (parallel lane on 2 workers + serial lane in band), tracked into the history;
 // then the HTML and markdown reports, the results table (one row per optimisation) in the example's
-// PERFORMANCE.md, and the baseline created or checked. Plain Node: every step is a child process so its
+// PERFORMANCE.md, and this machine's baseline created (first run) or checked (later runs). Plain Node: every step is a child process so its
 // output streams live. `--skip-before` reuses the last before runs (the table still says when they ran).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -26,7 +26,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const require = createRequire(import.meta.url);
-const { readRunFile } = require('@jest-perf/core');
+const { readRunFile, testbedOf, testbedSlug } = require('@jest-perf/core');
 const { compareRuns, renderComparison, updateMarkedSection } = require('@jest-perf/cli');
 
 function step(title, args, env = {}) {
@@ -148,12 +148,22 @@ const table = [
 const performanceMd = join(example, 'PERFORMANCE.md');
 updateMarkedSection(performanceMd, table, 'demo');
 
-const baseline = join(dataDir, 'baseline.json');
+// A baseline belongs to a testbed (CPU, cores, memory, OS, Node and Jest): wall times from another machine say
+// nothing about this one. The first run on a machine makes its baseline; later runs are checked against it.
+const testbed = testbedOf(afterRun);
+const baseline = join(dataDir, 'baselines', `${testbedSlug(testbed)}.json`);
 const hadBaseline = existsSync(baseline);
-// First run: this run becomes the baseline. Later runs are checked against it (regressions confirmed by rerunning).
+mkdirSync(dirname(baseline), { recursive: true });
 const checkStatus = hadBaseline
-  ? step('Check against the baseline', [cli, 'check', '--confirm', '2'])
-  : step('Create the baseline (first run)', [cli, 'baseline']);
+  ? step(`Check against this machine's baseline (${testbed.key})`, [
+      cli,
+      'check',
+      '--baseline',
+      baseline,
+      '--confirm',
+      '2',
+    ])
+  : step(`Create this machine's baseline (first run on ${testbed.key})`, [cli, 'baseline', '--baseline', baseline]);
 
 const total = rows.at(-1);
 console.log(`

@@ -13,7 +13,7 @@ export const DEFAULT_CONFIG: JestPerfConfig = {
   baselinePath: '.jest-perf/baseline.json',
   historySize: 50,
   slowTestMs: 30_000,
-  thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 },
+  thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
   exclude: [],
 };
 

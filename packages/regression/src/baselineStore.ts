@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { type Baseline, baselineSchema, JestPerfError, readValidatedJson, writeJsonAtomic } from '@jest-perf/core';
 
 /** What the user runs to (re)create the baseline. */
-export const BASELINE_FIX = 'Run `pnpm perf:baseline` to create one.';
+export const BASELINE_FIX = 'Create one from tracked runs: npx jest-perf baseline --from-history 5';
 
 /**
  * Reads and validates the committed baseline.
@@ -15,7 +15,7 @@ export function readBaseline(file: string): Baseline {
   }
   return readValidatedJson<Baseline>(file, baselineSchema, {
     what: 'baseline',
-    fix: 'Run `pnpm perf:baseline` to recreate it (or restore it from git).',
+    fix: 'recreate it with `npx jest-perf baseline --from-history 5` (or restore it from git)',
   });
 }
 

@@ -6,7 +6,9 @@ import {
   type History,
   type JestPerfConfig,
   type RunFile,
+  testbedOf,
 } from '@jest-perf/core';
+import { type GateSeries, gateSeries, type Samples } from './gateSeries';
 import { assertHasRuns, type RunWindow, windowFromHistory, windowFromRuns } from './runWindow';
 import { durationStats, median } from './stats';
 import { slowCounts, suiteSeries } from './suites';
@@ -85,8 +87,17 @@ export function buildBaseline(
     ]);
   }
   const newest = window.runs[window.runs.length - 1];
-  // File runtimes live in run files only (the history index keeps tests): from runs, or `fileRuns`.
-  const files = fileRuntimes('fromHistory' in source ? (options.fileRuns ?? []) : source);
+  // Files, hooks and CPU times live in run files only (the history index keeps tests): from runs, or `fileRuns`.
+  const runFiles = 'fromHistory' in source ? (options.fileRuns ?? []) : source;
+  const series = gateSeries(runFiles);
+  for (const [id, entry] of tests) {
+    const cpu = statsOf(series.tests.get(id)?.cpu);
+    if (cpu) entry.cpu = cpu;
+  }
+  const files = fileBaselines(series);
+  const newestRun = runFiles[runFiles.length - 1];
+  const total = statsOf(series.total);
+  const totalCpu = statsOf(series.totalCpu);
   return {
     schemaVersion: BASELINE_VERSION,
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -97,24 +108,36 @@ export function buildBaseline(
     tests: sortedRecord(tests),
     suites: sortedRecord(suites),
     ...(Object.keys(files).length > 0 ? { files } : {}),
+    ...(newestRun ? { testbed: testbedOf(newestRun) } : {}),
+    ...(total ? { run: { totalMs: total, ...(totalCpu ? { cpuMs: totalCpu } : {}) } } : {}),
   };
 }
 
-/** Median runtime of each test file over the runs it ran in (files that failed to run left out). */
-export function fileRuntimes(runs: readonly RunFile[]): Record<string, BaselineFile> {
-  const samples = new Map<string, number[]>();
-  for (const run of runs) {
-    for (const file of run.files) {
-      if (file.execError) continue;
-      const list = samples.get(file.path) ?? [];
-      list.push(file.runtimeMs);
-      samples.set(file.path, list);
-    }
+/** Rounded statistics of the finite samples; undefined when there are none. */
+function statsOf(samples: Samples | undefined): DurationStats | undefined {
+  const computed = samples ? durationStats(samples) : null;
+  return computed ? roundStats(computed) : undefined;
+}
+
+/** Per test file: runtime (the shard planner's), tests, start-up, hooks and CPU statistics. */
+function fileBaselines(series: GateSeries): Record<string, BaselineFile> {
+  const files: [string, BaselineFile][] = [];
+  for (const [path, file] of series.files) {
+    const runtime = statsOf(file.runtime);
+    if (!runtime) continue;
+    const entry: BaselineFile = { runtimeMs: runtime.median, samples: runtime.samples, runtime };
+    const tests = statsOf(file.tests);
+    if (tests) entry.tests = tests;
+    const startup = statsOf(file.startup);
+    if (startup) entry.startup = startup;
+    const cpu = statsOf(file.cpu);
+    if (cpu) entry.cpu = cpu;
+    const hooks = [...file.hooks].flatMap(([key, samples]): [string, DurationStats][] => {
+      const hook = statsOf(samples);
+      return hook ? [[key, hook]] : [];
+    });
+    if (hooks.length > 0) entry.hooks = sortedRecord(hooks);
+    files.push([path, entry]);
   }
-  return sortedRecord(
-    [...samples].map(([file, values]): [string, BaselineFile] => [
-      file,
-      { runtimeMs: round(median(values)), samples: values.length },
-    ]),
-  );
+  return sortedRecord(files);
 }

@@ -1,14 +1,26 @@
-import type { Baseline, RunFile } from '@jest-perf/core';
-import { computeVerdict } from './computeVerdict';
-import { type MachineSpeed, machineSpeed, scaleStats } from './machineSpeed';
-import { assertHasRuns, type RunWindow, windowFromRuns } from './runWindow';
+import type { Baseline, DurationStats, RunFile } from '@jest-perf/core';
+import { gateContext } from './gateContext';
+import { type GateSeries, gateSeries, type Samples } from './gateSeries';
+import { type JudgeParams, judge, type TimeRule } from './judge';
+import { type MachineSpeed, machineSpeed } from './machineSpeed';
+import { type NoiseFloor, pooledNoiseFloor } from './noiseFloor';
+import { assertHasRuns, windowFromRuns } from './runWindow';
 import { compareSlowCount } from './slowCount';
-import { suiteOf, suiteSeries } from './suites';
-import type { SlowCountVerdict, SuiteVerdict, TestVerdict, VerdictKind, VerdictOptions } from './types';
+import { suiteOf } from './suites';
+import type {
+  GateContext,
+  SlowCountVerdict,
+  SuiteScope,
+  SuiteVerdict,
+  TestVerdict,
+  Verdict,
+  VerdictKind,
+  VerdictOptions,
+} from './types';
 import { type ResolvedVerdictOptions, resolveVerdictOptions } from './verdictOptions';
 
-/** The current side: one run, several runs (oldest first: confirm reruns) or a window (newest K of history). */
-export type CurrentSource = RunFile | readonly RunFile[] | RunWindow;
+/** The current side: one run, or several (oldest first: a run and its confirming reruns, or the newest K). */
+export type CurrentSource = RunFile | readonly RunFile[];
 
 /** Verdict counts by kind. */
 export type VerdictCounts = Record<VerdictKind, number>;
@@ -17,30 +29,33 @@ export type VerdictCounts = Record<VerdictKind, number>;
 export interface CompareResult {
   /** Sorted by id. */
   tests: TestVerdict[];
-  /** Sorted by suite. */
+  /** Test files (their tests together), their start-up, their hooks and the whole run; sorted by name. */
   suites: SuiteVerdict[];
   slowCount: SlowCountVerdict;
-  /** True when a test, a suite or the slow count regressed: the check fails. */
+  /** True when a test, a hook, a file, the whole run or the slow count regressed: the check fails. */
   regressed: boolean;
   summary: { tests: VerdictCounts; suites: VerdictCounts };
   /** The runs the current values come from. */
   current: { runIds: string[] };
   /**
-   * How much slower (> 1) or faster the current runs were than the baseline across the board; when
-   * `applied`, each test was compared with its baseline scaled by it (suites and the slow count are always
-   * compared as measured). Null when not estimated: too few comparable tests, or `normalizeSpeed: false`.
+   * How much slower (> 1) or faster the current runs were than the baseline across the board; each thing
+   * was compared with its baseline scaled by it. Null when not estimated (too little data, or
+   * `normalizeSpeed: false`).
    */
   speed: MachineSpeed | null;
+  /** Testbeds, machine load, and whether wall time could fail the check. */
+  context: GateContext;
 }
 
-function toWindow(current: CurrentSource): RunWindow {
-  if (Array.isArray(current)) return windowFromRuns(current);
-  if ('schemaVersion' in current) return windowFromRuns([current as RunFile]);
-  return current as RunWindow;
+/** Kinds that name a thing worth a look: large changes. */
+const NAMED: ReadonlySet<VerdictKind> = new Set(['regressed', 'unconfirmed']);
+
+export function emptyCounts(): VerdictCounts {
+  return { regressed: 0, unconfirmed: 0, minor: 0, improved: 0, unchanged: 0, new: 0, missing: 0, unjudged: 0 };
 }
 
-function count(verdicts: readonly { kind: VerdictKind }[]): VerdictCounts {
-  const counts: VerdictCounts = { regressed: 0, improved: 0, unchanged: 0, noisy: 0, new: 0, missing: 0 };
+export function countVerdicts(verdicts: readonly { kind: VerdictKind }[]): VerdictCounts {
+  const counts = emptyCounts();
   for (const verdict of verdicts) counts[verdict.kind] += 1;
   return counts;
 }
@@ -58,45 +73,205 @@ function pickThreshold(own: number | undefined, global: number, override: number
   return override ?? global;
 }
 
-function compareTests(
-  baseline: Baseline,
-  window: RunWindow,
-  o: ResolvedVerdictOptions,
-  speed: MachineSpeed | null,
-): TestVerdict[] {
-  const ids = new Set([...Object.keys(baseline.tests), ...window.tests.keys()]);
+/** The baseline statistics of one kind of thing: each kind has its own noise (start-up is far noisier). */
+function* statsOf(baseline: Baseline, scope: 'test' | 'file' | 'startup' | 'hook' | 'cpu'): Generator<DurationStats> {
+  if (scope === 'test' || scope === 'cpu') {
+    for (const test of Object.values(baseline.tests)) {
+      const stats = scope === 'cpu' ? test.cpu : test.stats;
+      if (stats) yield stats;
+    }
+  }
+  for (const file of Object.values(baseline.files ?? {})) {
+    if (scope === 'cpu' && file.cpu) yield file.cpu;
+    if (scope === 'file' && file.tests) yield file.tests;
+    if (scope === 'startup' && file.startup) yield file.startup;
+    if (scope === 'hook') yield* Object.values(file.hooks ?? {});
+  }
+}
+
+interface Rules {
+  o: ResolvedVerdictOptions;
+  /** Wall-time rules by kind of thing (their noise floors differ). */
+  wall: Record<'test' | 'file' | 'startup' | 'hook', TimeRule>;
+  cpu: TimeRule;
+  testThreshold: number;
+  suiteThreshold: number;
+}
+
+function params(
+  rules: Rules,
+  scope: keyof Rules['wall'],
+  threshold: number,
+  judgeFewRuns: boolean,
+  wallSpeed = rules.wall[scope].speed,
+): JudgeParams {
+  return {
+    threshold,
+    minImpactMs: rules.o.minAbsoluteMs,
+    noiseK: rules.o.noiseK,
+    assumedCv: rules.o.assumedCv,
+    confirmed: rules.o.confirmed,
+    judgeFewRuns,
+    wall: { ...rules.wall[scope], speed: wallSpeed },
+    cpu: rules.cpu,
+  };
+}
+
+function series(base: DurationStats | undefined, current: Samples | undefined) {
+  return base ? { base, current: current ?? [] } : undefined;
+}
+
+function compareTests(baseline: Baseline, current: GateSeries, rules: Rules): TestVerdict[] {
+  const ids = new Set([...Object.keys(baseline.tests), ...current.tests.keys()]);
   return [...ids].map((id): TestVerdict => {
     const base = baseline.tests[id];
-    const series = window.tests.get(id);
-    const file = (series?.file ?? base?.file) as string;
-    const stats = base?.stats && speed?.applied ? scaleStats(base.stats, speed.factor) : base?.stats;
-    const verdict = computeVerdict(stats, series?.durationsMs ?? [], {
-      ...o,
-      threshold: pickThreshold(base?.threshold, baseline.thresholds.test, o.testThreshold),
-    });
+    const now = current.tests.get(id);
+    const file = (now?.file ?? base?.file) as string;
+    const threshold = pickThreshold(base?.threshold, baseline.thresholds.test, rules.o.testThreshold);
+    const verdict: Verdict = judge(
+      series(base?.stats, now?.wall),
+      series(base?.cpu, now?.cpu),
+      params(rules, 'test', threshold, false),
+    ) ?? {
+      kind: 'new',
+      currentMs: median(now?.wall),
+      currentSamples: countFinite(now?.wall),
+    };
     return { ...verdict, id, file, suite: suiteOf(file) };
   });
 }
 
-function compareSuites(baseline: Baseline, window: RunWindow, o: ResolvedVerdictOptions): SuiteVerdict[] {
-  const current = suiteSeries(window);
-  const names = new Set([...Object.keys(baseline.suites), ...current.keys()]);
-  return [...names].map((suite): SuiteVerdict => {
-    const base = baseline.suites[suite];
-    const series = current.get(suite);
-    const verdict = computeVerdict(base?.stats, series?.durationsMs ?? [], {
-      ...o,
-      threshold: pickThreshold(base?.threshold, baseline.thresholds.suite, o.suiteThreshold),
-    });
-    return { ...verdict, suite, tests: { baseline: base?.tests ?? 0, current: series?.tests.size ?? 0 } };
-  });
+function countFinite(samples: Samples | undefined): number {
+  let n = 0;
+  for (const value of samples ?? []) if (Number.isFinite(value)) n += 1;
+  return n;
+}
+
+function median(samples: Samples | undefined): number {
+  const values = [...(samples ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
+  if (values.length === 0) return Number.NaN;
+  const mid = values.length >> 1;
+  return values.length % 2 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+}
+
+function suiteVerdict(
+  scope: SuiteScope,
+  suite: string,
+  file: string | null,
+  verdict: Verdict | null,
+  current: Samples | undefined,
+  tests: { baseline: number; current: number },
+): SuiteVerdict {
+  const v: Verdict = verdict ?? { kind: 'new', currentMs: median(current), currentSamples: countFinite(current) };
+  return { ...v, scope, suite, file, tests };
 }
 
 /**
- * Compares current runs with the baseline: a verdict per test and per suite, and the slow-test count.
- * With several current runs each test's current value is the median of its samples, and the noise band
- * narrows accordingly (see docs/regression-statistics.md). Each test is compared with its baseline scaled
- * by the machine's speed across the board ({@link machineSpeed}), unless `normalizeSpeed` is false.
+ * A file's tests together are judged so that tests too small to judge alone still count; when its
+ * change is already named test by test, the file is not named again.
+ */
+function explainedByTests(verdict: SuiteVerdict, tests: readonly TestVerdict[], minImpactMs: number): SuiteVerdict {
+  if (!NAMED.has(verdict.kind) || !('deltaMs' in verdict)) return verdict;
+  let named = 0;
+  for (const test of tests)
+    if (test.file === verdict.file && NAMED.has(test.kind) && 'deltaMs' in test) named += Math.max(0, test.deltaMs);
+  if (named === 0 || verdict.deltaMs - named >= minImpactMs) return verdict;
+  const { reason: _reason, ...rest } = verdict as SuiteVerdict & { reason?: string };
+  return { ...rest, kind: 'unchanged' } as SuiteVerdict;
+}
+
+function compareFiles(baseline: Baseline, current: GateSeries, rules: Rules, tests: TestVerdict[]): SuiteVerdict[] {
+  const out: SuiteVerdict[] = [];
+  const paths = new Set([...Object.keys(baseline.files ?? {}), ...current.files.keys()]);
+  for (const path of paths) {
+    const base = baseline.files?.[path];
+    const now = current.files.get(path);
+    if (!base?.tests && !now) continue;
+    const count = { baseline: countTests(baseline, path), current: now?.testIds.size ?? 0 };
+    const fileVerdict = suiteVerdict(
+      'file',
+      path,
+      path,
+      judge(
+        series(base?.tests, now?.tests),
+        series(base?.cpu, now?.cpu),
+        params(rules, 'file', rules.suiteThreshold, true),
+      ),
+      now?.tests,
+      count,
+    );
+    out.push(explainedByTests(fileVerdict, tests, rules.o.minAbsoluteMs));
+    if (base?.startup || now) {
+      out.push(
+        suiteVerdict(
+          'startup',
+          `${path} › start-up`,
+          path,
+          judge(series(base?.startup, now?.startup), undefined, params(rules, 'startup', rules.suiteThreshold, true)),
+          now?.startup,
+          count,
+        ),
+      );
+    }
+    const hooks = new Set([...Object.keys(base?.hooks ?? {}), ...(now?.hooks.keys() ?? [])]);
+    for (const key of hooks) {
+      const samples = now?.hooks.get(key);
+      // A hook the file did not have took no time then: a new slow hook is a slowdown, not news.
+      const hookBase = base?.hooks?.[key] ?? (base?.runtime ? noTime(base.runtime.samples) : undefined);
+      out.push(
+        suiteVerdict(
+          'hook',
+          `${path} › ${key}`,
+          path,
+          judge(series(hookBase, samples), undefined, params(rules, 'hook', rules.testThreshold, true)),
+          samples,
+          count,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function noTime(samples: number): DurationStats {
+  return { median: 0, mad: 0, samples, min: 0, max: 0 };
+}
+
+function countTests(baseline: Baseline, path: string): number {
+  let n = 0;
+  for (const test of Object.values(baseline.tests)) if (test.file === path) n += 1;
+  return n;
+}
+
+/** The whole run, never scaled by the machine's speed: a slowdown across the board shows here. */
+function compareWholeRun(baseline: Baseline, current: GateSeries, rules: Rules): SuiteVerdict | null {
+  if (!baseline.run) return null;
+  // Its noise is its own: the whole run's spread and largest excess over the baseline's runs, not the files'.
+  const own = (stats: DurationStats): NoiseFloor => pooledNoiseFloor([stats], rules.o.minCv, rules.o.assumedCv);
+  const p = params(rules, 'file', rules.suiteThreshold, true, 1);
+  p.wall = { ...p.wall, floor: own(baseline.run.totalMs) };
+  if (baseline.run.cpuMs) p.cpu = { ...p.cpu, floor: own(baseline.run.cpuMs) };
+  const verdict = judge(series(baseline.run.totalMs, current.total), series(baseline.run.cpuMs, current.totalCpu), p);
+  const tests = { baseline: Object.keys(baseline.tests).length, current: current.tests.size };
+  return suiteVerdict('run', 'whole run', null, verdict, current.total, tests);
+}
+
+function floorRule(floor: NoiseFloor, speed: number, trusted: boolean, distrust: TimeRule['distrust']): TimeRule {
+  return { floor, speed, trusted, distrust };
+}
+
+/** The slow-test count is wall time too: on a busy machine or another testbed it informs, it does not fail. */
+function trustedSlowCount(verdict: SlowCountVerdict, context: GateContext): SlowCountVerdict {
+  if (verdict.kind !== 'regressed' || context.wallTrusted) return verdict;
+  context.notes.push(
+    `The slow-test count grew (${verdict.baseline} → ${verdict.current}) on wall time alone, which does not fail the check here.`,
+  );
+  return { ...verdict, kind: 'unchanged' };
+}
+
+/**
+ * Compares current runs with the baseline on impact: a verdict per test, per file (its tests together, its
+ * start-up, each hook) and for the whole run, and the slow-test count. See docs/regression-statistics.md.
  * @throws JestPerfError `JEST_PERF_NO_RUN_DATA` when `current` holds no run; `JEST_PERF_USAGE` for bad options.
  * @example
  * const result = compareRun(readBaseline(paths.baseline), readLatestRun(paths), { thresholds: config.thresholds });
@@ -104,20 +279,51 @@ function compareSuites(baseline: Baseline, window: RunWindow, o: ResolvedVerdict
  */
 export function compareRun(baseline: Baseline, current: CurrentSource, options: VerdictOptions = {}): CompareResult {
   const o = resolveVerdictOptions(baseline, options);
-  const window = toWindow(current);
+  const runs: readonly RunFile[] = Array.isArray(current) ? current : [current as RunFile];
+  const window = windowFromRuns(runs);
   assertHasRuns(window, 'compare with the baseline');
-  const speed = o.normalizeSpeed ? machineSpeed(baseline, window, o.suiteThreshold ?? baseline.thresholds.suite) : null;
-  const tests = compareTests(baseline, window, o, speed).sort(byKey((v) => v.id));
-  const suites = compareSuites(baseline, window, o).sort(byKey((v) => v.suite));
-  const slowCount = compareSlowCount(baseline, window, o.slowCountTolerance);
-  const summary = { tests: count(tests), suites: count(suites) };
+  const now = gateSeries(runs);
+  const suiteThreshold = o.suiteThreshold ?? baseline.thresholds.suite;
+  const context = gateContext(baseline, runs, now, { suiteThreshold, confirmed: o.confirmed });
+  const speed = o.normalizeSpeed ? machineSpeed(baseline, now) : null;
+  const distrust = context.testbed.same ? 'busy' : 'testbed';
+  const wallRule = (scope: 'test' | 'file' | 'startup' | 'hook') =>
+    floorRule(
+      pooledNoiseFloor(statsOf(baseline, scope), o.minCv, o.assumedCv, { stallsOfAnySize: scope === 'startup' }),
+      speed?.factor ?? 1,
+      context.wallTrusted,
+      distrust,
+    );
+  const rules: Rules = {
+    o,
+    wall: {
+      test: wallRule('test'),
+      file: wallRule('file'),
+      startup: wallRule('startup'),
+      hook: wallRule('hook'),
+    },
+    cpu: floorRule(
+      pooledNoiseFloor(statsOf(baseline, 'cpu'), o.minCv, o.assumedCv),
+      speed?.cpuFactor ?? 1,
+      context.testbed.same,
+      'testbed',
+    ),
+    testThreshold: o.testThreshold ?? baseline.thresholds.test,
+    suiteThreshold,
+  };
+  const tests = compareTests(baseline, now, rules).sort(byKey((v) => v.id));
+  const whole = compareWholeRun(baseline, now, rules);
+  const suites = [...compareFiles(baseline, now, rules, tests), ...(whole ? [whole] : [])].sort(byKey((v) => v.suite));
+  const slowCount = trustedSlowCount(compareSlowCount(baseline, window, o.slowCountTolerance), context);
+  const summary = { tests: countVerdicts(tests), suites: countVerdicts(suites) };
   return {
     tests,
     suites,
     slowCount,
     regressed: summary.tests.regressed > 0 || summary.suites.regressed > 0 || slowCount.kind === 'regressed',
     summary,
-    current: { runIds: window.runs.map((run) => run.runId) },
+    current: { runIds: runs.map((run) => run.runId) },
     speed,
+    context,
   };
 }

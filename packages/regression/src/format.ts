@@ -1,5 +1,14 @@
+import { COMPUTES_SHARE } from './judge';
 import type { ChangePoint } from './trends';
-import type { SlowCountVerdict, SuiteVerdict, TestVerdict, Verdict } from './types';
+import type {
+  Measurement,
+  SlowCountVerdict,
+  SuiteVerdict,
+  TestVerdict,
+  UnconfirmedReason,
+  Verdict,
+  VerdictKind,
+} from './types';
 
 /** `850 ms` under a second, else seconds with two decimals (`1.20 s`). */
 export function formatDuration(ms: number): string {
@@ -18,6 +27,19 @@ export function formatChange(ratio: number): string {
   return `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`;
 }
 
+const REASONS: Record<UnconfirmedReason, string> = {
+  busy: 'the machine was busy: wall time alone does not fail the check',
+  testbed: 'the baseline comes from another testbed: wall time alone does not fail the check',
+  noise: 'inside its noise',
+  'cpu-unchanged': 'it mostly computes and its CPU time did not move',
+};
+
+/** What kind of time a thing spends: "computes" or "waits", when CPU time was measured. */
+function kindOfTime(verdict: Measurement): string {
+  if (verdict.cpuShare === null) return '';
+  return verdict.cpuShare >= COMPUTES_SHARE ? ', computes' : ', waits';
+}
+
 /** The detail of one verdict, without its subject. */
 function describeVerdict(verdict: Verdict): string {
   switch (verdict.kind) {
@@ -26,25 +48,23 @@ function describeVerdict(verdict: Verdict): string {
     case 'missing':
       return `missing, was ${formatDuration(verdict.baselineMs)}`;
     default: {
-      const band = `±${formatPercent(verdict.noiseBand)}${verdict.assumedNoise ? ' assumed' : ''}`;
-      const before = `${formatDuration(verdict.baselineMs)} → ${formatDuration(verdict.currentMs)}`;
-      const detail = `${before} (${formatChange(verdict.change)}, threshold ${formatPercent(verdict.threshold)}, noise band ${band})`;
-      if (verdict.kind !== 'noisy') return detail;
-      const hint =
-        verdict.samplesNeeded === null
-          ? 'rebuild the baseline from more runs'
-          : `rerun with ${verdict.samplesNeeded} samples (jest-perf check --confirm ${verdict.samplesNeeded})`;
-      return `${detail}: too noisy to judge, ${hint}`;
+      const sign = verdict.deltaMs >= 0 ? '+' : '-';
+      const evidence = verdict.evidence === 'cpu' ? 'CPU ' : '';
+      const before = `${evidence}${formatDuration(verdict.baselineMs)} → ${formatDuration(verdict.currentMs)}`;
+      const detail = `${before} (${sign}${formatDuration(Math.abs(verdict.deltaMs))}, ${formatChange(verdict.change)}; threshold ${formatPercent(verdict.threshold)}, noise ±${formatDuration(verdict.noiseMs)}${kindOfTime(verdict)})`;
+      if (verdict.kind === 'unconfirmed') return `${detail}: unconfirmed, ${REASONS[verdict.reason]}`;
+      if (verdict.kind === 'unjudged') return `${detail}: baseline too short to judge it alone`;
+      return detail;
     }
   }
 }
 
 /**
  * One line per verdict, exactly as the CLI and the Jest helper print it:
- * `tests/core/mapper.test.ts › ColumnMapper › loads config: 1.20 s → 1.80 s (+50.0 %, threshold 20 %, noise band ±6 %)`.
+ * `tests/a.test.ts › loads config: 1.20 s → 1.80 s (+600 ms, +50.0 %; threshold 20 %, noise ±45 ms, computes)`.
  */
 export function formatVerdict(verdict: TestVerdict | SuiteVerdict): string {
-  const subject = 'id' in verdict ? verdict.id : `${verdict.suite}/`;
+  const subject = 'id' in verdict ? verdict.id : verdict.suite;
   return `${subject}: ${describeVerdict(verdict)}`;
 }
 
@@ -62,4 +82,32 @@ export function formatChangePoint(id: string, point: ChangePoint): string {
   const commit = point.commit ? ` (commit ${point.commit.slice(0, 7)})` : '';
   const before = `${formatDuration(point.before.meanMs)} → ${formatDuration(point.after.meanMs)}`;
   return `${id}: got ${point.direction} at run ${point.runId}${commit}: ${before} (${formatChange(point.change)}, p = ${point.pValue.toExponential(1)})`;
+}
+
+/** The order reports list verdicts in: what fails first, then what to look at, then the rest. */
+export const VERDICT_ORDER: readonly VerdictKind[] = [
+  'regressed',
+  'unconfirmed',
+  'minor',
+  'improved',
+  'new',
+  'missing',
+  'unjudged',
+  'unchanged',
+];
+
+const COUNT_ORDER: readonly VerdictKind[] = [
+  'regressed',
+  'unconfirmed',
+  'minor',
+  'improved',
+  'unchanged',
+  'new',
+  'missing',
+];
+
+/** `2 regressed, 1 unconfirmed, 4 minor, 0 improved, 880 unchanged, 3 new, 0 missing` (+ unjudged when any). */
+export function formatCounts(counts: Record<VerdictKind, number>): string {
+  const kinds: readonly VerdictKind[] = counts.unjudged > 0 ? [...COUNT_ORDER, 'unjudged'] : COUNT_ORDER;
+  return kinds.map((kind) => `${counts[kind]} ${kind}`).join(', ');
 }

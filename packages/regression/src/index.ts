@@ -1,33 +1,46 @@
 export { BASELINE_FIX, readBaseline, writeBaseline } from './baselineStore';
-export { type BaselineSource, buildBaseline, fileRuntimes, type HistoryWindow } from './buildBaseline';
+export { type BaselineSource, buildBaseline, type HistoryWindow } from './buildBaseline';
 export {
   CHANGE_POINT_DEFAULTS,
   type ChangePointOptions,
   findChangePoints,
   type SeriesChangePoint,
 } from './changePoints';
-export { type CompareResult, type CurrentSource, compareRun, type VerdictCounts } from './compareRun';
-export { computeVerdict, type VerdictParams } from './computeVerdict';
+export {
+  type CompareResult,
+  type CurrentSource,
+  compareRun,
+  countVerdicts,
+  emptyCounts,
+  type VerdictCounts,
+} from './compareRun';
 export {
   formatChange,
   formatChangePoint,
+  formatCounts,
   formatDuration,
   formatPercent,
   formatSlowCount,
   formatVerdict,
+  VERDICT_ORDER,
 } from './format';
-export { type MachineSpeed, machineSpeed, SPEED_MIN_MS, SPEED_MIN_TESTS, scaleStats } from './machineSpeed';
-export { noiseBand, samplesNeeded } from './noiseBand';
+export { type GateSeries, gateSeries, hookKey } from './gateSeries';
+export { COMPUTES_SHARE } from './judge';
+export { type MachineSpeed, machineSpeed, SPEED_MIN_MS, SPEED_MIN_TESTS } from './machineSpeed';
+export { newestRuns } from './newestRuns';
 export { type RunWindow, type WindowSeries, windowFromHistory, windowFromRuns } from './runWindow';
 export { durationStats, median } from './stats';
 export { suiteOf } from './suites';
-export { type TTestResult, tCdf, tTwoSidedP, welchTTest } from './tDistribution';
 export { type ChangePoint, detectTrends, type TestTrend, type TrendReport } from './trends';
 export type {
+  Evidence,
+  GateContext,
   Measurement,
   SlowCountVerdict,
+  SuiteScope,
   SuiteVerdict,
   TestVerdict,
+  UnconfirmedReason,
   Verdict,
   VerdictKind,
   VerdictOptions,

@@ -1,8 +1,8 @@
-import { dataPaths, isJestPerfError, loadConfig, readLatestRun, syncHistory } from '@jest-perf/core';
+import { dataPaths, isJestPerfError, loadConfig, readLatestRun } from '@jest-perf/core';
 import { readBaseline } from './baselineStore';
 import { type CompareResult, type CurrentSource, compareRun } from './compareRun';
 import { formatSlowCount, formatVerdict } from './format';
-import { windowFromHistory } from './runWindow';
+import { newestRuns } from './newestRuns';
 import type { SuiteVerdict, TestVerdict, VerdictOptions } from './types';
 
 /** The two Jest globals the helper declares tests with (injectable so it can be unit-tested). */
@@ -17,15 +17,15 @@ export interface PerformanceRegressionOptions extends VerdictOptions {
   rootDir?: string;
   /** Title of the describe block. Default `performance regression`. */
   title?: string;
-  /** Current values: the latest run (default) or the median of the newest N history runs. */
+  /** Current values: the latest run (default) or the median of the newest N stored runs. */
   current?: 'latest' | { fromHistory: number };
   /** `summary` (default): one test each for tests, suites and the slow count; `each`: one per test and suite. */
   granularity?: 'summary' | 'each';
 }
 
 /** Skip titles users see in Jest's output when there is nothing to check against. */
-export const SKIP_NO_BASELINE = 'Baseline not found. Run `pnpm perf:baseline` to create one.';
-export const SKIP_NO_RUN_DATA = 'No performance data. Run `pnpm perf:track` first.';
+export const SKIP_NO_BASELINE = 'Baseline not found. Run `npx jest-perf baseline` to create one.';
+export const SKIP_NO_RUN_DATA = 'No performance data. Run `JEST_PERF=1 npx jest` first.';
 
 function defaultGlobals(): JestGlobals {
   const globals = globalThis as unknown as Partial<JestGlobals>;
@@ -49,7 +49,7 @@ function load(options: PerformanceRegressionOptions): Loaded {
     const wanted = options.current ?? 'latest';
     let current: CurrentSource;
     if (wanted === 'latest') current = readLatestRun(paths);
-    else current = windowFromHistory(syncHistory(paths).history, wanted.fromHistory);
+    else current = newestRuns(paths, wanted.fromHistory);
     return {
       kind: 'ok',
       result: compareRun(baseline, current, {

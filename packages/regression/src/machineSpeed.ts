@@ -1,55 +1,74 @@
 import type { Baseline, DurationStats } from '@jest-perf/core';
-import type { RunWindow } from './runWindow';
+import type { GateSeries, Samples } from './gateSeries';
 import { median } from './stats';
 
 /** Tests faster than this (baseline median) say more about timers and scheduling than about the machine. */
-export const SPEED_MIN_MS = 10;
-/** With fewer comparable tests than this, no factor is estimated (the machine is taken as unchanged). */
-export const SPEED_MIN_TESTS = 20;
+export const SPEED_MIN_MS = 20;
+/** With fewer comparable tests than this, the files say how fast the machine was. */
+export const SPEED_MIN_TESTS = 10;
+/** Files shorter than this say little about the machine. */
+const SPEED_MIN_FILE_MS = 100;
+const SPEED_MIN_FILES = 5;
+/** A factor beyond these is not taken for the machine's speed. */
+const SPEED_LIMITS = [0.5, 3] as const;
 
 /** How fast the machine of the current runs was, against the baseline's, across the board. */
 export interface MachineSpeed {
-  /** Median over tests of current median / baseline median: 1.08 = everything 8 % slower. */
+  /** Median over tests (or files) of current / baseline: 1.08 = everything 8 % slower. */
   factor: number;
-  /** Tests the factor comes from. */
+  /** The same for CPU time, when both sides measured it. */
+  cpuFactor: number | null;
+  /** Tests (or files) the factor comes from. */
   tests: number;
-  /**
-   * Whether each test was compared with its baseline scaled by `factor`: only while the factor stays
-   * within the suite threshold (a slowdown the suite check accepts is taken for the machine's); beyond
-   * it the suites regress and tests are compared as measured, so nothing real is scaled away.
-   */
+  /** Whether each thing was compared with its baseline scaled by `factor` (false with `normalizeSpeed: false`). */
   applied: boolean;
 }
 
-/**
- * The median ratio of current to baseline duration over the tests both sides timed (baseline ≥
- * {@link SPEED_MIN_MS}): on a shared CI machine, a run made 10 % slower by the host makes every test 10 %
- * slower, and a per-test check that ignores it fails on noise. A median is moved only when more than
- * half of the tests move, so a few real regressions do not hide themselves; see {@link MachineSpeed.applied}
- * for when it is used.
- * @returns null with fewer than {@link SPEED_MIN_TESTS} comparable tests.
- */
-export function machineSpeed(baseline: Baseline, window: RunWindow, suiteThreshold: number): MachineSpeed | null {
-  const ratios: number[] = [];
-  for (const [id, series] of window.tests) {
-    const base = baseline.tests[id]?.stats?.median;
-    if (base === undefined || !(base >= SPEED_MIN_MS)) continue;
-    const current = median(series.durationsMs);
-    if (Number.isFinite(current)) ratios.push(current / base);
+function ratios(pairs: Iterable<[DurationStats | undefined, Samples | undefined]>, minMs: number): number[] {
+  const out: number[] = [];
+  for (const [base, samples] of pairs) {
+    if (!base || !(base.median >= minMs) || !samples) continue;
+    const current = median(samples);
+    if (Number.isFinite(current)) out.push(current / base.median);
   }
-  if (ratios.length < SPEED_MIN_TESTS) return null;
-  const factor = median(ratios);
-  const applied = factor <= 1 + suiteThreshold && factor >= 1 / (1 + suiteThreshold);
-  return { factor, tests: ratios.length, applied };
+  return out;
 }
 
-/** Baseline statistics as they would read on a machine `factor` times slower. */
-export function scaleStats(stats: DurationStats, factor: number): DurationStats {
-  return {
-    ...stats,
-    median: stats.median * factor,
-    mad: stats.mad * factor,
-    min: stats.min * factor,
-    max: stats.max * factor,
-  };
+function factorOf(testRatios: number[], fileRatios: number[]): { factor: number; from: number } | null {
+  const source =
+    testRatios.length >= SPEED_MIN_TESTS ? testRatios : fileRatios.length >= SPEED_MIN_FILES ? fileRatios : null;
+  if (!source) return null;
+  const factor = Math.min(SPEED_LIMITS[1], Math.max(SPEED_LIMITS[0], median(source)));
+  return { factor, from: source.length };
+}
+
+/**
+ * The median ratio of current to baseline time over the tests both sides timed (baseline ≥
+ * {@link SPEED_MIN_MS}), or over the files when too few tests take that long: on a shared machine every test
+ * slows together, and a check that ignores it fails on noise. A median moves only when more than half of the
+ * tests move, so a few real regressions do not hide themselves; a slowdown across the board is judged by the
+ * whole run's verdict, which is never scaled.
+ * @returns null when neither tests nor files are enough to say.
+ */
+export function machineSpeed(baseline: Baseline, series: GateSeries): MachineSpeed | null {
+  const tests = [...series.tests].map(([id, s]): [DurationStats | undefined, Samples] => [
+    baseline.tests[id]?.stats,
+    s.wall,
+  ]);
+  const files = [...series.files].map(([path, s]): [DurationStats | undefined, Samples] => [
+    baseline.files?.[path]?.runtime,
+    s.runtime,
+  ]);
+  const wall = factorOf(ratios(tests, SPEED_MIN_MS), ratios(files, SPEED_MIN_FILE_MS));
+  if (!wall) return null;
+  const cpuTests = [...series.tests].map(([id, s]): [DurationStats | undefined, Samples] => [
+    baseline.tests[id]?.cpu,
+    s.cpu,
+  ]);
+  const cpuFiles = [...series.files].map(([path, s]): [DurationStats | undefined, Samples] => [
+    baseline.files?.[path]?.cpu,
+    s.cpu,
+  ]);
+  const cpu = factorOf(ratios(cpuTests, SPEED_MIN_MS), ratios(cpuFiles, SPEED_MIN_FILE_MS));
+  return { factor: wall.factor, cpuFactor: cpu?.factor ?? null, tests: wall.from, applied: true };
 }

@@ -64,7 +64,7 @@ export function windowFromHistory(history: History, last?: number): RunWindow {
 export function assertHasRuns(window: RunWindow, what: string): void {
   if (window.runs.length === 0) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', `No performance data to ${what}`, {
-      fix: 'run `pnpm perf:track` first',
+      fix: 'track a run first: JEST_PERF=1 npx jest',
     });
   }
 }

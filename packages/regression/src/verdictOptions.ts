@@ -3,11 +3,12 @@ import type { VerdictOptions } from './types';
 
 /** Defaults of the {@link VerdictOptions} that are not thresholds. */
 export const VERDICT_DEFAULTS = {
-  noiseK: 3,
-  assumedCv: 0.1,
-  minCv: 0.01,
+  noiseK: 4,
+  assumedCv: 0.15,
+  minCv: 0.02,
   slowCountTolerance: 0,
   normalizeSpeed: true,
+  confirmed: false,
 } as const;
 
 /** Options with every default filled in; the thresholds are those the baseline does not override per test. */
@@ -17,6 +18,7 @@ export interface ResolvedVerdictOptions {
   minCv: number;
   slowCountTolerance: number;
   normalizeSpeed: boolean;
+  confirmed: boolean;
   /** Set only when the caller overrides the baseline's per-test thresholds. */
   testThreshold: number | undefined;
   suiteThreshold: number | undefined;
@@ -42,6 +44,7 @@ export function resolveVerdictOptions(baseline: Baseline, options: VerdictOption
     minCv: options.minCv ?? VERDICT_DEFAULTS.minCv,
     slowCountTolerance: options.slowCountTolerance ?? VERDICT_DEFAULTS.slowCountTolerance,
     normalizeSpeed: options.normalizeSpeed ?? VERDICT_DEFAULTS.normalizeSpeed,
+    confirmed: options.confirmed ?? VERDICT_DEFAULTS.confirmed,
     testThreshold: options.thresholds?.test,
     suiteThreshold: options.thresholds?.suite,
     minAbsoluteMs: options.thresholds?.minAbsoluteMs ?? baseline.thresholds.minAbsoluteMs,

@@ -105,7 +105,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`pnpm perf:track\` first`,
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: JEST_PERF=1 npx jest`,
     );
   });
 
@@ -114,7 +114,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toContain('No performance data to build a baseline from');
-    expect(result.err).toContain('pnpm perf:track');
+    expect(result.err).toContain('track a run first: JEST_PERF=1 npx jest');
   });
 
   it('refuses --from-history with --run with exit 2 and an example', async () => {

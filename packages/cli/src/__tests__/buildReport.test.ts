@@ -1,9 +1,8 @@
 import type { ChangePoint, TrendReport } from '@jest-perf/regression';
 import { buildBaseline, compareRun } from '@jest-perf/regression';
 import { buildReport } from '../report/buildReport';
+import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
-
-const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
 
 function point(runIndex: number, change: number): ChangePoint {
   return {
@@ -70,11 +69,11 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('keeps only the verdicts that are not unchanged', () => {
+  it('keeps only the verdicts worth a look: not unchanged, not unjudged', () => {
     const base = makeRun({
       tests: [makeTest({ title: 'a', durationMs: 500 }), makeTest({ title: 'd', durationMs: 9 })],
     });
-    const comparison = compareRun(buildBaseline([base], CONFIG), run);
+    const comparison = compareRun(baselineOf(base), tracked(run));
 
     const report = buildReport({ run, comparison, trends: null });
 
@@ -82,6 +81,21 @@ describe('buildReport', () => {
       ['src/a.test.ts › b', 'new'],
       ['src/a.test.ts › d', 'missing'],
     ]);
-    expect(report.regressions?.summary.tests.unchanged).toBe(1);
+    expect(report.regressions?.summary.tests).toMatchObject({ unchanged: 1, new: 1, missing: 1, unjudged: 0 });
+    expect(report.regressions?.suites.every((v) => v.kind !== 'unchanged' && v.kind !== 'unjudged')).toBe(true);
+    expect(report.regressions?.context).toBe(comparison.context);
+  });
+
+  it('leaves out tests too briefly measured to judge alone, and says why in the context', () => {
+    const base = makeRun({ tests: [makeTest({ title: 'a', durationMs: 500 })] });
+    const comparison = compareRun(buildBaseline([base], GATE_CONFIG), run);
+
+    const report = buildReport({ run, comparison, trends: null });
+
+    expect(report.regressions?.summary.tests.unjudged).toBe(1);
+    expect(report.regressions?.tests.map((v) => v.kind)).not.toContain('unjudged');
+    expect(report.regressions?.context.notes).toContain(
+      'The baseline comes from 1 run(s): too few to judge single tests, so tests are judged through their files (build it from 3 or more runs).',
+    );
   });
 });

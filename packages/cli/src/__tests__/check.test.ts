@@ -4,7 +4,7 @@ import type { JestPerfError, RunFile } from '@jest-perf/core';
 import { checkCommand } from '../commands/check';
 import { formatSpeed } from '../report/formatSpeed';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
+import { makeFile, makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {
@@ -14,24 +14,51 @@ afterEach(() => project.remove());
 
 const runId = (i: number) => `r${String(i).padStart(3, '0')}`;
 
-/** `slow` (line 12) and `steady` (line 20) in src/a.test.ts; only `slow` changes between runs. */
-function run(slowMs: number, i = 0): RunFile {
-  return makeRun({
-    runId: runId(i),
-    minute: i,
-    tests: [
-      makeTest({ title: 'slow', durationMs: slowMs, line: 12 }),
-      makeTest({ title: 'steady', durationMs: 1000, line: 20 }),
-    ],
-  });
+/** The load a run measures when other processes took much of the CPU. */
+const BUSY: RunFile['load'] = { othersCpuShare: 0.6, loadPerCore: 1.5, cpuPressure: 40, busy: true };
+
+interface RunExtras {
+  /** CPU time of `slow` (it computes); absent: not measured. */
+  slowCpuMs?: number;
+  load?: RunFile['load'];
 }
 
-/** Baseline from one run with `slow` at 100 ms, then a latest run with `slow` at `latestMs`. */
-function withBaseline(latestMs: number): void {
-  project.save(run(100, 0));
-  project.baseline();
-  project.save(run(latestMs, 1));
+/**
+ * `slow` (line 12) and `steady` (line 20, 1 s) in src/a.test.ts, and `other` (10 s) in src/b.test.ts; only
+ * `slow` changes between runs. Each file's runtime is its tests plus a 50 ms start-up, as a real run reports.
+ * (With `other`, a 1 s slowdown of `slow` leaves the whole run under its 15 % threshold: a run much slower
+ * as a whole without a measured load is taken as a busy machine.)
+ */
+function run(slowMs: number, i = 0, extras: RunExtras = {}): RunFile {
+  const tests = [
+    makeTest({ title: 'slow', durationMs: slowMs, line: 12, ...(extras.slowCpuMs ? { cpuMs: extras.slowCpuMs } : {}) }),
+    makeTest({ title: 'steady', durationMs: 1000, line: 20 }),
+    makeTest({ file: 'src/b.test.ts', title: 'other', durationMs: 10_000, line: 5 }),
+  ];
+  const files = [
+    makeFile({ path: 'src/a.test.ts', runtimeMs: 50 + slowMs + 1000 }),
+    makeFile({ path: 'src/b.test.ts', runtimeMs: 50 + 10_000 }),
+  ];
+  return { ...makeRun({ runId: runId(i), minute: i, tests, files }), ...(extras.load ? { load: extras.load } : {}) };
 }
+
+/** Stores the runs and builds the baseline from them as a user does (`npx jest-perf baseline --from-history N`). */
+async function baselineOf(runs: RunFile[]): Promise<void> {
+  project.save(...runs);
+  const built = await cli(['baseline', '--from-history', String(runs.length)], project.root);
+  expect(built.code).toBe(0);
+}
+
+/** A 3-run baseline with `slow` at 990/1000/1010 ms, then a latest run with `slow` at `latestMs`. */
+async function withBaseline(latestMs: number, extras: RunExtras = {}): Promise<void> {
+  const cpu = (ms: number) => (extras.slowCpuMs ? { slowCpuMs: ms * 0.95 } : {});
+  await baselineOf([990, 1000, 1010].map((ms, i) => run(ms, i, cpu(ms))));
+  project.save(run(latestMs, 3, extras));
+}
+
+/** The one line check prints on stderr when it fails. */
+const FAILED =
+  'Performance check FAILED. If the slowdown is intended, update the baseline: npx jest-perf baseline --from-history 5';
 
 describe('check parse', () => {
   it('reads the flags and the arguments after -- for Jest', () => {
@@ -82,7 +109,7 @@ describe('check parse', () => {
   });
 
   it('accepts Jest flags after -- instead of calling them unknown', async () => {
-    withBaseline(100);
+    await withBaseline(1000);
 
     const result = await cli(['check', '--', '--maxWorkers=2'], project.root);
 
@@ -91,22 +118,21 @@ describe('check parse', () => {
 });
 
 describe('jest-perf check on a machine slower across the board', () => {
-  /** 30 steady tests of 200 ms and one `suspect`, at `factor` × their baseline time (suspect at `suspect` ×). */
+  /** 30 steady tests of 1 s and one `suspect`, at `factor` × their baseline time (suspect at `suspect` ×). */
   function machineRun(i: number, factor: number, suspect: number): RunFile {
-    return makeRun({
-      runId: runId(i),
-      minute: i,
-      tests: [
-        ...Array.from({ length: 30 }, (_, t) => makeTest({ title: `steady ${t}`, durationMs: 200 * factor })),
-        makeTest({ title: 'suspect', durationMs: 200 * suspect }),
-      ],
-    });
+    const tests = [
+      ...Array.from({ length: 30 }, (_, t) => makeTest({ title: `steady ${t}`, durationMs: 1000 * factor })),
+      makeTest({ title: 'suspect', durationMs: 1000 * suspect }),
+    ];
+    const files = [
+      makeFile({ path: 'src/a.test.ts', runtimeMs: 50 + tests.reduce((sum, t) => sum + t.durationMs, 0) }),
+    ];
+    return makeRun({ runId: runId(i), minute: i, tests, files });
   }
 
-  beforeEach(() => {
-    for (let i = 0; i < 5; i += 1) project.save(machineRun(i, 1, 1));
-    project.baseline();
-    // Everything 10 % slower (the host), the suspect 30 %: 18 % more than the rest.
+  beforeEach(async () => {
+    await baselineOf(Array.from({ length: 5 }, (_, i) => machineRun(i, 1, 1)));
+    // Everything 10 % slower (the host), the suspect 30 %: 18 % more than the rest, under the 20 % threshold.
     project.save(machineRun(9, 1.1, 1.3));
   });
 
@@ -117,25 +143,29 @@ describe('jest-perf check on a machine slower across the board', () => {
     expect(result.out).toContain(
       'machine: this run was 10.0 % slower than the baseline across 31 tests; each test is compared with its baseline × 1.100 (--no-normalize-speed: as measured)',
     );
+    expect(result.out).not.toContain('regressed    ');
   });
 
   it('compares as measured with --no-normalize-speed', async () => {
     const result = await cli(['check', '--no-normalize-speed'], project.root);
 
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/regressed {2}src\/a\.test\.ts › suspect: 200 ms → 260 ms/);
+    expect(result.out).toMatch(
+      /^ {2}regressed {4}src\/a\.test\.ts › suspect: 1\.00 s → 1\.30 s \(\+300 ms, \+30\.0 %/m,
+    );
     expect(result.out).not.toContain('machine:');
+    expect(result.err).toBe(FAILED);
   });
 });
 
 describe('formatSpeed', () => {
   it('says nothing under 1 %, and that tests were compared as measured past the suite threshold', () => {
     expect(formatSpeed(null)).toBeNull();
-    expect(formatSpeed({ factor: 1.005, tests: 40, applied: true })).toBeNull();
-    expect(formatSpeed({ factor: 0.9, tests: 40, applied: true })).toBe(
+    expect(formatSpeed({ factor: 1.005, cpuFactor: null, tests: 40, applied: true })).toBeNull();
+    expect(formatSpeed({ factor: 0.9, cpuFactor: null, tests: 40, applied: true })).toBe(
       'machine: this run was 10.0 % faster than the baseline across 40 tests; each test is compared with its baseline × 0.900 (--no-normalize-speed: as measured)',
     );
-    expect(formatSpeed({ factor: 1.3, tests: 40, applied: false })).toBe(
+    expect(formatSpeed({ factor: 1.3, cpuFactor: null, tests: 40, applied: false })).toBe(
       'machine: this run was 30.0 % slower than the baseline across 40 tests, past the suite threshold: tests compared as measured',
     );
   });
@@ -143,68 +173,90 @@ describe('formatSpeed', () => {
 
 describe('jest-perf check', () => {
   it('skips with exit 0 and "Baseline not found" when there is no baseline', async () => {
-    project.save(run(100));
+    project.save(run(1000));
 
     const result = await cli(['check'], project.root);
 
     expect(result.code).toBe(0);
     expect(result.out).toBe(
-      `Skipped: Baseline not found (${project.paths.baseline}). Run \`pnpm perf:baseline\` to create one.`,
+      `Skipped: Baseline not found (${project.paths.baseline}). Create one from tracked runs: npx jest-perf baseline --from-history 5`,
     );
   });
 
   it('fails with exit 2 without a baseline under --require-baseline', async () => {
-    project.save(run(100));
+    project.save(run(1000));
 
     const result = await cli(['check', '--require-baseline'], project.root);
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: Baseline not found (${project.paths.baseline})\n  Fix: Run \`pnpm perf:baseline\` to create one.`,
+      `jest-perf: Baseline not found (${project.paths.baseline})\n  Fix: Create one from tracked runs: npx jest-perf baseline --from-history 5`,
     );
   });
 
-  it('fails with exit 1 and a before/after line on a regression', async () => {
-    withBaseline(300);
+  it('fails with exit 1, the before/after line on stdout and only the FAILED line on stderr', async () => {
+    await withBaseline(2000);
 
     const result = await cli(['check'], project.root);
 
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(
-      /^ {2}regressed {2}src\/a\.test\.ts › slow: 100 ms → 300 ms \(\+200\.0 %, threshold 20 %, noise band ±\d+(\.\d)? % assumed\)$/m,
+    expect(result.out).toMatch(
+      /^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms\)$/m,
     );
-    expect(result.err).toContain('Performance check FAILED. If the slowdown is intended, update the baseline');
-    expect(result.out).toContain('tests: 1 regressed, 0 improved, 1 unchanged, 0 noisy, 0 new, 0 missing');
+    expect(result.out).toContain(
+      'tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 2 unchanged, 0 new, 0 missing',
+    );
+    expect(result.err).toBe(FAILED);
     expect(result.out).not.toContain('::error');
   });
 
-  it('passes with exit 0 when the run is within the thresholds', async () => {
-    withBaseline(110);
+  it('passes with exit 0 and prints the context and the counts when the run is within the thresholds', async () => {
+    await withBaseline(1050);
 
     const result = await cli(['check'], project.root);
 
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
-    expect(result.out.split('\n')).toEqual([
-      'tests: 0 regressed, 0 improved, 2 unchanged, 0 noisy, 0 new, 0 missing',
+    const lines = result.out.split('\n');
+    expect(lines[0]).toMatch(/^baseline: 3 run\(s\) on (.+); this run: \1$/);
+    expect(lines.slice(1)).toEqual([
+      'tests: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 3 unchanged, 0 new, 0 missing',
+      'files, start-up, hooks, whole run: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 5 unchanged, 0 new, 0 missing',
       'Performance check passed.',
     ]);
   });
 
+  it('lists a change beyond its threshold and noise but under the minimum impact as minor, and passes', async () => {
+    const small = (ms: number, i: number) =>
+      makeRun({
+        runId: runId(i),
+        minute: i,
+        tests: [makeTest({ title: 'tiny', durationMs: ms, line: 30 })],
+        files: [makeFile({ path: 'src/a.test.ts', runtimeMs: 50 + ms })],
+      });
+    await baselineOf([99, 100, 101].map((ms, i) => small(ms, i)));
+    project.save(small(160, 3));
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^ {2}minor {8}src\/a\.test\.ts › tiny: 100 ms → 160 ms \(\+60 ms, \+60\.0 %/m);
+    expect(result.err).toBe('');
+  });
+
   it('fails the slow-test count when a test crosses slowTestMs', async () => {
-    project.save(run(29_000, 0));
-    project.baseline();
-    project.save(run(31_000, 1));
+    await baselineOf([28_900, 29_000, 29_100].map((ms, i) => run(ms, i)));
+    project.save(run(31_000, 3));
 
     const result = await cli(['check'], project.root);
 
     expect(result.code).toBe(1);
-    expect(result.err).toContain('regressed  slow tests (over 30.00 s): 0 → 1 (+1): src/a.test.ts › slow');
+    expect(result.out).toContain('  regressed    slow tests (over 30.00 s): 0 → 1 (+1): src/a.test.ts › slow');
+    expect(result.err).toBe(FAILED);
   });
 
   it('fails with exit 2 when a baseline exists but no run was recorded', async () => {
-    project.save(run(100));
-    project.baseline();
+    await withBaseline(1000);
     fs.rmSync(project.paths.latest);
 
     const result = await cli(['check'], project.root);
@@ -213,21 +265,52 @@ describe('jest-perf check', () => {
     expect(result.err).toContain('No performance data');
   });
 
-  it('compares the median of the newest N history runs with --last N', async () => {
-    project.save(...[100, 100, 100, 100, 100].map((ms, i) => run(ms, i)));
-    project.baseline();
-    project.save(run(300, 5), run(300, 6), run(100, 7));
+  it('compares the median of the newest N stored run files with --last N', async () => {
+    await baselineOf([1000, 990, 1010, 1005, 995].map((ms, i) => run(ms, i)));
+    project.save(run(2000, 5), run(2000, 6), run(1000, 7));
 
     const latestOnly = await cli(['check'], project.root);
+    const lastTwo = await cli(['check', '--last', '2'], project.root);
     const lastThree = await cli(['check', '--last', '3'], project.root);
 
     expect(latestOnly.code).toBe(0);
+    // The newest two: 2000 and 1000 ms, median 1.5 s.
+    expect(lastTwo.out).toContain('src/a.test.ts › slow: 1.00 s → 1.50 s (+500 ms, +50.0 %');
     expect(lastThree.code).toBe(1);
-    expect(lastThree.err).toContain('src/a.test.ts › slow: 100 ms → 300 ms (+200.0 %');
+    expect(lastThree.out).toContain('src/a.test.ts › slow: 1.00 s → 2.00 s (+1.00 s, +100.0 %');
+  });
+
+  it('takes a wall-time regression on a busy machine as unconfirmed: exit 0 and the --confirm hint', async () => {
+    await withBaseline(2000, { load: BUSY });
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toContain(
+      'The machine was busy during the run (other processes used 60 % of the CPU): wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.',
+    );
+    expect(result.out).toMatch(
+      /^ {2}unconfirmed {2}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(.*\): unconfirmed, the machine was busy: wall time alone does not fail the check$/m,
+    );
+    expect(result.out).toContain('  → rerun the files of the 1 unconfirmed change(s): npx jest-perf check --confirm 3');
+    expect(result.out).toContain('Performance check passed.');
+  });
+
+  it('still fails on a busy machine when the CPU time regressed', async () => {
+    await withBaseline(2000, { slowCpuMs: 1900, load: BUSY });
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      /^ {2}regressed {4}src\/a\.test\.ts › slow: CPU 950 ms → 1\.90 s \(\+950 ms, \+100\.0 %;.*, computes\)$/m,
+    );
+    expect(result.err).toBe(FAILED);
   });
 
   it('prints ::error annotations pointing at the test line under GITHUB_ACTIONS=true', async () => {
-    withBaseline(300);
+    await withBaseline(2000);
 
     const result = await cli(['check'], project.root, { GITHUB_ACTIONS: 'true' });
 
@@ -235,12 +318,12 @@ describe('jest-perf check', () => {
     const annotations = result.out.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toMatch(
-      /^::error file=src\/a\.test\.ts,line=12,title=Performance regression::src\/a\.test\.ts › slow: 100 ms → 300 ms \(\+200\.0 %/,
+      /^::error file=src\/a\.test\.ts,line=12,title=Performance regression::src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %/,
     );
   });
 
   it('appends the markdown report to GITHUB_STEP_SUMMARY', async () => {
-    withBaseline(300);
+    await withBaseline(2000);
     const summary = project.write('step-summary.md', 'earlier step\n');
 
     const result = await cli(['check'], project.root, { GITHUB_STEP_SUMMARY: summary });
@@ -266,8 +349,11 @@ if (process.env.FAKE_RUN) {
 }
 `;
 
-  function setup(rerunSlowMs: number | null): { jestBin: string; env: NodeJS.ProcessEnv; argsLog: string } {
-    withBaseline(300);
+  async function setup(
+    rerunSlowMs: number | null,
+    extras: RunExtras = {},
+  ): Promise<{ jestBin: string; env: NodeJS.ProcessEnv; argsLog: string }> {
+    await withBaseline(2000, extras);
     const jestBin = project.write('fake-jest.js', FAKE_JEST);
     const argsLog = path.join(project.root, 'args.log');
     const env: NodeJS.ProcessEnv = { FAKE_ARGS_LOG: argsLog };
@@ -283,7 +369,7 @@ if (process.env.FAKE_RUN) {
       .map((line) => JSON.parse(line) as string[]);
 
   it('fails with exit 1 when the reruns confirm the regression', async () => {
-    const { jestBin, env, argsLog } = setup(300);
+    const { jestBin, env, argsLog } = await setup(2000);
 
     const result = await cli(
       ['check', '--confirm', '2', '--jest-bin', jestBin, '--', '--maxWorkers=1'],
@@ -295,7 +381,9 @@ if (process.env.FAKE_RUN) {
     expect(result.out).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
     expect(result.out).toContain('  rerun 1/2\n  rerun 2/2');
     expect(result.out).not.toContain('Not confirmed');
-    expect(result.err).toContain('src/a.test.ts › slow: 100 ms → 300 ms');
+    expect(result.out).toContain('Current values are the fastest of the run and its reruns (noise only adds time).');
+    expect(result.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
+    expect(result.err).toBe(FAILED);
     expect(loggedArgs(argsLog)).toEqual([
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
@@ -303,18 +391,18 @@ if (process.env.FAKE_RUN) {
   });
 
   it('passes with exit 0 and "Not confirmed" when the reruns are back to normal', async () => {
-    const { jestBin, env } = setup(100);
+    const { jestBin, env } = await setup(1000);
 
     const result = await cli(['check', '--confirm', '2', '--jest-bin', jestBin], project.root, env);
 
     expect(result.code).toBe(0);
-    expect(result.out).toContain('Not confirmed: the reruns were within the thresholds (noise).');
+    expect(result.out).toContain('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
     expect(result.out).toContain('Performance check passed.');
     expect(result.err).toBe('');
   });
 
   it('fails with exit 2 and Jest’s last words when a rerun writes no run file', async () => {
-    const { jestBin, env } = setup(null);
+    const { jestBin, env } = await setup(null);
 
     const result = await cli(['check', '--confirm', '2', '--jest-bin', jestBin], project.root, env);
 
@@ -323,8 +411,20 @@ if (process.env.FAKE_RUN) {
     expect(result.err).toContain('Error: preset @jest-perf/preset not found');
   });
 
+  it('reruns the files of an unconfirmed change on a busy machine and fails when the minimum holds it', async () => {
+    const { jestBin, env } = await setup(2000, { load: BUSY });
+
+    const result = await cli(['check', '--confirm', '2', '--jest-bin', jestBin], project.root, env);
+
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
+    expect(result.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
+    expect(result.out).not.toContain('unconfirmed  ');
+    expect(result.err).toBe(FAILED);
+  });
+
   it('does not rerun anything when there is no regression', async () => {
-    withBaseline(100);
+    await withBaseline(1000);
 
     const result = await cli(['check', '--confirm', '2', '--jest-bin', '/does/not/exist.js'], project.root);
 

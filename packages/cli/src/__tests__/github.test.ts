@@ -2,11 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunFile } from '@jest-perf/core';
-import { buildBaseline, compareRun } from '@jest-perf/regression';
+import { compareRun } from '@jest-perf/regression';
 import { appendStepSummary, githubAnnotations } from '../report/github';
+import { baselineOf, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
-
-const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
 
 function run(runId: string, file: string, title: string, durationMs: number, line?: number): RunFile {
   return makeRun({
@@ -18,9 +17,10 @@ function run(runId: string, file: string, title: string, durationMs: number, lin
   });
 }
 
-function annotate(file: string, title: string, line?: number): string[] {
-  const baseline = buildBaseline([run('before', file, title, 100, line)], CONFIG);
-  const latest = run('after', file, title, 400, line);
+/** Annotations for a test that went from 1 s (baseline runs of 990, 1000 and 1010 ms) to `afterMs`. */
+function annotate(file: string, title: string, line?: number, afterMs = 2000): string[] {
+  const baseline = baselineOf(run('before', file, title, 1000, line));
+  const latest = tracked(run('after', file, title, afterMs, line));
   return githubAnnotations(compareRun(baseline, latest), latest);
 }
 
@@ -28,9 +28,13 @@ describe('githubAnnotations', () => {
   it('emits one ::error per regressed test, at its line', () => {
     expect(annotate('src/a.test.ts', 'loads', 7)).toEqual([
       expect.stringMatching(
-        /^::error file=src\/a\.test\.ts,line=7,title=Performance regression::src\/a\.test\.ts › loads: 100 ms → 400 ms \(\+300\.0 %/,
+        /^::error file=src\/a\.test\.ts,line=7,title=Performance regression::src\/a\.test\.ts › loads: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %25; threshold 20 %25, noise ±\d+ ms\)$/,
       ),
     ]);
+  });
+
+  it('annotates nothing for a change under the minimum impact (+60 ms, +6 %)', () => {
+    expect(annotate('src/a.test.ts', 'loads', 7, 1060)).toEqual([]);
   });
 
   it('leaves the line out when Jest did not report it', () => {
@@ -42,7 +46,7 @@ describe('githubAnnotations', () => {
   it('escapes %, CR and LF in the message so a title cannot end the command', () => {
     const [annotation] = annotate('src/a.test.ts', '100% of\nrows\r', 3);
 
-    expect(annotation).toContain('::src/a.test.ts › 100%25 of%0Arows%0D: 100 ms');
+    expect(annotation).toContain('::src/a.test.ts › 100%25 of%0Arows%0D: 1.00 s');
     expect(annotation).not.toMatch(/[\r\n]/);
   });
 

@@ -6,10 +6,11 @@ import { CLIENT_SCRIPT } from '../report/html/clientScript';
 import type { HtmlReportInput } from '../report/html/model';
 import { renderHtmlReport } from '../report/html/renderHtml';
 import { MAX_VERDICT_ROWS } from '../report/html/timingSections';
+import { baselineOf, tracked } from './helpers/gateRuns';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
 const XSS = '</script><script>alert(1)</script><!--';
-const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
+const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 }, slowTestMs: 30_000 };
 
 function page(run: RunFile, fields: Partial<HtmlReportInput> = {}): string {
   return renderHtmlReport({
@@ -106,7 +107,7 @@ describe('renderHtmlReport', () => {
 
     expect(bare).toContain('No tests ran.');
     expect(bare).toContain('No history yet');
-    expect(bare).toContain('No baseline: run `pnpm perf:baseline` to create one.');
+    expect(bare).toContain('No baseline: create one with `npx jest-perf baseline --from-history 5`.');
     expect(bare).toContain('No hooks recorded');
     expect(bare).toContain('No fixture-cache data in this run');
     expect(bare).toContain('No flaky report');
@@ -124,19 +125,21 @@ describe('renderHtmlReport', () => {
   it('lists the verdicts with before and after, regressions first, new and missing ones with dashes', () => {
     const before = makeRun({
       tests: [
-        makeTest({ title: 'steady', durationMs: 100 }),
-        makeTest({ title: 'slower', durationMs: 100 }),
-        makeTest({ title: 'removed', durationMs: 100 }),
+        makeTest({ title: 'steady', durationMs: 1000 }),
+        makeTest({ title: 'slower', durationMs: 1000 }),
+        makeTest({ title: 'removed', durationMs: 1000 }),
       ],
     });
-    const after = makeRun({
-      tests: [
-        makeTest({ title: 'steady', durationMs: 100 }),
-        makeTest({ title: 'slower', durationMs: 400 }),
-        makeTest({ title: 'added', durationMs: 70 }),
-      ],
-    });
-    const comparison = compareRun(buildBaseline([before, before, before], CONFIG), after);
+    const after = tracked(
+      makeRun({
+        tests: [
+          makeTest({ title: 'steady', durationMs: 1000 }),
+          makeTest({ title: 'slower', durationMs: 2000 }),
+          makeTest({ title: 'added', durationMs: 70 }),
+        ],
+      }),
+    );
+    const comparison = compareRun(baselineOf(before), after);
     const out = page(after, { report: buildReport({ run: after, comparison, trends: null }) });
     const rows = [...out.matchAll(/<tr class="(\w+)" data-q="[^"]*">(.*?)<\/tr>/g)].map((m) => [
       m[1],
@@ -144,20 +147,26 @@ describe('renderHtmlReport', () => {
     ]);
 
     expect(out).toContain('<strong>REGRESSED</strong>');
-    expect(rows.slice(0, 2).map((r) => r[2])).toEqual(['src/', 'src/a.test.ts › slower']);
-    expect(rows[1]).toEqual([
+    expect(out).toContain('tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 1 unchanged, 1 new, 1 missing.</p>');
+    // The file is named by its test, and the steady test and the whole run are unchanged: not listed.
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([
+      ['regressed', 'src/a.test.ts › slower'],
+      ['new', 'src/a.test.ts › added'],
+      ['missing', 'src/a.test.ts › removed'],
+    ]);
+    expect(rows[0]).toEqual([
       'regressed',
       'regressed',
       'src/a.test.ts › slower',
-      '100 ms',
-      '400 ms',
-      '+300.0 % (×4.00)',
-      expect.stringMatching(/^20 % \/ ±/),
+      '1.00 s',
+      '2.00 s',
+      '+100.0 % (×2.00)',
+      expect.stringMatching(/^20 % \/ ±\d+ ms$/),
     ]);
     expect(rows.find((r) => r[0] === 'new')?.slice(2)).toEqual(['src/a.test.ts › added', '—', '70 ms', '—', '—']);
     expect(rows.find((r) => r[0] === 'missing')?.slice(2)).toEqual([
       'src/a.test.ts › removed',
-      '100 ms',
+      '1.00 s',
       '—',
       '—',
       '—',
@@ -189,9 +198,9 @@ describe('renderHtmlReport', () => {
     const comparison = compareRun(buildBaseline([empty], CONFIG), many);
     const out = page(many, { report: buildReport({ run: many, comparison, trends: null }) });
 
-    // 503 new tests and their new suite.
+    // 503 new tests, their new file and its start-up.
     expect(out.match(/<tr class="new"/g)).toHaveLength(MAX_VERDICT_ROWS);
-    expect(out).toContain('… and 4 more verdicts (see --format json).');
+    expect(out).toContain('… and 5 more verdicts (see --format json).');
   });
 
   it('shows the flake rate and the flaky and broken tests when there is a flaky report', () => {

@@ -102,7 +102,7 @@ describe('runCli usage errors', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`pnpm perf:track\` first`,
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: JEST_PERF=1 npx jest`,
     );
   });
 

@@ -1,13 +1,12 @@
 import type { RunFile } from '@jest-perf/core';
 import { buildBaseline, compareRun } from '@jest-perf/regression';
 import { buildReport } from '../report/buildReport';
+import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
-const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
-
-/** The recommendations of a report on `run`, compared with a baseline of `baselineRun` when given. */
+/** The recommendations of a report on `run` (tracked on a quiet machine), compared with a baseline of `baselineRun`. */
 function advise(run: RunFile, baselineRun?: RunFile): string[] {
-  const comparison = baselineRun ? compareRun(buildBaseline([baselineRun], CONFIG), run) : null;
+  const comparison = baselineRun ? compareRun(baselineOf(baselineRun), tracked(run)) : null;
   return buildReport({ run, comparison, trends: null }).recommendations;
 }
 
@@ -19,7 +18,9 @@ describe('recommend', () => {
   });
 
   it('asks for a baseline when there is none', () => {
-    expect(advise(quiet())).toEqual(['No baseline to compare with: create one with `pnpm perf:baseline`.']);
+    expect(advise(quiet())).toEqual([
+      'No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.',
+    ]);
   });
 
   it('warns first that an incomplete run may miss tests', () => {
@@ -31,23 +32,27 @@ describe('recommend', () => {
   });
 
   it('suggests confirming regressions with check --confirm', () => {
-    expect(advise(quiet(400), quiet(100))).toEqual([
-      '1 test(s) regressed: confirm on a quiet machine with `jest-perf check --confirm 3`.',
+    expect(advise(quiet(1000), quiet(100))).toEqual([
+      'Regressed: 1 test(s), 1 file, hook or whole-run verdict(s). Confirm on a quiet machine with `npx jest-perf check --confirm 3`.',
     ]);
   });
 
-  it('suggests a baseline from more runs for noisy verdicts', () => {
+  it('suggests rerunning large changes it could not confirm with check --confirm', () => {
     const baseline = buildBaseline(
       [60, 140, 100, 70, 130].map((ms, i) =>
-        makeRun({ runId: `b${i}`, tests: [makeTest({ title: 'a', durationMs: ms })] }),
+        tracked(makeRun({ runId: `b${i}`, tests: [makeTest({ title: 'a', durationMs: ms })] })),
       ),
-      CONFIG,
+      GATE_CONFIG,
     );
-    const comparison = compareRun(baseline, quiet(150));
+    const run = tracked(quiet(250));
+    const comparison = compareRun(baseline, run);
 
-    expect(comparison.tests[0]?.kind).toBe('noisy');
-    expect(buildReport({ run: quiet(150), comparison, trends: null }).recommendations).toEqual([
-      '1 test(s) are too noisy to judge: rebuild the baseline from more runs (`jest-perf baseline --from-history 10`).',
+    // The test and the whole run are each large but inside their noise (the file is named by its test).
+    expect(comparison.tests[0]).toMatchObject({ kind: 'unconfirmed', reason: 'noise' });
+    expect(comparison.suites.find((v) => v.scope === 'run')).toMatchObject({ kind: 'unconfirmed', reason: 'noise' });
+    expect(comparison.regressed).toBe(false);
+    expect(buildReport({ run, comparison, trends: null }).recommendations).toEqual([
+      "2 large change(s) are unconfirmed: rerun them with `npx jest-perf check --confirm 3` (reruns the files, keeps each one's fastest time).",
     ]);
   });
 
@@ -66,10 +71,14 @@ describe('recommend', () => {
     );
     const run = makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 })], files });
 
+    // Six new files make the whole run regress: that advice comes first, then five hooks.
     const advice = advise(run, quiet());
 
-    expect(advice).toHaveLength(5);
+    expect(advice).toHaveLength(6);
     expect(advice[0]).toBe(
+      'Regressed: 1 file, hook or whole-run verdict(s). Confirm on a quiet machine with `npx jest-perf check --confirm 3`.',
+    );
+    expect(advice[1]).toBe(
       'beforeEach at src/h5.test.ts:6 takes 1.50 s per test: if what it builds is immutable, move it to beforeAll (file scope) or workerFixture (worker scope).',
     );
   });

@@ -2,10 +2,9 @@ import { buildBaseline, compareRun } from '@jest-perf/regression';
 import { buildReport } from '../report/buildReport';
 import { markdownTable } from '../report/markdownTable';
 import { renderMarkdown } from '../report/renderMarkdown';
+import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
 import { squeezed } from './helpers/tables';
-
-const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };
 
 describe('renderMarkdown', () => {
   it('shows the shard, branch, incomplete reasons, and the empty states', () => {
@@ -38,12 +37,14 @@ describe('renderMarkdown', () => {
   });
 
   it('says the suite looks healthy when there is nothing to recommend', () => {
-    const run = makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 })] });
-    const comparison = compareRun(buildBaseline([run], CONFIG), run);
+    const run = tracked(makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 })] }));
+    const comparison = compareRun(baselineOf(run), run);
 
     const text = renderMarkdown(buildReport({ run, comparison, trends: { tests: [], analysed: 1 } }));
 
-    expect(text).toContain('**OK** — tests: 0 regressed, 0 improved, 1 unchanged');
+    expect(text).toContain(
+      '**OK** — tests: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 1 unchanged, 0 new, 0 missing.\n\n- slow tests',
+    );
     expect(text).toContain('No significant change points in 1 test histories.');
     expect(text).toContain('## Recommendations\n\nNone: the suite looks healthy.');
   });
@@ -52,7 +53,7 @@ describe('renderMarkdown', () => {
     const tests = (ms: number) =>
       Array.from({ length: 30 }, (_, i) => makeTest({ file: `s${i}/a.test.ts`, title: `t${i}`, durationMs: ms }));
     const after = makeRun({ tests: tests(110) });
-    const comparison = compareRun(buildBaseline([makeRun({ tests: tests(100) })], CONFIG), after);
+    const comparison = compareRun(buildBaseline([makeRun({ tests: tests(100) })], GATE_CONFIG), after);
 
     const text = renderMarkdown(buildReport({ run: after, comparison, trends: null }));
 
@@ -64,18 +65,26 @@ describe('renderMarkdown', () => {
   it('lists at most 50 verdicts, regressions first, and points at JSON for the rest', () => {
     const tests = (ms: number) =>
       Array.from({ length: 60 }, (_, i) => makeTest({ file: `s${i}/a.test.ts`, title: `t${i}`, durationMs: ms }));
-    const before = makeRun({ tests: tests(100) });
-    const after = makeRun({
-      tests: [...tests(400).slice(0, 30), makeTest({ file: 'n/a.test.ts', title: 'n', durationMs: 1 })],
-    });
-    const comparison = compareRun(buildBaseline([before], CONFIG), after);
+    const before = makeRun({ tests: tests(1000) });
+    const after = tracked(
+      makeRun({
+        tests: [...tests(2000).slice(0, 30), makeTest({ file: 'n/a.test.ts', title: 'n', durationMs: 1 })],
+      }),
+    );
+    const comparison = compareRun(baselineOf(before), after, { normalizeSpeed: false });
 
     const text = renderMarkdown(buildReport({ run: after, comparison, trends: null }));
 
+    // 30 tests regressed (their files are named by them), 1 test and 1 file (with its start-up) new, 30 tests
+    // and 30 files (with their start-up) missing: 123 verdicts worth a look, regressions first.
     const verdicts = text.split('\n').filter((line) => line.startsWith('- **'));
     expect(verdicts).toHaveLength(50);
-    expect(verdicts[0]).toMatch(/^- \*\*regressed\*\* /);
-    expect(text).toContain('- … and 72 more (see --format json)');
+    expect(verdicts.map((line) => /^- \*\*(\w+)\*\*/.exec(line)?.[1])).toEqual([
+      ...Array(30).fill('regressed'),
+      ...Array(3).fill('new'),
+      ...Array(17).fill('missing'),
+    ]);
+    expect(text).toContain('- … and 73 more (see --format json)');
   });
 });
 

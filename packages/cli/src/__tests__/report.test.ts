@@ -5,6 +5,7 @@ import type { RawArgs } from '../command';
 import { DEFAULT_DOCS, loadReportData, reportCommand, reportFor } from '../commands/report';
 import type { Report } from '../report/buildReport';
 import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
+import { tracked } from './helpers/gateRuns';
 import { cli, createProject, type TempProject } from './helpers/project';
 import { makeFile, makeHook, makeRun, makeTest, runOf } from './helpers/runs';
 import { squeezed } from './helpers/tables';
@@ -118,7 +119,7 @@ describe('jest-perf report', () => {
     expect(squeezed(result.out)).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
     expect(squeezed(result.out)).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s | |');
     expect(squeezed(result.out)).toContain('| fixtureCache | hits | 3 |');
-    expect(result.out).toContain('_No baseline: run `pnpm perf:baseline` to create one._');
+    expect(result.out).toContain('_No baseline: create one with `npx jest-perf baseline --from-history 5`._');
     expect(result.out).toContain('No significant change points in 3 test histories.');
   });
 
@@ -163,19 +164,36 @@ describe('jest-perf report', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toContain('Baseline not found');
-    expect(result.err).toContain('Run `pnpm perf:baseline` to create one.');
+    expect(result.err).toContain('Fix: Create one from tracked runs: npx jest-perf baseline --from-history 5');
   });
 
   it('adds the regressions automatically when a baseline exists', async () => {
+    const base = [990, 1000, 1010].map((medium, i) => tracked(sampleRun({ medium }, `r00${i}`)));
+    for (const run of base) project.save(run);
+    project.baseline(base);
+    project.save(tracked(sampleRun({ medium: 2000 }, 'r003')));
+
+    const result = await cli(['report'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      '**REGRESSED** — tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 2 unchanged, 0 new, 0 missing.\n',
+    );
+    expect(result.out).toMatch(
+      /\n- \*\*regressed\*\* src\/a\.test\.ts › medium: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms\)\n/,
+    );
+  });
+
+  it('says under the counts why tests are judged through their files when the baseline has one run', async () => {
     project.save(sampleRun());
     project.baseline();
     project.save(sampleRun({ medium: 1200 }, 'r001'));
 
     const result = await cli(['report'], project.root);
 
-    expect(result.code).toBe(0);
-    expect(result.out).toContain('**REGRESSED** — tests: 1 regressed, 0 improved, 2 unchanged');
-    expect(result.out).toContain('- **regressed** src/a.test.ts › medium: 400 ms → 1.20 s (+200.0 %, threshold 20 %');
+    expect(result.out).toContain(
+      '0 new, 0 missing, 3 unjudged.\n- The baseline does not say which machine it came from (built by an older jest-perf): rebuild it to record its testbed.\n- The baseline comes from 1 run(s): too few to judge single tests, so tests are judged through their files (build it from 3 or more runs).\n',
+    );
   });
 
   it('writes the report to --out (relative to the working directory) instead of stdout', async () => {

@@ -1,12 +1,27 @@
 import type { RunFile } from '@jest-perf/core';
-import { type CompareResult, median, type SlowCountVerdict } from '@jest-perf/regression';
+import {
+  type CompareResult,
+  countVerdicts,
+  median,
+  type SlowCountVerdict,
+  type VerdictKind,
+} from '@jest-perf/regression';
 
-/** Files to rerun to confirm a comparison: those of regressed tests, of regressed suites and of newly slow tests. */
+/** Verdicts a rerun settles: large changes. */
+const FLAGGED: ReadonlySet<VerdictKind> = new Set(['regressed', 'unconfirmed']);
+
+/**
+ * Files to rerun to confirm a comparison: those of regressed or unconfirmed tests, files, start-ups and
+ * hooks, and of newly slow tests. A whole-run change reruns every file.
+ */
 export function filesToConfirm(result: CompareResult, latest: RunFile): string[] {
   const files = new Set<string>();
-  for (const verdict of result.tests) if (verdict.kind === 'regressed') files.add(verdict.file);
-  const suites = new Set(result.suites.filter((v) => v.kind === 'regressed').map((v) => v.suite));
-  for (const verdict of result.tests) if (suites.has(verdict.suite)) files.add(verdict.file);
+  for (const verdict of result.tests) if (FLAGGED.has(verdict.kind)) files.add(verdict.file);
+  for (const verdict of result.suites) {
+    if (!FLAGGED.has(verdict.kind)) continue;
+    if (verdict.file) files.add(verdict.file);
+    else for (const file of latest.files) files.add(file.path);
+  }
   if (result.slowCount.kind === 'regressed') {
     const newlySlow = new Set(result.slowCount.newlySlow);
     for (const test of latest.tests) if (newlySlow.has(test.id)) files.add(test.file);
@@ -28,12 +43,13 @@ function confirmSlowCount(original: SlowCountVerdict, runs: RunFile[]): SlowCoun
 }
 
 /**
- * A regression is confirmed only when it shows both in the original comparison and in the comparison
- * over the latest run plus the reruns (medians of K + 1 samples). Everything else keeps the rerun's verdict.
+ * A large change is confirmed only when it shows both in the original comparison and in the comparison over
+ * the latest run plus the reruns (the fastest of K + 1 samples: noise only adds time). Everything else keeps
+ * the original verdict.
  */
 export function confirmRegressions(original: CompareResult, rerun: CompareResult, runs: RunFile[]): CompareResult {
-  const regressedBefore = new Set(original.tests.filter((v) => v.kind === 'regressed').map((v) => v.id));
-  const suitesBefore = new Set(original.suites.filter((v) => v.kind === 'regressed').map((v) => v.suite));
+  const regressedBefore = new Set(original.tests.filter((v) => FLAGGED.has(v.kind)).map((v) => v.id));
+  const suitesBefore = new Set(original.suites.filter((v) => FLAGGED.has(v.kind)).map((v) => v.suite));
   const rerunTests = new Map(rerun.tests.map((v) => [v.id, v]));
   const rerunSuites = new Map(rerun.suites.map((v) => [v.suite, v]));
   const tests = original.tests.map((v) => (regressedBefore.has(v.id) ? (rerunTests.get(v.id) ?? v) : v));
@@ -43,18 +59,14 @@ export function confirmRegressions(original: CompareResult, rerun: CompareResult
     tests.some((v) => v.kind === 'regressed') ||
     suites.some((v) => v.kind === 'regressed') ||
     slowCount.kind === 'regressed';
-  const count = (verdicts: { kind: keyof CompareResult['summary']['tests'] }[]) => {
-    const counts = { regressed: 0, improved: 0, unchanged: 0, noisy: 0, new: 0, missing: 0 };
-    for (const v of verdicts) counts[v.kind] += 1;
-    return counts;
-  };
   return {
     tests,
     suites,
     slowCount,
     regressed,
-    summary: { tests: count(tests), suites: count(suites) },
+    summary: { tests: countVerdicts(tests), suites: countVerdicts(suites) },
     current: { runIds: runs.map((run) => run.runId) },
     speed: rerun.speed,
+    context: rerun.context,
   };
 }

@@ -12,6 +12,8 @@ interface BaselineOptions {
   root: string;
   fromHistory: number | undefined;
   run: string | undefined;
+  /** Where to write the baseline instead of the configured `baselinePath` (e.g. one per testbed). */
+  baseline: string | undefined;
 }
 
 const EXAMPLE = 'jest-perf baseline --from-history 5';
@@ -24,18 +26,22 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
   builder: (yargs) =>
     yargs
       .option('from-history', { type: 'number', requiresArg: true, describe: 'use the newest N runs of the history' })
-      .option('run', { type: 'string', describe: 'use this run file instead of the latest run' }),
+      .option('run', { type: 'string', describe: 'use this run file instead of the latest run' })
+      .option('baseline', { type: 'string', describe: 'write this baseline file instead of the configured one' }),
   parse(args) {
     const fromHistory = positiveInt(args['from-history'], 'from-history', EXAMPLE);
     const run = optionalString(args.run);
     if (fromHistory !== undefined && run !== undefined) {
       throw usageError('--from-history and --run both pick the source runs: use one', EXAMPLE);
     }
-    return { root: String(args.root), fromHistory, run };
+    return { root: String(args.root), fromHistory, run, baseline: optionalString(args.baseline) };
   },
   run(options, io) {
     const project = openProject(options.root);
-    const { config, paths } = project;
+    const { config } = project;
+    const paths = options.baseline
+      ? { ...project.paths, baseline: path.resolve(io.cwd, options.baseline) }
+      : project.paths;
     const existed = fs.existsSync(paths.baseline);
     let baseline: Baseline;
     if (options.fromHistory === undefined) {

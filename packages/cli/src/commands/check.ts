@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readLatestRun } from '@jest-perf/core';
 import {
   BASELINE_FIX,
   type CompareResult,
   compareRun,
   detectTrends,
+  formatCounts,
   formatSlowCount,
   formatVerdict,
+  newestRuns,
   readBaseline,
-  windowFromHistory,
 } from '@jest-perf/regression';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
 import { rerunFiles } from '../analysis/rerunFiles';
@@ -30,21 +32,42 @@ interface CheckOptions {
   normalizeSpeed: boolean;
   jestBin: string | undefined;
   jestArgs: string[];
+  /** The baseline to check against instead of the configured `baselinePath` (e.g. one per testbed). */
+  baseline: string | undefined;
 }
 
 const EXAMPLE = 'jest-perf check --confirm 3';
 
+/** Minor changes printed at most (the largest first): information, not a verdict. */
+const MINOR_SHOWN = 10;
+
+function byImpact(a: { deltaMs?: number }, b: { deltaMs?: number }): number {
+  return (b.deltaMs ?? 0) - (a.deltaMs ?? 0);
+}
+
 function printVerdicts(result: CompareResult, io: CliIo): void {
+  const { context } = result;
+  const base = context.testbed.baseline?.key ?? 'not recorded';
+  io.out(`baseline: ${context.baselineRuns} run(s) on ${base}; this run: ${context.testbed.current.key}`);
+  for (const note of context.notes) io.out(note);
   const speed = formatSpeed(result.speed);
   if (speed) io.out(speed);
-  const regressed = [...result.suites, ...result.tests].filter((v) => v.kind === 'regressed');
-  for (const verdict of regressed) io.err(`  regressed  ${formatVerdict(verdict)}`);
-  if (result.slowCount.kind === 'regressed') io.err(`  regressed  ${formatSlowCount(result.slowCount)}`);
-  const counts = result.summary.tests;
-  io.out(
-    `tests: ${counts.regressed} regressed, ${counts.improved} improved, ${counts.unchanged} unchanged, ` +
-      `${counts.noisy} noisy, ${counts.new} new, ${counts.missing} missing`,
-  );
+  const all = [...result.suites, ...result.tests];
+  for (const verdict of all.filter((v) => v.kind === 'regressed').sort(byImpact)) {
+    io.out(`  regressed    ${formatVerdict(verdict)}`);
+  }
+  if (result.slowCount.kind === 'regressed') io.out(`  regressed    ${formatSlowCount(result.slowCount)}`);
+  const unconfirmed = all.filter((v) => v.kind === 'unconfirmed').sort(byImpact);
+  for (const verdict of unconfirmed) io.out(`  unconfirmed  ${formatVerdict(verdict)}`);
+  if (unconfirmed.length > 0) {
+    io.out(`  → rerun the files of the ${unconfirmed.length} unconfirmed change(s): npx jest-perf check --confirm 3`);
+  }
+  const minor = all.filter((v) => v.kind === 'minor').sort(byImpact);
+  for (const verdict of minor.slice(0, MINOR_SHOWN)) io.out(`  minor        ${formatVerdict(verdict)}`);
+  if (minor.length > MINOR_SHOWN)
+    io.out(`  … and ${minor.length - MINOR_SHOWN} more minor change(s) (under the minimum impact)`);
+  io.out(`tests: ${formatCounts(result.summary.tests)}`);
+  io.out(`files, start-up, hooks, whole run: ${formatCounts(result.summary.suites)}`);
 }
 
 /** `jest-perf check`: the CI gate. 0 ok, 1 regression, 2 usage or data error. */
@@ -61,7 +84,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       .option('last', {
         type: 'number',
         requiresArg: true,
-        describe: 'compare the median of the newest N runs of the history',
+        describe: 'compare the median of the newest N stored runs',
       })
       .option('require-baseline', {
         type: 'boolean',
@@ -72,6 +95,10 @@ export const checkCommand: CommandModule<CheckOptions> = {
         type: 'boolean',
         default: true,
         describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
+      })
+      .option('baseline', {
+        type: 'string',
+        describe: 'check against this baseline file instead of the configured one',
       })
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
@@ -90,11 +117,15 @@ export const checkCommand: CommandModule<CheckOptions> = {
       normalizeSpeed: args['normalize-speed'] !== false,
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
+      baseline: optionalString(args.baseline),
     };
   },
   run(options, io) {
     const project = openProject(options.root);
-    const { paths, config } = project;
+    const { config } = project;
+    const paths = options.baseline
+      ? { ...project.paths, baseline: path.resolve(io.cwd, options.baseline) }
+      : project.paths;
     if (!fs.existsSync(paths.baseline)) {
       if (options.requireBaseline) readBaseline(paths.baseline);
       io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);
@@ -103,12 +134,13 @@ export const checkCommand: CommandModule<CheckOptions> = {
     const baseline = readBaseline(paths.baseline);
     const latest = readLatestRun(paths);
     const verdictOptions = { thresholds: config.thresholds, normalizeSpeed: options.normalizeSpeed };
-    const history = options.last !== undefined || io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
+    const history = io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
     let result =
-      options.last !== undefined && history
-        ? compareRun(baseline, windowFromHistory(history, options.last), verdictOptions)
+      options.last !== undefined
+        ? compareRun(baseline, newestRuns(paths, options.last), verdictOptions)
         : compareRun(baseline, latest, verdictOptions);
-    if (result.regressed && options.confirm !== undefined) {
+    const flagged = [...result.tests, ...result.suites].some((v) => v.kind === 'regressed' || v.kind === 'unconfirmed');
+    if (flagged && options.confirm !== undefined) {
       const files = filesToConfirm(result, latest);
       io.out(`Regression seen in ${files.length} file(s); rerunning them ${options.confirm} time(s) to confirm…`);
       const reruns = rerunFiles({
@@ -121,15 +153,17 @@ export const checkCommand: CommandModule<CheckOptions> = {
         onRerun: (i) => io.out(`  rerun ${i}/${options.confirm}`),
       });
       const runs = [latest, ...reruns];
-      result = confirmRegressions(result, compareRun(baseline, runs, verdictOptions), runs);
-      if (!result.regressed) io.out('Not confirmed: the reruns were within the thresholds (noise).');
+      result = confirmRegressions(result, compareRun(baseline, runs, { ...verdictOptions, confirmed: true }), runs);
+      if (!result.regressed) io.out('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
     }
     printVerdicts(result, io);
     if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result, latest)) io.out(line);
     const trends = history && history.runs.length > 0 ? detectTrends(history) : null;
     appendStepSummary(io.env, renderMarkdown(buildReport({ run: latest, comparison: result, trends })));
     if (result.regressed) {
-      io.err('Performance check FAILED. If the slowdown is intended, update the baseline: pnpm perf:baseline');
+      io.err(
+        'Performance check FAILED. If the slowdown is intended, update the baseline: npx jest-perf baseline --from-history 5',
+      );
       return EXIT.failed;
     }
     io.out('Performance check passed.');

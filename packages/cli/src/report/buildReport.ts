@@ -48,6 +48,7 @@ export interface Report {
     slowCount: CompareResult['slowCount'];
     summary: CompareResult['summary'];
     speed: CompareResult['speed'];
+    context: CompareResult['context'];
   } | null;
   uncategorizedSlow: SlowTest[];
   counters: CounterGroups;
@@ -98,11 +99,12 @@ export function buildReport(input: ReportInput): Report {
     },
     regressions: comparison && {
       regressed: comparison.regressed,
-      tests: comparison.tests.filter((v) => v.kind !== 'unchanged'),
-      suites: comparison.suites.filter((v) => v.kind !== 'unchanged'),
+      tests: comparison.tests.filter((v) => v.kind !== 'unchanged' && v.kind !== 'unjudged'),
+      suites: comparison.suites.filter((v) => v.kind !== 'unchanged' && v.kind !== 'unjudged'),
       slowCount: comparison.slowCount,
       summary: comparison.summary,
       speed: comparison.speed,
+      context: comparison.context,
     },
     uncategorizedSlow: uncategorizedSlowTests(run, slowTestMs).map(toSlowTest),
     counters: run.counters,

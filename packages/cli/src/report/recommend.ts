@@ -14,16 +14,26 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
     advice.push(`The run is incomplete (${summary.incompleteReasons.join('; ')}): numbers may be missing tests.`);
   }
   if (regressions?.regressed) {
-    const count = regressions.tests.filter((v) => v.kind === 'regressed').length;
-    advice.push(`${count} test(s) regressed: confirm on a quiet machine with \`jest-perf check --confirm 3\`.`);
+    // A file, hook, the whole run or the slow count can fail the check without any single test.
+    const tests = regressions.tests.filter((v) => v.kind === 'regressed').length;
+    const suites = regressions.suites.filter((v) => v.kind === 'regressed').length;
+    const what = [
+      ...(tests > 0 ? [`${tests} test(s)`] : []),
+      ...(suites > 0 ? [`${suites} file, hook or whole-run verdict(s)`] : []),
+      ...(regressions.slowCount.kind === 'regressed' ? ['the slow-test count'] : []),
+    ];
+    advice.push(`Regressed: ${what.join(', ')}. Confirm on a quiet machine with \`npx jest-perf check --confirm 3\`.`);
   }
-  const noisy = regressions?.tests.filter((v) => v.kind === 'noisy').length ?? 0;
-  if (noisy > 0) {
+  const unconfirmed = regressions
+    ? [...regressions.tests, ...regressions.suites].filter((v) => v.kind === 'unconfirmed').length
+    : 0;
+  if (unconfirmed > 0) {
     advice.push(
-      `${noisy} test(s) are too noisy to judge: rebuild the baseline from more runs (\`jest-perf baseline --from-history 10\`).`,
+      `${unconfirmed} large change(s) are unconfirmed: rerun them with \`npx jest-perf check --confirm 3\` (reruns the files, keeps each one's fastest time).`,
     );
   }
-  if (!regressions) advice.push('No baseline to compare with: create one with `pnpm perf:baseline`.');
+  if (!regressions)
+    advice.push('No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.');
   if (uncategorizedSlow.length > 0) {
     advice.push(
       `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`jest-perf categorize --apply\` tags them so \`pnpm test:fast\` can skip them.`,

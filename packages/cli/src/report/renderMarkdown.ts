@@ -1,4 +1,11 @@
-import { formatChangePoint, formatDuration, formatSlowCount, formatVerdict } from '@jest-perf/regression';
+import {
+  formatChangePoint,
+  formatCounts,
+  formatDuration,
+  formatSlowCount,
+  formatVerdict,
+  VERDICT_ORDER,
+} from '@jest-perf/regression';
 import { renderHookProfiles } from '../commands/profileFixtures';
 import type { Report, SlowTest } from './buildReport';
 import { formatSpeed } from './formatSpeed';
@@ -29,17 +36,19 @@ function summarySection(report: Report): string {
 
 function regressionSection(report: Report): string {
   const r = report.regressions;
-  if (!r) return '## Regressions\n\n_No baseline: run `pnpm perf:baseline` to create one._';
+  if (!r) return '## Regressions\n\n_No baseline: create one with `npx jest-perf baseline --from-history 5`._';
   const counts = r.summary.tests;
   const lines = [
-    `**${r.regressed ? 'REGRESSED' : 'OK'}** — tests: ${counts.regressed} regressed, ${counts.improved} improved, ${counts.unchanged} unchanged, ${counts.noisy} noisy, ${counts.new} new, ${counts.missing} missing.`,
+    `**${r.regressed ? 'REGRESSED' : 'OK'}** — tests: ${formatCounts(counts)}.`,
+    ...r.context.notes.map((n) => `- ${n}`),
     '',
     `- ${formatSlowCount(r.slowCount)}`,
   ];
   const speed = formatSpeed(r.speed);
   if (speed) lines.push(`- ${speed}`);
-  const order = ['regressed', 'noisy', 'improved', 'new', 'missing'];
-  const verdicts = [...r.suites, ...r.tests].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const verdicts = [...r.suites, ...r.tests]
+    .filter((v) => v.kind !== 'unchanged' && v.kind !== 'unjudged')
+    .sort((a, b) => VERDICT_ORDER.indexOf(a.kind) - VERDICT_ORDER.indexOf(b.kind));
   for (const verdict of verdicts.slice(0, 50)) lines.push(`- **${verdict.kind}** ${formatVerdict(verdict)}`);
   if (verdicts.length > 50) lines.push(`- … and ${verdicts.length - 50} more (see --format json)`);
   return `## Regressions\n\n${lines.join('\n')}`;

@@ -77,7 +77,7 @@ describe('loadConfig', () => {
   it('merges partial thresholds with the default thresholds', () => {
     writeJson(CONFIG_FILE, { thresholds: { test: 0.5 } });
 
-    expect(loadConfig(root).thresholds).toEqual({ test: 0.5, suite: 0.15, minAbsoluteMs: 25 });
+    expect(loadConfig(root).thresholds).toEqual({ test: 0.5, suite: 0.15, minAbsoluteMs: 100 });
   });
 
   it('rejects a config file that is not valid JSON, naming the file', () => {

@@ -47,7 +47,7 @@ describe('@jest-perf/core entry', () => {
       schemaVersion: 1,
       createdAt: '2026-01-01T00:00:00.000Z',
       source: { runIds: ['r1'], commit: null },
-      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 },
+      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
       slowTestMs: 30_000,
       slowCount: 0,
       tests: { 'a.test.ts › adds': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats } },

@@ -122,7 +122,8 @@ describe('readLatestRun', () => {
 
     expect(error.code).toBe('JEST_PERF_NO_RUN_DATA');
     expect(error.file).toBe(paths.latest);
-    expect(error.message).toContain('pnpm perf:track');
+    expect(error.message).toContain('JEST_PERF=1 npx jest');
+    expect(error.message).not.toContain('pnpm perf:');
   });
 
   it('rejects a latest.json that does not match the run file schema, naming the field', () => {

@@ -1,5 +1,6 @@
 import { baselineSchema, type History, type JestPerfError, validateWith } from '@jest-perf/core';
 import { buildBaseline } from '../buildBaseline';
+import { hook, withFiles } from './helpers/files';
 import { makeRun, makeRuns } from './helpers/runs';
 
 const config = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 1000 };
@@ -89,7 +90,7 @@ describe('buildBaseline from history', () => {
   });
 });
 
-describe('file runtimes in the baseline (for the shard sequencer)', () => {
+describe('files in the baseline (the gate and the shard sequencer)', () => {
   const file = (path: string, runtimeMs: number, execError = false) => ({
     path,
     runtimeMs,
@@ -101,21 +102,69 @@ describe('file runtimes in the baseline (for the shard sequencer)', () => {
     execError,
     hooks: [],
   });
-  const withFiles = (id: string, files: ReturnType<typeof file>[]) => ({
+  const runWith = (id: string, files: ReturnType<typeof file>[]) => ({
     ...makeRun(id, [['a.test.ts › t', 10]], null),
     files,
   });
   const runs = [
-    withFiles('r0', [file('a.test.ts', 900), file('b.test.ts', 100)]),
-    withFiles('r1', [file('a.test.ts', 1000), file('b.test.ts', 5000, true)]),
-    withFiles('r2', [file('a.test.ts', 1300)]),
+    runWith('r0', [file('a.test.ts', 900), file('b.test.ts', 100)]),
+    runWith('r1', [file('a.test.ts', 1000), file('b.test.ts', 5000, true)]),
+    runWith('r2', [file('a.test.ts', 1300)]),
   ];
 
-  it('stores the median runtime of each file over the runs it ran in, failed loads left out', () => {
+  const stats = (median: number, mad: number, samples: number, min: number, max: number) => ({
+    median,
+    mad,
+    samples,
+    min,
+    max,
+  });
+
+  it('stores per file its runtime, tests and start-up statistics over the runs it ran in, failed loads left out', () => {
     expect(buildBaseline(runs, config, { now }).files).toEqual({
-      'a.test.ts': { runtimeMs: 1000, samples: 3 },
-      'b.test.ts': { runtimeMs: 100, samples: 1 },
+      'a.test.ts': {
+        runtimeMs: 1000,
+        samples: 3,
+        runtime: stats(1000, 100, 3, 900, 1300),
+        tests: stats(10, 0, 3, 10, 10),
+        // Start-up is the runtime outside tests: 900 − 10, 1000 − 10, 1300 − 10.
+        startup: stats(990, 100, 3, 890, 1290),
+      },
+      'b.test.ts': {
+        runtimeMs: 100,
+        samples: 1,
+        runtime: stats(100, 0, 1, 100, 100),
+        startup: stats(100, 0, 1, 100, 100),
+      },
     });
+  });
+
+  it('stores the whole run total over the files that ran, and the testbed of the newest run', () => {
+    const baseline = buildBaseline(runs, config, { now });
+    // Totals 1000, 1000 (b failed to load in r1) and 1300.
+    expect(baseline.run).toEqual({ totalMs: stats(1000, 0, 3, 1000, 1300) });
+    expect(baseline.testbed).toMatchObject({ cpuModel: 'cpu', cores: 2, memoryGb: 1, nodeMajor: 20, jestMajor: 30 });
+    expect(() => validateWith(baselineSchema, baseline, { what: 'baseline', fix: '' })).not.toThrow();
+  });
+
+  it('stores CPU time of tests, files and the whole run, and each hook, when the runs measured them', () => {
+    const hooks = { 'h.test.ts': [hook('beforeAll', 200, ['Outer', 'Inner']), hook('beforeEach', 30)] };
+    const measured = [100, 110, 90].map((ms, r) =>
+      withFiles(makeRun(`r${r}`, [['h.test.ts › t', ms]]), { startupMs: 40, cpuShare: 0.5, hooks }),
+    );
+    const baseline = buildBaseline(measured, config, { now });
+    expect(baseline.tests['h.test.ts › t']?.cpu).toEqual(stats(50, 5, 3, 45, 55));
+    const file = baseline.files?.['h.test.ts'];
+    // Runtime = test + beforeAll + start-up; the beforeEach is inside the test's time.
+    expect(file?.runtime).toEqual(stats(340, 10, 3, 330, 350));
+    expect(file?.startup).toEqual(stats(40, 0, 3, 40, 40));
+    expect(file?.cpu).toEqual(stats(170, 5, 3, 165, 175));
+    expect(file?.hooks).toEqual({
+      'beforeAll (Outer › Inner)': stats(200, 0, 3, 200, 200),
+      beforeEach: stats(30, 0, 3, 30, 30),
+    });
+    expect(baseline.run).toEqual({ totalMs: stats(340, 10, 3, 330, 350), cpuMs: stats(170, 5, 3, 165, 175) });
+    expect(() => validateWith(baselineSchema, baseline, { what: 'baseline', fix: '' })).not.toThrow();
   });
 
   it('takes them from fileRuns when built from the history, and leaves them out without', () => {
@@ -129,8 +178,12 @@ describe('file runtimes in the baseline (for the shard sequencer)', () => {
       ]),
     };
     const withRuns = buildBaseline({ history, fromHistory: 3 }, config, { now, fileRuns: runs });
-    expect(withRuns.files?.['a.test.ts']).toEqual({ runtimeMs: 1000, samples: 3 });
+    expect(withRuns.files?.['a.test.ts']).toMatchObject({ runtimeMs: 1000, samples: 3, runtime: { median: 1000 } });
+    expect(withRuns.testbed?.cpuModel).toBe('cpu');
     expect(() => validateWith(baselineSchema, withRuns, { what: 'baseline', fix: '' })).not.toThrow();
-    expect(buildBaseline({ history, fromHistory: 3 }, config, { now })).not.toHaveProperty('files');
+    const testsOnly = buildBaseline({ history, fromHistory: 3 }, config, { now });
+    expect(testsOnly).not.toHaveProperty('files');
+    expect(testsOnly).not.toHaveProperty('run');
+    expect(testsOnly).not.toHaveProperty('testbed');
   });
 });

@@ -16,12 +16,17 @@ describe('resolveVerdictOptions', () => {
       minAbsoluteMs: 25,
     });
     expect(VERDICT_DEFAULTS).toEqual({
-      noiseK: 3,
-      assumedCv: 0.1,
-      minCv: 0.01,
+      noiseK: 4,
+      assumedCv: 0.15,
+      minCv: 0.02,
       slowCountTolerance: 0,
       normalizeSpeed: true,
+      confirmed: false,
     });
+  });
+
+  it('passes confirmed through (the current values are a run and its confirming reruns)', () => {
+    expect(resolveVerdictOptions(baseline, { confirmed: true }).confirmed).toBe(true);
   });
 
   it('lets the caller override every threshold', () => {

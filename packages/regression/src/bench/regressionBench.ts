@@ -4,11 +4,10 @@
  */
 import type { History } from '@jest-perf/core';
 import { CHANGE_POINT_DEFAULTS } from '../changePoints';
-import type { VerdictParams } from '../computeVerdict';
 import { detectTrends } from '../trends';
 import { VERDICT_DEFAULTS } from '../verdictOptions';
 import { createRandom } from './prng';
-import { type CvBand, LOCATION_TOLERANCE, simulateCheck, simulateHistory } from './simulate';
+import { type CvBand, LOCATION_TOLERANCE, type SimParams, simulateCheck, simulateHistory } from './simulate';
 
 const SEED = 20_261_124;
 const BANDS: CvBand[] = [
@@ -24,7 +23,7 @@ const CONFIRM_RUNS = 3;
 const HISTORY_RUNS = 50;
 const SINCE_CHANGE = 20;
 const RUNS_BEFORE_STEP = 50;
-const PARAMS: VerdictParams = { threshold: 0.2, minAbsoluteMs: 25, ...VERDICT_DEFAULTS };
+const PARAMS: SimParams = { threshold: 0.2, minAbsoluteMs: 25, ...VERDICT_DEFAULTS };
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;

@@ -1,5 +1,6 @@
 import { findChangePoints } from '../changePoints';
-import { computeVerdict, type VerdictParams } from '../computeVerdict';
+import { type JudgeParams, judge } from '../judge';
+import { pooledNoiseFloor } from '../noiseFloor';
 import { durationStats } from '../stats';
 import type { Random } from './prng';
 
@@ -31,13 +32,41 @@ function runs(random: Random, test: SimTest, count: number, factor: number): num
   return out;
 }
 
+/** The gate's knobs the simulation varies. */
+export interface SimParams {
+  threshold: number;
+  minAbsoluteMs: number;
+  noiseK: number;
+  assumedCv: number;
+  minCv: number;
+}
+
+/**
+ * The gate's parameters for one simulated test on a quiet machine of the baseline's testbed. The pooled
+ * floor is left at `minCv`: each simulated test has its own spread, so pooling across tests would not apply.
+ */
+function judgeParams(p: SimParams): JudgeParams {
+  const floor = pooledNoiseFloor([], p.minCv, p.minCv);
+  const rule = { speed: 1, floor, trusted: true, distrust: 'busy' as const };
+  return {
+    threshold: p.threshold,
+    minImpactMs: p.minAbsoluteMs,
+    noiseK: p.noiseK,
+    assumedCv: p.assumedCv,
+    confirmed: false,
+    judgeFewRuns: true,
+    wall: rule,
+    cpu: rule,
+  };
+}
+
 /** Rates measured by {@link simulateCheck}. */
 export interface CheckRates {
   /** Naive rule: one run > baseline median × 1.2. */
   naive: number;
   /** Our verdict `regressed`. */
   ours: number;
-  /** Our verdict `noisy` (cannot judge with these samples). */
+  /** Our verdict `unconfirmed` (large, but inside the noise with these samples). */
   noisy: number;
 }
 
@@ -49,7 +78,7 @@ export function simulateCheck(
   random: Random,
   band: CvBand,
   factor: number,
-  options: { tests: number; baselineRuns: number; currentRuns: number; params: VerdictParams },
+  options: { tests: number; baselineRuns: number; currentRuns: number; params: SimParams },
 ): CheckRates {
   let naive = 0;
   let ours = 0;
@@ -60,9 +89,9 @@ export function simulateCheck(
     const current = runs(random, test, options.currentRuns, factor);
     if (stats === null) continue;
     if ((current[0] as number) > stats.median * 1.2) naive += 1;
-    const verdict = computeVerdict(stats, current, options.params);
-    if (verdict.kind === 'regressed') ours += 1;
-    if (verdict.kind === 'noisy') noisy += 1;
+    const verdict = judge({ base: stats, current }, undefined, judgeParams(options.params));
+    if (verdict?.kind === 'regressed') ours += 1;
+    if (verdict?.kind === 'unconfirmed') noisy += 1;
   }
   return { naive: naive / options.tests, ours: ours / options.tests, noisy: noisy / options.tests };
 }

@@ -144,7 +144,7 @@ export function flakySection(model: HtmlModel): string {
             const seeds = t.failingSeeds.slice(0, 5).join(', ') + (t.failingSeeds.length > 5 ? ', …' : '');
             return {
               cells: [
-                `<span class="verdict ${t.status === 'broken' ? 'regressed' : 'noisy'}">${t.status}</span>`,
+                `<span class="verdict ${t.status === 'broken' ? 'regressed' : 'unconfirmed'}">${t.status}</span>`,
                 escapeHtml(t.id),
                 `${t.failed} / ${ran}`,
                 ran > 0 ? formatShare(t.failed / ran) : '—',

@@ -43,7 +43,7 @@ th button{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 tr[hidden]{display:none}
 .verdict{font-size:12px;padding:0 6px;border-radius:8px;background:#eef0f3}
-.verdict.regressed,.status-failed{color:var(--bad)}.verdict.improved,.status-passed{color:var(--ok)}.verdict.noisy,.verdict.new{color:var(--warn)}
+.verdict.regressed,.status-failed{color:var(--bad)}.verdict.improved,.status-passed{color:var(--ok)}.verdict.unconfirmed,.verdict.new{color:var(--warn)}.verdict.minor,.verdict.unjudged{color:var(--muted)}
 .count{color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:12px}
 `;

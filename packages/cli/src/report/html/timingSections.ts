@@ -1,5 +1,12 @@
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
-import { formatChange, formatDuration, formatPercent, formatSlowCount } from '@jest-perf/regression';
+import {
+  formatChange,
+  formatCounts,
+  formatDuration,
+  formatPercent,
+  formatSlowCount,
+  VERDICT_ORDER,
+} from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
 import { barChart } from './barChart';
 import { escapeHtml, formatCount } from './escape';
@@ -63,10 +70,8 @@ export function trendsSection(model: HtmlModel): string {
   return section('trends', 'Trends', `${intro}<div class="trend-grid">${figures.join('')}</div>`);
 }
 
-const ORDER = ['regressed', 'noisy', 'improved', 'new', 'missing', 'unchanged'];
-
 function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
-  const subject = 'id' in verdict ? verdict.id : `${verdict.suite}/`;
+  const subject = 'id' in verdict ? verdict.id : verdict.suite;
   const dash = '<span class="muted">—</span>';
   let cells: string[];
   if (verdict.kind === 'new') cells = [dash, formatDuration(verdict.currentMs), dash, dash];
@@ -76,7 +81,7 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
       formatDuration(verdict.baselineMs),
       formatDuration(verdict.currentMs),
       `${formatChange(verdict.change)} (×${(1 + verdict.change).toFixed(2)})`,
-      `${formatPercent(verdict.threshold)} / ±${formatPercent(verdict.noiseBand)}`,
+      `${formatPercent(verdict.threshold)} / ±${formatDuration(verdict.noiseMs)}`,
     ];
   }
   return {
@@ -88,12 +93,19 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
 
 export function regressionsSection(model: HtmlModel): string {
   const r = model.report.regressions;
-  if (!r) return section('regressions', 'Regressions', note('No baseline: run `pnpm perf:baseline` to create one.'));
+  if (!r)
+    return section(
+      'regressions',
+      'Regressions',
+      note('No baseline: create one with `npx jest-perf baseline --from-history 5`.'),
+    );
   const c = r.summary.tests;
   const banner =
     `<p class="banner ${r.regressed ? 'bad' : 'ok'}"><strong>${r.regressed ? 'REGRESSED' : 'OK'}</strong> — tests: ` +
-    `${c.regressed} regressed, ${c.improved} improved, ${c.unchanged} unchanged, ${c.noisy} noisy, ${c.new} new, ${c.missing} missing.</p>`;
-  const verdicts = [...r.suites, ...r.tests].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+    `${formatCounts(c)}.</p>`;
+  const verdicts = [...r.suites, ...r.tests].sort(
+    (a, b) => VERDICT_ORDER.indexOf(a.kind) - VERDICT_ORDER.indexOf(b.kind),
+  );
   const more =
     verdicts.length > MAX_VERDICT_ROWS
       ? note(`… and ${formatCount(verdicts.length - MAX_VERDICT_ROWS)} more verdicts (see --format json).`)

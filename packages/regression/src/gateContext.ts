@@ -1,0 +1,90 @@
+import { type Baseline, type RunFile, sameTestbed, testbedOf } from '@jest-perf/core';
+import type { GateSeries } from './gateSeries';
+import { MIN_OWN_SAMPLES } from './noiseFloor';
+import { median } from './stats';
+import type { GateContext } from './types';
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+/** How busy the current runs' machine was: measured by the runs, or inferred from a run slower across the board. */
+function busyOf(runs: readonly RunFile[], overallRatio: number | null, suiteThreshold: number): GateContext['busy'] {
+  const measured = runs.filter((run) => run.load);
+  if (measured.length > 0) {
+    const shares = measured.map((run) => run.load?.othersCpuShare).filter((s): s is number => typeof s === 'number');
+    return {
+      busy: measured.some((run) => run.load?.busy),
+      how: 'measured',
+      othersCpuShare: shares.length > 0 ? Math.max(...shares) : null,
+    };
+  }
+  if (overallRatio === null) return { busy: false, how: 'unknown', othersCpuShare: null };
+  return { busy: overallRatio > 1 + suiteThreshold, how: 'inferred', othersCpuShare: null };
+}
+
+/** Current total over baseline total (sum of file runtimes), or null when either side lacks it. */
+export function overallRatio(baseline: Baseline, series: GateSeries): number | null {
+  const base = baseline.run?.totalMs.median;
+  const current = median(series.total);
+  return base && base > 0 && Number.isFinite(current) ? current / base : null;
+}
+
+/**
+ * What the check compares with what: the two testbeds, how busy the machine was, and whether wall time can
+ * fail the check (same or unrecorded testbed and a quiet machine, or confirming reruns).
+ */
+export function gateContext(
+  baseline: Baseline,
+  runs: readonly RunFile[],
+  series: GateSeries,
+  options: { suiteThreshold: number; confirmed: boolean },
+): GateContext {
+  const newest = runs[runs.length - 1] as RunFile;
+  const current = testbedOf(newest);
+  const base = baseline.testbed ?? null;
+  const same = base === null || sameTestbed(base, current);
+  const ratio = overallRatio(baseline, series);
+  // Confirming reruns are judged by their own load: the first run is the one they re-measure. They cover a
+  // few files, so their total says nothing about the machine; only a measured load does.
+  const busy = options.confirmed
+    ? busyOf(runs.slice(1), null, options.suiteThreshold)
+    : busyOf(runs, ratio, options.suiteThreshold);
+  const wallTrusted = same && !busy.busy;
+  const baselineRuns = baseline.source.runIds.length;
+  const notes: string[] = [];
+  if (base === null) {
+    notes.push(
+      'The baseline does not say which machine it came from (built by an older jest-perf): rebuild it to record its testbed.',
+    );
+  } else if (!same) {
+    notes.push(
+      `Baseline from another testbed (${base.key}); this run: ${current.key}. Wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.`,
+    );
+  }
+  if (busy.busy && busy.how === 'measured') {
+    const share =
+      busy.othersCpuShare === null ? '' : ` (other processes used ${percent(busy.othersCpuShare)} of the CPU)`;
+    notes.push(
+      `The machine was busy during the run${share}: wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.`,
+    );
+  } else if (busy.busy && ratio !== null) {
+    notes.push(
+      `The whole run took ${ratio.toFixed(2)}× the baseline's time and the run file does not say how busy the machine was: taken as a busy machine, so wall time alone does not fail the check.`,
+    );
+  }
+  if (baselineRuns < MIN_OWN_SAMPLES) {
+    notes.push(
+      `The baseline comes from ${baselineRuns} run(s): too few to judge single tests, so tests are judged through their files (build it from 3 or more runs).`,
+    );
+  }
+  if (options.confirmed) notes.push('Current values are the fastest of the run and its reruns (noise only adds time).');
+  return {
+    testbed: { baseline: base, current, same },
+    busy,
+    wallTrusted,
+    confirmed: options.confirmed,
+    baselineRuns,
+    notes,
+  };
+}

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { E2E_TIMEOUT_MS, expectExitCode, Project, removeProjects } from './harness';
+
+/** The built CLI, run like a user would after the Jest runs. */
+const CLI = path.resolve(__dirname, '../../../packages/cli/dist/bin.js');
+
+afterAll(removeProjects);
+
+function cli(project: Project, ...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args, '--root', project.dir], { encoding: 'utf8' });
+}
+
+describe('the regression gate on real Jest runs', () => {
+  it(
+    'passes unchanged code with random stalls, and names an injected slowdown of a test and of a hook',
+    async () => {
+      const project = new Project('gate');
+      for (let i = 0; i < 4; i += 1) expectExitCode(await project.runJest(), 0);
+      const baseline = cli(project, 'baseline', '--from-history', '4');
+      expect(baseline.status).toBe(0);
+
+      expectExitCode(await project.runJest(), 0);
+      const clean = cli(project, 'check');
+      expect({ status: clean.status, out: clean.stdout, err: clean.stderr }).toMatchObject({ status: 0 });
+      expect(clean.stdout).toContain('Performance check passed.');
+
+      expectExitCode(await project.runJest({ env: { GATE_SLOW_TEST_MS: '300', GATE_SLOW_HOOK_MS: '300' } }), 0);
+      const slow = cli(project, 'check');
+      // The test computes: its CPU time is evidence even when the machine running the e2e is busy.
+      expect(slow.status).toBe(1);
+      expect(slow.stdout).toMatch(/^ {2}regressed {4}work\.test\.js › work › computes a report: CPU /m);
+      // The hook is judged on wall time: failing on a quiet machine, named as unconfirmed on a busy one.
+      expect(slow.stdout).toMatch(/^ {2}(regressed|unconfirmed) +work\.test\.js › beforeAll \(work\): /m);
+      expect(slow.stdout).not.toMatch(/^ {2}(regressed|unconfirmed) +tiny\.test\.js/m);
+      expect(slow.stderr).toContain('Performance check FAILED');
+    },
+    E2E_TIMEOUT_MS * 2,
+  );
+});

@@ -2,3 +2,5 @@ export { FileRecorder } from './FileRecorder';
 export { applyTagFilter, isFilteredOut, type TagFilter, tagFilterFromEnv } from './tagFilter';
 export { type PerfChannel, withPerfTracking } from './withPerfTracking';
 export { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';
+export { baseOption, type EnvironmentClass, type JestPerfEnvironmentOptions, loadBaseEnvironment } from './resolveBase';
+export { wrappingEnvironment } from './wrappingEnvironment';

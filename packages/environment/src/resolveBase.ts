@@ -36,7 +36,9 @@ export function baseOption(options: unknown, fallback: string): string {
 }
 
 /** Loads the base environment class from the project (then from its Jest), whichever Jest major it is. */
-export function loadBaseEnvironment(base: string, rootDir: string): { file: string; Base: EnvironmentClass } {
+export function loadBaseEnvironment(option: string, rootDir: string): { file: string; Base: EnvironmentClass } {
+  // A testEnvironment moved here by withJestPerf may hold `<rootDir>`, which Jest replaces only in testEnvironment.
+  const base = option.replace(/^<rootDir>/, rootDir);
   const file = candidates(base)
     .map((request) => resolveFromProject(request, rootDir))
     .find((found) => found !== undefined);

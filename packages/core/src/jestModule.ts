@@ -38,7 +38,27 @@ function resolveFile(file: string): string | undefined {
   }
 }
 
-/** The folders to resolve from, in order: `rootDir`, then each package of the project's Jest found. */
+/** Packages of the Jest running in this process, which each depend on the parts Jest loads by default. */
+const RUNNING_JEST = /^(.*[\\/]node_modules[\\/](?:jest-runner|jest-config|@jest[\\/]core))[\\/]/;
+
+/**
+ * The folders of the Jest packages this process has loaded (jest-runner in a worker, jest-config in the
+ * main process): the Jest that is running us, even when the project's folder cannot see it (a Jest run
+ * from another folder with `--rootDir`).
+ */
+function runningJestDirs(): string[] {
+  const dirs = new Set<string>();
+  for (const file of Object.keys(require.cache)) {
+    const match = RUNNING_JEST.exec(file);
+    if (match?.[1]) dirs.add(match[1]);
+  }
+  return [...dirs];
+}
+
+/**
+ * The folders to resolve from, in order: `rootDir`, each package of the project's Jest found from it, then
+ * the packages of the Jest running this process.
+ */
 export function jestSearchDirs(rootDir: string): string[] {
   const dirs = [rootDir];
   for (const chain of JEST_CHAIN) {
@@ -46,6 +66,7 @@ export function jestSearchDirs(rootDir: string): string[] {
     for (const name of chain) dir = dir === undefined ? undefined : findPackageDir(dir, name);
     if (dir !== undefined && !dirs.includes(dir)) dirs.push(dir);
   }
+  for (const dir of runningJestDirs()) if (!dirs.includes(dir)) dirs.push(dir);
   return dirs;
 }
 

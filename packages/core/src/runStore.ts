@@ -7,7 +7,7 @@ import { runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
 import { readValidatedJson } from './validate';
 
-const RUN_FIX = 'run `pnpm perf:track` to record a fresh run (or delete the file)';
+const RUN_FIX = 'run `JEST_PERF=1 npx jest` to record a fresh run (or delete the file)';
 
 /** Reads and validates a run file. @throws JestPerfError naming the file and the field. */
 export function readRunFile(file: string): RunFile {
@@ -22,7 +22,7 @@ export function readLatestRun(paths: DataPaths): RunFile {
   if (!fs.existsSync(paths.latest)) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', 'No performance data', {
       file: paths.latest,
-      fix: 'run `pnpm perf:track` first',
+      fix: 'run `JEST_PERF=1 npx jest` first',
     });
   }
   return readRunFile(paths.latest);

@@ -105,7 +105,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`pnpm perf:track\` first`,
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: run \`JEST_PERF=1 npx jest\` first`,
     );
   });
 

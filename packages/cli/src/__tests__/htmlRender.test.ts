@@ -106,7 +106,7 @@ describe('renderHtmlReport', () => {
 
     expect(bare).toContain('No tests ran.');
     expect(bare).toContain('No history yet');
-    expect(bare).toContain('No baseline: run `pnpm perf:baseline` to create one.');
+    expect(bare).toContain('No baseline: run `npx jest-perf baseline` to create one.');
     expect(bare).toContain('No hooks recorded');
     expect(bare).toContain('No fixture-cache data in this run');
     expect(bare).toContain('No flaky report');

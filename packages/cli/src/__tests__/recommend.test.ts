@@ -19,7 +19,7 @@ describe('recommend', () => {
   });
 
   it('asks for a baseline when there is none', () => {
-    expect(advise(quiet())).toEqual(['No baseline to compare with: create one with `pnpm perf:baseline`.']);
+    expect(advise(quiet())).toEqual(['No baseline to compare with: create one with `npx jest-perf baseline`.']);
   });
 
   it('warns first that an incomplete run may miss tests', () => {

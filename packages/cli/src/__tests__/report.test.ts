@@ -118,7 +118,7 @@ describe('jest-perf report', () => {
     expect(squeezed(result.out)).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
     expect(squeezed(result.out)).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s | |');
     expect(squeezed(result.out)).toContain('| fixtureCache | hits | 3 |');
-    expect(result.out).toContain('_No baseline: run `pnpm perf:baseline` to create one._');
+    expect(result.out).toContain('_No baseline: run `npx jest-perf baseline` to create one._');
     expect(result.out).toContain('No significant change points in 3 test histories.');
   });
 

@@ -23,7 +23,7 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
       `${noisy} test(s) are too noisy to judge: rebuild the baseline from more runs (\`jest-perf baseline --from-history 10\`).`,
     );
   }
-  if (!regressions) advice.push('No baseline to compare with: create one with `pnpm perf:baseline`.');
+  if (!regressions) advice.push('No baseline to compare with: create one with `npx jest-perf baseline`.');
   if (uncategorizedSlow.length > 0) {
     advice.push(
       `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`jest-perf categorize --apply\` tags them so \`pnpm test:fast\` can skip them.`,

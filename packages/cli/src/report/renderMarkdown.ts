@@ -29,7 +29,7 @@ function summarySection(report: Report): string {
 
 function regressionSection(report: Report): string {
   const r = report.regressions;
-  if (!r) return '## Regressions\n\n_No baseline: run `pnpm perf:baseline` to create one._';
+  if (!r) return '## Regressions\n\n_No baseline: run `npx jest-perf baseline` to create one._';
   const counts = r.summary.tests;
   const lines = [
     `**${r.regressed ? 'REGRESSED' : 'OK'}** — tests: ${counts.regressed} regressed, ${counts.improved} improved, ${counts.unchanged} unchanged, ${counts.noisy} noisy, ${counts.new} new, ${counts.missing} missing.`,

@@ -1,6 +1,6 @@
 import type { Test } from '@jest/test-result';
-import type { ShardOptions } from '@jest/test-sequencer';
 import type TestSequencerType from '@jest/test-sequencer';
+import type { ShardOptions } from '@jest/test-sequencer';
 
 /**
  * The project's own Jest sequencer (an optional peer: Jest 29 or 30, whichever the project runs). A strict
@@ -11,7 +11,8 @@ function loadTestSequencer(): typeof TestSequencerType {
   try {
     loaded = require('@jest/test-sequencer');
   } catch {
-    const { resolveFromProject } = require('@jest-perf/core/jest-module') as typeof import('@jest-perf/core/jest-module');
+    const { resolveFromProject } =
+      require('@jest-perf/core/jest-module') as typeof import('@jest-perf/core/jest-module');
     const file = resolveFromProject('@jest/test-sequencer', process.cwd());
     if (!file) {
       throw new Error(

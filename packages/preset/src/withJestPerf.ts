@@ -10,7 +10,9 @@ const ENVIRONMENT_NAMES = ['@jest-perf/environment', '@jest-perf/environment/jsd
 const REPORTER_NAME = '@jest-perf/reporter';
 
 function isOurEnvironment(environment: string): boolean {
-  return ENVIRONMENT_NAMES.includes(environment) || [environmentPath('node'), environmentPath('jsdom')].includes(environment);
+  return (
+    ENVIRONMENT_NAMES.includes(environment) || [environmentPath('node'), environmentPath('jsdom')].includes(environment)
+  );
 }
 
 function isOurReporter(entry: ReporterEntry): boolean {

@@ -25,7 +25,10 @@ describe('resolveFromProject', () => {
     write('store/jest/package.json', '{"name":"jest"}');
     write('store/jest/node_modules/jest-cli/package.json', '{"name":"jest-cli"}');
     write('store/jest/node_modules/jest-cli/node_modules/jest-config/package.json', '{"name":"jest-config"}');
-    write('store/jest/node_modules/jest-cli/node_modules/jest-config/node_modules/jest-environment-node/package.json', '{"main":"env.js"}');
+    write(
+      'store/jest/node_modules/jest-cli/node_modules/jest-config/node_modules/jest-environment-node/package.json',
+      '{"main":"env.js"}',
+    );
     write('store/jest/node_modules/jest-cli/node_modules/jest-config/node_modules/jest-environment-node/env.js', '');
     fs.mkdirSync(path.join(root, 'app/node_modules'));
     fs.symlinkSync(path.join(root, 'store/jest'), path.join(root, 'app/node_modules/jest'));
@@ -33,7 +36,10 @@ describe('resolveFromProject', () => {
     const found = resolveFromProject('jest-environment-node', path.join(root, 'app'));
 
     expect(found).toBe(
-      path.join(root, 'store/jest/node_modules/jest-cli/node_modules/jest-config/node_modules/jest-environment-node/env.js'),
+      path.join(
+        root,
+        'store/jest/node_modules/jest-cli/node_modules/jest-config/node_modules/jest-environment-node/env.js',
+      ),
     );
     expect(jestSearchDirs(path.join(root, 'app')).slice(0, 4)).toEqual([
       path.join(root, 'app'),

@@ -127,7 +127,17 @@ describe('readLatestRun', () => {
   });
 
   it("reads back a Jest 29 run, whose files' setup and environment times were not measured (null)", () => {
-    const file = { path: 'a.test.ts', runtimeMs: 5, setupMs: null, loadEnvironmentMs: null, hookMs: 0, tags: [], worker: 1, execError: false, hooks: [] };
+    const file = {
+      path: 'a.test.ts',
+      runtimeMs: 5,
+      setupMs: null,
+      loadEnvironmentMs: null,
+      hookMs: 0,
+      tags: [],
+      worker: 1,
+      execError: false,
+      hooks: [],
+    };
     const run = { ...runFile('jest29'), jestVersion: '29.7.0', files: [file] };
 
     saveRun(paths, run, 10);

@@ -7,7 +7,10 @@ import { environmentSource, fakeProject } from './helpers/fakeProject';
 const context: EnvironmentContext = { console, docblockPragmas: {}, testPath: '/repo/a.test.ts' };
 const roots: string[] = [];
 
-function configFor(rootDir: string | undefined, testEnvironmentOptions: Record<string, unknown>): JestEnvironmentConfig {
+function configFor(
+  rootDir: string | undefined,
+  testEnvironmentOptions: Record<string, unknown>,
+): JestEnvironmentConfig {
   return {
     globalConfig: {},
     projectConfig: { rootDir, testEnvironmentOptions, globals: {}, fakeTimers: {} },
@@ -92,8 +95,8 @@ describe('wrappingEnvironment', () => {
   it('says what a file that exports no class is', () => {
     const root = project({ 'env.js': 'module.exports = { answer: 42 };' });
 
-    expect(() => new (wrappingEnvironment('node'))(configFor(root, { jestPerf: { base: './env.js' } }), context)).toThrow(
-      /env\.js exports no environment class/,
-    );
+    expect(
+      () => new (wrappingEnvironment('node'))(configFor(root, { jestPerf: { base: './env.js' } }), context),
+    ).toThrow(/env\.js exports no environment class/);
   });
 });

@@ -18,7 +18,7 @@ describe('createPreset', () => {
     expect(preset.reporters).toEqual(reporters());
   });
 
-  it('adds no transform and keeps Jest\'s default moduleFileExtensions (babel-jest and jsx/node stay)', () => {
+  it("adds no transform and keeps Jest's default moduleFileExtensions (babel-jest and jsx/node stay)", () => {
     const preset = createPreset();
 
     expect(preset.transform).toBeUndefined();

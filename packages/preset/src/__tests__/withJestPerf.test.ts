@@ -45,7 +45,10 @@ describe('withJestPerf', () => {
     });
     const [dom, api, pkg] = config.projects ?? [];
 
-    expect(dom).toMatchObject({ testEnvironment: environment, testEnvironmentOptions: { jestPerf: { base: '<rootDir>/env.js' } } });
+    expect(dom).toMatchObject({
+      testEnvironment: environment,
+      testEnvironmentOptions: { jestPerf: { base: '<rootDir>/env.js' } },
+    });
     expect(api).toMatchObject({ testEnvironment: environment, testEnvironmentOptions: { jestPerf: { base: 'node' } } });
     expect(pkg).toBe('<rootDir>/pkg');
     expect(config.reporters).toEqual(['default', reporter]);
@@ -58,7 +61,10 @@ describe('withJestPerf', () => {
   });
 
   it('recognises jest-perf already wired by name (preset users, hand-written configs)', () => {
-    const config = withJestPerf({ testEnvironment: '@jest-perf/environment/jsdom', reporters: ['default', '@jest-perf/reporter'] });
+    const config = withJestPerf({
+      testEnvironment: '@jest-perf/environment/jsdom',
+      reporters: ['default', '@jest-perf/reporter'],
+    });
 
     expect(config.testEnvironment).toBe('@jest-perf/environment/jsdom');
     expect(config.reporters).toEqual(['default', '@jest-perf/reporter']);

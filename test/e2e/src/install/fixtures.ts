@@ -30,7 +30,7 @@ export const JEST29_FILES: Record<string, string> = {
   'src/math.js': 'module.exports = { add: (a, b) => a + b };\n',
   'test/math.test.js': NODE_TEST,
   'test/dom.dom.test.js': DOM_TEST,
-  'babel.config.js': "module.exports = { presets: [] };\n",
+  'babel.config.js': 'module.exports = { presets: [] };\n',
   'jest.config.js': `const { withJestPerf } = require('@jest-perf/preset');
 module.exports = withJestPerf({ testEnvironment: 'node', testMatch: ['<rootDir>/test/**/math.test.js'] });
 `,

@@ -22,7 +22,9 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
     timeout: 300_000,
   });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return `${result.stdout}${result.stderr}`;
 }
@@ -43,7 +45,8 @@ export function createProject(
   const manifest = { name: 'user-project', version: '1.0.0', private: true, devDependencies };
   fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // pnpm 12 stops at a dependency's build script it was not told about (jest 30's @parcel/watcher).
-  if (manager === 'pnpm') fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "allowBuilds:\n  '@parcel/watcher': false\n");
+  if (manager === 'pnpm')
+    fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "allowBuilds:\n  '@parcel/watcher': false\n");
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);
@@ -95,7 +98,12 @@ export function trackedRun(root: string, config: string): TrackedRun {
   const result = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, JEST_PERF: '1', JEST_PERF_WORKER_DIR: '' }, timeout: 120_000 },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, JEST_PERF: '1', JEST_PERF_WORKER_DIR: '' },
+      timeout: 120_000,
+    },
   );
   if (result.status !== 0) throw new Error(`jest --config ${config} failed (exit ${result.status}):\n${result.stderr}`);
   const run = JSON.parse(fs.readFileSync(path.join(root, '.jest-perf', 'latest.json'), 'utf8')) as RunFile;

@@ -88,7 +88,8 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
 
 export function regressionsSection(model: HtmlModel): string {
   const r = model.report.regressions;
-  if (!r) return section('regressions', 'Regressions', note('No baseline: run `npx jest-perf baseline` to create one.'));
+  if (!r)
+    return section('regressions', 'Regressions', note('No baseline: run `npx jest-perf baseline` to create one.'));
   const c = r.summary.tests;
   const banner =
     `<p class="banner ${r.regressed ? 'bad' : 'ok'}"><strong>${r.regressed ? 'REGRESSED' : 'OK'}</strong> — tests: ` +

@@ -27,13 +27,13 @@ const config: Config = {
   projects: [
     {
       displayName: 'unit',
-      preset: '@jest-perf/preset',
+      preset: '@jest-perf/preset/ts-jest',
       rootDir: '.',
       testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'],
     },
     {
       displayName: 'e2e',
-      preset: '@jest-perf/preset',
+      preset: '@jest-perf/preset/ts-jest',
       rootDir: '.',
       testMatch: ['<rootDir>/test/e2e/src/**/*.test.ts'],
       testTimeout: 120_000,

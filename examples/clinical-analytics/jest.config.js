@@ -1,7 +1,9 @@
 // The before-suite of the example: see README.md for what makes it slow on purpose.
 /** @type {import('jest').Config} */
 module.exports = {
-  preset: '@jest-perf/preset',
+  preset: '@jest-perf/preset/ts-jest',
+  // Under --shard, files go to shards by recorded duration.
+  testSequencer: '@jest-perf/parallel/sequencer',
   rootDir: __dirname,
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   // Real-LLM integration files run only through jest.integration.config.js (`pnpm test:integration-llm`).

@@ -1,6 +1,5 @@
-// The jest-perf preset: `preset: '@jest-perf/preset'` in a Jest config.
-// Jest resolves a preset's own settings relative to the user's project, so every module here is
-// resolved from this package with require.resolve (pnpm does not hoist our dependencies).
+// `preset: '@jest-perf/preset'`: jest-perf's environment and reporter, nothing else (no transform).
+// Jest resolves a preset's module names from the user's project, so the paths are resolved in dist/.
 const { createPreset } = require('./dist/index.js');
 
 module.exports = createPreset();

@@ -28,11 +28,21 @@ export const COMMANDS: AnyCommand[] = [
   auditCommand,
 ];
 
+/** This package's version (`jest-perf --version`): the same relative path from `src/` and `dist/`. */
+export function cliVersion(): string {
+  return (require('../package.json') as { version: string }).version;
+}
+
 /**
  * Runs the CLI on `argv` and returns the exit code: 0 ok, 1 the check failed, 2 usage or data error.
  * Never throws and never prints a stack trace for an error a user can fix.
  */
 export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] = COMMANDS): Promise<ExitCode> {
+  // Handled before yargs, which prints its version with console.log rather than through io.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    io.out(cliVersion());
+    return EXIT.ok;
+  }
   let exitCode: ExitCode = EXIT.ok;
   let failed = false;
   const debug = io.env.JEST_PERF_DEBUG === '1';
@@ -44,6 +54,7 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
     .recommendCommands()
     .help()
     .version(false)
+    .option('version', { alias: 'v', type: 'boolean', describe: 'print the version of jest-perf' })
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {

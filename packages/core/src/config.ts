@@ -56,7 +56,7 @@ export function resolveConfig(raw: unknown, rootDir: string, source: string | nu
     what: 'jest-perf config',
     code: 'JEST_PERF_CONFIG_INVALID',
     file: source ?? undefined,
-    fix: 'see "Configuration" in docs/PERFORMANCE.md for the allowed keys and types',
+    fix: 'see "Configuration" in the jest-perf user guide (https://github.com/jest-perf/jest-perf/blob/main/docs/PERFORMANCE.md#configuration) for the allowed keys and types',
   });
   for (const pattern of partial.exclude ?? []) {
     try {

@@ -55,10 +55,13 @@ export interface FileRecord {
   path: string;
   /** Jest's `perfStats.runtime`: the whole file, from environment setup to teardown. */
   runtimeMs: number;
-  /** Time in the project's setup files: Jest's `setupFiles` span plus its `setupFilesAfterEnv` span (perfStats). */
-  setupMs: number;
-  /** Jest's `perfStats.loadTestEnvironmentEnd - loadTestEnvironmentStart`. */
-  loadEnvironmentMs: number;
+  /**
+   * Time in the project's setup files: Jest's `setupFiles` span plus its `setupFilesAfterEnv` span (perfStats).
+   * `null` when Jest does not report it (Jest 29): not measured, which is not 0.
+   */
+  setupMs: number | null;
+  /** Jest's `perfStats.loadTestEnvironmentEnd - loadTestEnvironmentStart`; `null` when Jest does not report it (Jest 29). */
+  loadEnvironmentMs: number | null;
   /** Sum of all hook time in the file (beforeAll/afterAll included). */
   hookMs: number;
   /** File-level tags from the `@tags` docblock pragma. */

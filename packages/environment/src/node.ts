@@ -1,6 +1,8 @@
-import NodeEnvironment from 'jest-environment-node';
-import { withPerfTracking } from './withPerfTracking';
+import { wrappingEnvironment } from './wrappingEnvironment';
 
-/** `testEnvironment: '@jest-perf/environment'`: Jest's node environment with jest-perf tracking. */
-const PerfNodeEnvironment = withPerfTracking(NodeEnvironment);
-export = PerfNodeEnvironment;
+/**
+ * `testEnvironment: '@jest-perf/environment'`: the project's own environment with jest-perf tracking,
+ * Jest's node environment unless `testEnvironmentOptions: { jestPerf: { base } }` names another.
+ */
+const PerfEnvironment = wrappingEnvironment('node');
+export = PerfEnvironment;

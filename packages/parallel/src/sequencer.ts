@@ -1,8 +1,33 @@
 import type { Test } from '@jest/test-result';
-import TestSequencer, { type ShardOptions } from '@jest/test-sequencer';
+import type TestSequencerType from '@jest/test-sequencer';
+import type { ShardOptions } from '@jest/test-sequencer';
 
 /**
- * `testSequencer: '@jest-perf/parallel/sequencer'` (the preset sets it): under `--shard i/n`, files go to
+ * The project's own Jest sequencer (an optional peer: Jest 29 or 30, whichever the project runs). A strict
+ * install (pnpm) links it here only when the project lists it, so it is otherwise found through the project's Jest.
+ */
+function loadTestSequencer(): typeof TestSequencerType {
+  let loaded: { default?: typeof TestSequencerType } & typeof TestSequencerType;
+  try {
+    loaded = require('@jest/test-sequencer');
+  } catch {
+    const { resolveFromProject } =
+      require('@jest-perf/core/jest-module') as typeof import('@jest-perf/core/jest-module');
+    const file = resolveFromProject('@jest/test-sequencer', process.cwd());
+    if (!file) {
+      throw new Error(
+        '@jest-perf/parallel/sequencer: cannot find @jest/test-sequencer from the project. Fix: npm i -D @jest/test-sequencer (the version of your jest)',
+      );
+    }
+    loaded = require(file);
+  }
+  return loaded.default ?? loaded;
+}
+
+const TestSequencer = loadTestSequencer();
+
+/**
+ * `testSequencer: '@jest-perf/parallel/sequencer'`: under `--shard i/n`, files go to
  * shards by recorded duration (longest-processing-time greedy) instead of Jest's path hash, so shards
  * finish together. Without any record it falls back to Jest's own split.
  */

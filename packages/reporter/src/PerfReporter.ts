@@ -196,6 +196,9 @@ export class PerfReporter
       written = core.saveRun(run.paths, runFile, run.config.historySize).runFile;
     }
     if (!this.options.silent) {
+      const { untimedFilesNote } = require('./untimedFiles') as typeof import('./untimedFiles');
+      const untimed = untimedFilesNote(runFile.files);
+      if (untimed) process.stderr.write(`${untimed}\n`);
       const where = core.relativePosix(process.cwd(), written);
       const note = runFile.incomplete ? ` (incomplete: ${runFile.incompleteReasons.length} problem(s))` : '';
       process.stderr.write(

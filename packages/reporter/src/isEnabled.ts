@@ -8,7 +8,7 @@ export interface ReporterOptions {
 
 const TRUTHY = new Set(['1', 'true', 'yes', 'on']);
 
-/** Tracking is opt-in: `JEST_PERF=1` (what `pnpm perf:track` sets) or `{ enabled: true }`. */
+/** Tracking is opt-in: `JEST_PERF=1` (e.g. `JEST_PERF=1 npx jest`) or `{ enabled: true }`. */
 export function isTrackingEnabled(options: ReporterOptions, env: NodeJS.ProcessEnv = process.env): boolean {
   if (typeof options.enabled === 'boolean') return options.enabled;
   return TRUTHY.has((env.JEST_PERF ?? '').toLowerCase());

@@ -93,14 +93,17 @@ export function toRecords(
     test.id = ids[index] as string;
   });
   const perf = result.perfStats;
-  const span = (start: number | undefined, end: number | undefined) =>
-    typeof start === 'number' && typeof end === 'number' && end >= start ? end - start : 0;
+  // Jest 29 reports neither span (its perfStats has no such fields): null, "not measured", rather than 0.
+  const span = (start: number | undefined, end: number | undefined): number | null =>
+    typeof start === 'number' && typeof end === 'number' ? Math.max(0, end - start) : null;
+  const setupFiles = span(perf.setupFilesStart, perf.setupFilesEnd);
+  const setupAfterEnv = span(perf.setupAfterEnvStart, perf.setupAfterEnvEnd);
   return {
     tests,
     file: {
       path: file,
       runtimeMs: Math.max(0, perf.runtime ?? 0),
-      setupMs: span(perf.setupFilesStart, perf.setupFilesEnd) + span(perf.setupAfterEnvStart, perf.setupAfterEnvEnd),
+      setupMs: setupFiles === null && setupAfterEnv === null ? null : (setupFiles ?? 0) + (setupAfterEnv ?? 0),
       loadEnvironmentMs: span(perf.loadTestEnvironmentStart, perf.loadTestEnvironmentEnd),
       hookMs: workerRecord?.hookMs ?? 0,
       tags: fileTags,

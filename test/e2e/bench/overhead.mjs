@@ -2,7 +2,10 @@
 // Tracking overhead: wall time of one synthetic suite under plain Jest, the jest-perf preset with
 // tracking off, and the preset with tracking on (JEST_PERF=1), measured side by side in one run.
 //
-//   pnpm bench:overhead [--runs 5] [--files 100] [--tests 50] [--workers 2] [--history 0] [--keep]
+//   pnpm bench:overhead [--runs 5] [--files 100] [--tests 50] [--workers 2] [--history 0] [--suite js|ts] [--keep]
+//
+// --suite js (default): a JavaScript-only project, no transform added by jest-perf (`@jest-perf/preset`);
+// --suite ts: both sides with ts-jest (`@jest-perf/preset/ts-jest` against plain Jest + ts-jest).
 //
 // --history N seeds the history with N earlier runs of the same tests: with N = 49 (the default
 // historySize is 50) every tracked run pays what it pays in a project that has been tracked for a while.
@@ -11,10 +14,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { printTable } from './overheadStats.mjs';
-import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
+import { generateSuite, jestArgs, readBenchOptions, spawnJest, variantsFor } from './syntheticSuite.mjs';
 
 const USAGE =
-  'Usage: node test/e2e/bench/overhead.mjs [--runs N] [--files F] [--tests T] [--workers W] [--history H] [--keep]';
+  'Usage: node test/e2e/bench/overhead.mjs [--runs N] [--files F] [--tests T] [--workers W] [--history H] [--suite js|ts] [--keep]';
 
 function readOptions() {
   return readBenchOptions(USAGE, {
@@ -26,6 +29,7 @@ function readOptions() {
       history: { value: 0, min: 0 },
     },
     flags: ['keep'],
+    strings: { suite: 'js' },
   });
 }
 
@@ -69,12 +73,13 @@ function checkTrackedRun(root, expectedTests) {
 
 async function main() {
   const options = readOptions();
+  const VARIANTS = variantsFor(options.suite);
   const totalTests = options.files * options.tests;
   const root = generateSuite(options);
   const cpus = os.cpus();
   console.log(
     `Suite: ${options.files} files × ${options.tests} tests = ${totalTests} tests (beforeAll/beforeEach/afterEach, tags); ` +
-      `history seeded with ${options.history} runs`,
+      `history seeded with ${options.history} runs; ${options.suite === 'ts' ? 'ts-jest on both sides' : 'JavaScript only, no transform added by jest-perf'}`,
   );
   console.log(
     `Machine: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores, Node ${process.version}, ` +

@@ -105,24 +105,30 @@ export function generateSuite(options) {
 }
 
 // Configs are passed inline (`--config <json>`, rootDir = cwd): Jest 30.5's `--config <file>` fails to
-// find a file that is not named jest.config.*. Neither config transforms JS. Plain Jest gets the same
-// ts-jest transform the preset configures: Jest loads every configured transformer in every worker
-// (ts-jest pulls in TypeScript, ~0.2 s each), a cost of using TypeScript, not of jest-perf — measured
-// here, it alone made the preset look 16 % slower on this JS suite.
+// find a file that is not named jest.config.*.
 const TS_JEST = createRequire(path.join(PRESET_DIR, 'package.json')).resolve('ts-jest');
-// Plain Jest does not see the tracked runs' data folder either: a project without jest-perf has none.
-const PLAIN_CONFIG = JSON.stringify({
-  testEnvironment: 'node',
-  transform: { '^.+\\.[cm]?tsx?$': TS_JEST },
-  modulePathIgnorePatterns: ['<rootDir>/\\.jest-perf/'],
-});
-const PRESET_CONFIG = JSON.stringify({ preset: '@jest-perf/preset' });
 
-export const VARIANTS = [
-  { name: 'no jest-perf', id: 'plain', config: PLAIN_CONFIG, env: {} },
-  { name: 'jest-perf off', id: 'off', config: PRESET_CONFIG, env: {} },
-  { name: 'jest-perf on', id: 'on', config: PRESET_CONFIG, env: { JEST_PERF: '1' } },
-];
+/**
+ * The three variants of a suite kind. `js` (the default): a JavaScript-only project, plain Jest (babel-jest,
+ * Jest's defaults) against `preset: '@jest-perf/preset'`, which adds no transform. `ts`: both sides get
+ * ts-jest (`@jest-perf/preset/ts-jest` against plain Jest with the same transform): Jest loads every
+ * configured transformer in every worker (ts-jest pulls in TypeScript, ~0.2 s each), a cost of using
+ * TypeScript, not of jest-perf. Plain Jest does not see the tracked runs' data folder either: a project
+ * without jest-perf has none.
+ */
+export function variantsFor(kind = 'js') {
+  if (kind !== 'js' && kind !== 'ts') throw new Error(`--suite must be js or ts, got ${JSON.stringify(kind)}`);
+  const plain = { testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/\\.jest-perf/'] };
+  if (kind === 'ts') plain.transform = { '^.+\\.[cm]?tsx?$': TS_JEST };
+  const preset = JSON.stringify({ preset: kind === 'ts' ? '@jest-perf/preset/ts-jest' : '@jest-perf/preset' });
+  return [
+    { name: 'no jest-perf', id: 'plain', config: JSON.stringify(plain), env: {} },
+    { name: 'jest-perf off', id: 'off', config: preset, env: {} },
+    { name: 'jest-perf on', id: 'on', config: preset, env: { JEST_PERF: '1' } },
+  ];
+}
+
+export const VARIANTS = variantsFor('js');
 
 export function childEnv(extra) {
   const env = { ...process.env };

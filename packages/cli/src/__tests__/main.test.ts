@@ -32,6 +32,19 @@ async function runWith(commands: CommandModule<Record<string, never>>[], env: No
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+describe('jest-perf --version', () => {
+  it("prints the CLI package's version and exits 0, under --version and -v", async () => {
+    const { version } = require('../../package.json') as { version: string };
+
+    for (const flag of ['--version', '-v']) {
+      const result = await cli([flag], project.root);
+
+      expect(result).toEqual({ code: 0, out: version, err: '' });
+    }
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
 describe('runCli usage errors', () => {
   it('rejects an unknown command with exit 2, one line and an Example line', async () => {
     const result = await cli(['frobnicate'], project.root);

@@ -56,12 +56,17 @@ export function mergeLaneRuns(runs: RunFile[]): RunFile {
   };
 }
 
+/** Two visits' times: unmeasured (null, Jest 29) only when neither visit measured it. */
+function sumMeasured(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+}
+
 function addFileVisits(a: FileRecord, b: FileRecord): FileRecord {
   return {
     ...a,
     runtimeMs: a.runtimeMs + b.runtimeMs,
-    setupMs: a.setupMs + b.setupMs,
-    loadEnvironmentMs: a.loadEnvironmentMs + b.loadEnvironmentMs,
+    setupMs: sumMeasured(a.setupMs, b.setupMs),
+    loadEnvironmentMs: sumMeasured(a.loadEnvironmentMs, b.loadEnvironmentMs),
     hookMs: a.hookMs + b.hookMs,
     execError: a.execError || b.execError,
     hooks: [...a.hooks, ...b.hooks],

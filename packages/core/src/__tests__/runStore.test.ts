@@ -126,6 +126,25 @@ describe('readLatestRun', () => {
     expect(error.message).not.toContain('pnpm perf:');
   });
 
+  it("reads back a Jest 29 run, whose files' setup and environment times were not measured (null)", () => {
+    const file = {
+      path: 'a.test.ts',
+      runtimeMs: 5,
+      setupMs: null,
+      loadEnvironmentMs: null,
+      hookMs: 0,
+      tags: [],
+      worker: 1,
+      execError: false,
+      hooks: [],
+    };
+    const run = { ...runFile('jest29'), jestVersion: '29.7.0', files: [file] };
+
+    saveRun(paths, run, 10);
+
+    expect(readLatestRun(paths).files[0]).toEqual(file);
+  });
+
   it('rejects a latest.json that does not match the run file schema, naming the field', () => {
     fs.mkdirSync(paths.dataDir, { recursive: true });
     fs.writeFileSync(paths.latest, JSON.stringify({ ...runFile('r'), runId: 'bad/id' }));

@@ -1,4 +1,4 @@
-import { count, isoDate, nonNegative, nullableWorker, stringArray } from './common';
+import { count, isoDate, nonNegative, nullableNonNegative, nullableWorker, stringArray } from './common';
 
 const hookSchema = {
   type: 'object',
@@ -44,8 +44,8 @@ const fileSchema = {
   properties: {
     path: { type: 'string', minLength: 1 },
     runtimeMs: nonNegative,
-    setupMs: nonNegative,
-    loadEnvironmentMs: nonNegative,
+    setupMs: nullableNonNegative,
+    loadEnvironmentMs: nullableNonNegative,
     hookMs: nonNegative,
     tags: stringArray,
     worker: nullableWorker,

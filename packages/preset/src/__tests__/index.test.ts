@@ -3,74 +3,77 @@ import * as path from 'node:path';
 import { createPreset, reporters } from '../index';
 
 const packagesDir = path.resolve(__dirname, '../../..');
+const presetDir = path.resolve(__dirname, '../..');
 
 function realPath(file: string): string {
   return fs.realpathSync(file);
 }
 
 describe('createPreset', () => {
-  it("uses jest-perf's node environment by default, resolved to a file that exists", () => {
-    const environment = createPreset().testEnvironment;
+  it("sets only jest-perf's environment, its reporter beside Jest's default, and hides its data folder", () => {
+    const preset = createPreset();
 
-    expect(typeof environment).toBe('string');
-    expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'node.js'));
+    expect(Object.keys(preset).sort()).toEqual(['modulePathIgnorePatterns', 'reporters', 'testEnvironment']);
+    expect(realPath(preset.testEnvironment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'node.js'));
+    expect(preset.reporters).toEqual(reporters());
+  });
+
+  it("adds no transform and keeps Jest's default moduleFileExtensions (babel-jest and jsx/node stay)", () => {
+    const preset = createPreset();
+
+    expect(preset.transform).toBeUndefined();
+    expect(preset.moduleFileExtensions).toBeUndefined();
   });
 
   it("hides jest-perf's data folder from Jest's haste map, and nothing else", () => {
     const patterns = createPreset().modulePathIgnorePatterns ?? [];
-    // Jest puts the project's root in place of <rootDir>, then matches each module path.
     const ignored = (file: string) =>
       patterns.some((pattern) => new RegExp(pattern.replace('<rootDir>', '/repo')).test(file));
 
     expect(ignored('/repo/.jest-perf/runs/2026-11-24T17-00-00-000Z.json')).toBe(true);
-    expect(ignored('/repo/.jest-perf/latest.json')).toBe(true);
     expect(ignored('/repo/src/jest-perf/config.json')).toBe(false);
     expect(ignored('/repo/src/a.jest-perf.json')).toBe(false);
   });
 
-  it('rejects an environment it does not know, saying which ones it takes', () => {
-    const options = { environment: 'happy-dom' } as unknown as Parameters<typeof createPreset>[0];
-
-    expect(() => createPreset(options)).toThrow(/environment must be 'node' or 'jsdom', got "happy-dom"/);
-  });
-
-  it("uses jest-perf's jsdom environment when asked", () => {
+  it("uses jest-perf's jsdom entry when asked", () => {
     const environment = createPreset({ environment: 'jsdom' }).testEnvironment;
 
     expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'jsdom.js'));
   });
 
-  it('uses the node environment for an explicit node option', () => {
-    expect(createPreset({ environment: 'node' }).testEnvironment).toBe(createPreset().testEnvironment);
+  it('rejects an environment or a transform it does not know, saying which ones it takes', () => {
+    const bad = (options: unknown) => () => createPreset(options as Parameters<typeof createPreset>[0]);
+
+    expect(bad({ environment: 'happy-dom' })).toThrow(/environment must be 'node' or 'jsdom', got "happy-dom"/);
+    expect(bad({ transform: 'babel' })).toThrow(/transform must be 'ts-jest' or left out, got "babel"/);
   });
 
-  it('transforms TypeScript files with ts-jest', () => {
-    const transform = createPreset().transform ?? {};
+  it("adds ts-jest for TypeScript files with transform: 'ts-jest'", () => {
+    const transform = createPreset({ transform: 'ts-jest' }).transform ?? {};
     const [pattern, entry] = Object.entries(transform)[0] ?? [];
     const regex = new RegExp(pattern ?? '$^');
 
-    expect(Object.keys(transform)).toHaveLength(1);
     expect(['a.ts', 'b.tsx', 'c.mts', 'd.cts'].every((file) => regex.test(file))).toBe(true);
-    expect(['a.js', 'a.ts.snap', 'a.json'].some((file) => regex.test(file))).toBe(false);
+    expect(['a.js', 'a.jsx', 'a.json'].some((file) => regex.test(file))).toBe(false);
     expect(entry).toEqual([require.resolve('ts-jest'), {}]);
-  });
-
-  it('reports test locations, lists TypeScript first and includes the jest-perf reporter', () => {
-    const preset = createPreset();
-
-    expect(preset.testLocationInResults).toBe(false);
-    expect(createPreset({ testLocations: true }).testLocationInResults).toBe(true);
-    expect(preset.moduleFileExtensions?.[0]).toBe('ts');
-    expect(preset.moduleFileExtensions).toEqual(expect.arrayContaining(['tsx', 'js', 'json']));
-    expect(preset.reporters).toEqual(reporters());
   });
 });
 
-describe('createPreset sharding', () => {
-  it('sets the duration-balanced shard sequencer from @jest-perf/parallel', () => {
-    const sequencer = createPreset().testSequencer ?? '';
-    expect(sequencer).toContain('parallel');
-    expect(require(sequencer)).toHaveProperty('prototype.shard');
+describe('the preset files Jest loads', () => {
+  it("'@jest-perf/preset' is createPreset() and '@jest-perf/preset/ts-jest' adds ts-jest to it", () => {
+    const plain = require(path.join(presetDir, 'jest-preset.js'));
+    const withTsJest = require(path.join(presetDir, 'ts-jest', 'jest-preset.js'));
+
+    expect(plain).toEqual(createPreset());
+    expect(withTsJest).toEqual(createPreset({ transform: 'ts-jest' }));
+  });
+
+  it('are exported where Jest resolves presets (<name>/jest-preset)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(presetDir, 'package.json'), 'utf8'));
+
+    expect(manifest.exports['./jest-preset']).toBe('./jest-preset.js');
+    expect(manifest.exports['./ts-jest/jest-preset']).toBe('./ts-jest/jest-preset.js');
+    expect(manifest.files).toEqual(expect.arrayContaining(['jest-preset.js', 'ts-jest']));
   });
 });
 

@@ -5,6 +5,7 @@ import type { AggregatedResult, AssertionResult, TestResult } from '@jest/test-r
 import type { Config } from '@jest/types';
 import { isJestPerfError, readRunFile, type WorkerFileRecord } from '@jest-perf/core';
 import { MERGE_BATCH, PerfReporter } from '../PerfReporter';
+import { UNTIMED_FIX } from '../untimedFiles';
 
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
 const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF'] as const;
@@ -171,10 +172,24 @@ describe('PerfReporter enabled', () => {
 
   it('prints where the run went unless silent', () => {
     const reporter = new PerfReporter(globalConfig(), { enabled: true });
+    writeWorkerRecord({ testSetupMs: [0, 0] });
 
     reporter.onRunComplete(new Set(), results());
 
     expect(stderrText()).toMatch(/^jest-perf: 2 tests tracked, 0 slow → .*\.jest-perf\/runs\/.+\.json\n$/);
+  });
+
+  it("says once, with the fix, when files ran without jest-perf's environment", () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true });
+
+    reporter.onRunComplete(new Set(), results());
+
+    const lines = stderrText().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      `jest-perf: 1 of 1 test file(s) ran without jest-perf's environment (e.g. ${TEST_FILE}), so their hook time is not recorded. Fix: ${UNTIMED_FIX}.`,
+    );
+    expect(lines[0]).toContain('withJestPerf');
   });
 
   it('notes an incomplete run in its notice', () => {

@@ -183,11 +183,23 @@ describe('toRecords', () => {
     });
   });
 
-  it('reads missing or backwards perfStats spans as 0', () => {
+  it('records the spans Jest 29 does not report as null (not measured), not 0', () => {
+    // Jest 29's perfStats: no setupFiles, setupAfterEnv or loadTestEnvironment spans.
+    const perfStats = { start: 1000, end: 1250, runtime: 250, slow: false } as unknown as TestResult['perfStats'];
+
+    const { file } = toRecords(result([], { perfStats }), FILE, undefined);
+
+    expect(file.runtimeMs).toBe(250);
+    expect(file.setupMs).toBeNull();
+    expect(file.loadEnvironmentMs).toBeNull();
+  });
+
+  it('reads half or backwards perfStats spans as 0, and one measured setup span as the setup time', () => {
     const perfStats = {
       setupFilesStart: 10,
       setupAfterEnvStart: 30,
       setupAfterEnvEnd: 20,
+      loadTestEnvironmentStart: 12,
       loadTestEnvironmentEnd: 9,
     } as unknown as TestResult['perfStats'];
 

@@ -1,0 +1,36 @@
+import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
+import { baseOption, type EnvironmentClass, loadBaseEnvironment } from './resolveBase';
+import { withPerfTracking } from './withPerfTracking';
+
+/** One tracked class per base environment file, per worker process (Jest builds an environment per test file). */
+const wrapped = new Map<string, EnvironmentClass>();
+
+/** The config the base environment sees: the same, without jest-perf's own `jestPerf` options. */
+function withoutJestPerfOptions(config: JestEnvironmentConfig): JestEnvironmentConfig {
+  const options = config.projectConfig?.testEnvironmentOptions as Record<string, unknown> | undefined;
+  if (!options || !('jestPerf' in options)) return config;
+  const { jestPerf: _ours, ...rest } = options;
+  return { ...config, projectConfig: { ...config.projectConfig, testEnvironmentOptions: rest } };
+}
+
+/**
+ * An environment "class" that wraps, with jest-perf's tracking, the environment the project names in
+ * `testEnvironmentOptions.jestPerf.base` (else `defaultBase`), resolved from the project's `rootDir` like
+ * Jest resolves `testEnvironment`. The base is known only once Jest passes the config, so this is a
+ * constructor that returns an instance of the tracked base class: the user's own Jest 29 or 30 classes.
+ */
+export function wrappingEnvironment(defaultBase: string): EnvironmentClass {
+  function JestPerfEnvironment(config: JestEnvironmentConfig, context: EnvironmentContext): object {
+    const projectConfig = config.projectConfig as Partial<JestEnvironmentConfig['projectConfig']> | undefined;
+    const base = baseOption(projectConfig?.testEnvironmentOptions, defaultBase);
+    const { file, Base } = loadBaseEnvironment(base, projectConfig?.rootDir ?? process.cwd());
+    let Tracked = wrapped.get(file);
+    if (!Tracked) {
+      Tracked = withPerfTracking(Base);
+      wrapped.set(file, Tracked);
+    }
+    // `new` on a function that returns an object yields that object: Jest gets the tracked base's instance.
+    return new Tracked(withoutJestPerfOptions(config), context);
+  }
+  return JestPerfEnvironment as unknown as EnvironmentClass;
+}

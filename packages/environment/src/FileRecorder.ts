@@ -74,7 +74,7 @@ export class FileRecorder {
   private onAddTest(state: Circus.State): void {
     this.root ??= state.rootDescribeBlock;
     const test = state.currentDescribeBlock.children.at(-1);
-    if (!test || test.type !== 'test' || typeof test.fn !== 'function') return;
+    if (test?.type !== 'test' || typeof test.fn !== 'function') return;
     test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
       const started = this.cpuNow();
       return () => {

@@ -20,6 +20,7 @@ export {
   type TestSeries,
 } from './history';
 export { type SyncedHistory, syncHistory } from './historySync';
+export { assertMeaning, baselineProblem, MAX_SANE_MS, MAX_SANE_THRESHOLD, runFileProblem } from './meaning';
 export { type DataPaths, dataPaths, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
 export { addCounters, summarizeRun, totalHookMs } from './runSummary';

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
+import { assertMeaning, runFileProblem } from './meaning';
 import type { DataPaths } from './paths';
 import { runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
@@ -11,7 +12,9 @@ const RUN_FIX = 'record a fresh run with `JEST_PERF=1 npx jest` (or delete the f
 
 /** Reads and validates a run file. @throws JestPerfError naming the file and the field. */
 export function readRunFile(file: string): RunFile {
-  return readValidatedJson<RunFile>(file, runFileSchema, { what: 'run file', fix: RUN_FIX });
+  const run = readValidatedJson<RunFile>(file, runFileSchema, { what: 'run file', fix: RUN_FIX });
+  assertMeaning(runFileProblem(run), 'run file', file, RUN_FIX);
+  return run;
 }
 
 /**

@@ -1,5 +1,13 @@
 import * as fs from 'node:fs';
-import { type Baseline, baselineSchema, JestPerfError, readValidatedJson, writeJsonAtomic } from '@jest-perf/core';
+import {
+  assertMeaning,
+  type Baseline,
+  baselineProblem,
+  baselineSchema,
+  JestPerfError,
+  readValidatedJson,
+  writeJsonAtomic,
+} from '@jest-perf/core';
 
 /** What the user runs to (re)create the baseline. */
 export const BASELINE_FIX = 'Create one from tracked runs: npx jest-perf baseline --from-history 5';
@@ -13,13 +21,18 @@ export function readBaseline(file: string): Baseline {
   if (!fs.existsSync(file)) {
     throw new JestPerfError('JEST_PERF_BASELINE_MISSING', 'Baseline not found', { file, fix: BASELINE_FIX });
   }
-  return readValidatedJson<Baseline>(file, baselineSchema, {
-    what: 'baseline',
-    fix: 'recreate it with `npx jest-perf baseline --from-history 5` (or restore it from git)',
-  });
+  const fix = 'recreate it with `npx jest-perf baseline --from-history 5` (or restore it from git)';
+  const baseline = readValidatedJson<Baseline>(file, baselineSchema, { what: 'baseline', fix });
+  assertMeaning(baselineProblem(baseline), 'baseline', file, fix);
+  return baseline;
 }
 
-/** Writes the baseline atomically (readers see the old file or the new one, never half of it). */
+/**
+ * Writes the baseline atomically (readers see the old file or the new one, never half of it). A baseline its
+ * reader would refuse (no tests, absurd numbers) is not written.
+ * @throws JestPerfError `JEST_PERF_FILE_INVALID` naming the field.
+ */
 export function writeBaseline(file: string, baseline: Baseline): void {
+  assertMeaning(baselineProblem(baseline), 'baseline', file, 'build it from tracked runs that time tests');
   writeJsonAtomic(file, baseline);
 }

@@ -3,7 +3,7 @@ import type { JestPerfError } from '@jest-perf/core';
 import { readBaseline } from '@jest-perf/regression';
 import { baselineCommand } from '../commands/baseline';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { runOf } from './helpers/runs';
+import { makeRun, makeTest, runOf } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {
@@ -19,6 +19,12 @@ describe('baseline parse', () => {
       root: '/p',
       fromHistory: 5,
       run: undefined,
+      baseline: undefined,
+      force: false,
+    });
+    expect(baselineCommand.parse({ root: '/p', force: true, baseline: 'b.json' })).toMatchObject({
+      force: true,
+      baseline: 'b.json',
     });
     expect(baselineCommand.parse({ root: '/p', run: 'a.json' }).run).toBe('a.json');
   });
@@ -55,6 +61,59 @@ describe('jest-perf baseline', () => {
     const baseline = readBaseline(project.paths.baseline);
     expect(baseline.source.runIds).toEqual(['r000']);
     expect(baseline.tests['src/a.test.ts › b']?.durationMs).toBe(200);
+  });
+
+  it.each([
+    [
+      'timed no test',
+      makeRun({ tests: [makeTest({ title: 'a', durationMs: 100, status: 'skipped' })] }),
+      'the source run(s) timed no test',
+    ],
+    [
+      'is incomplete',
+      makeRun({
+        tests: [makeTest({ title: 'a', durationMs: 100 })],
+        incompleteReasons: ['src/b.test.ts: worker killed'],
+      }),
+      'incomplete source run(s): r000: src/b.test.ts: worker killed',
+    ],
+    [
+      'had failures',
+      makeRun({
+        tests: [makeTest({ title: 'a', durationMs: 100 }), makeTest({ title: 'b', durationMs: 100, status: 'failed' })],
+      }),
+      '1 test(s) failed in the source run(s)',
+    ],
+  ])('refuses with exit 2 a run that %s, and builds it with --force', async (_case, run, why) => {
+    project.save(run);
+
+    const refused = await cli(['baseline'], project.root);
+
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`Not building the baseline: ${why}`);
+    expect(refused.err).toContain('or pass --force');
+    expect(fs.existsSync(project.paths.baseline)).toBe(false);
+    const forced = await cli(['baseline', '--force'], project.root);
+    // A baseline of nothing is still refused by its reader: --force cannot make an empty one.
+    expect(forced.code).toBe(_case === 'timed no test' ? 2 : 0);
+  });
+
+  it('refuses to shrink the committed baseline, and keeps the one it replaces as baseline.prev.json', async () => {
+    project.save(runOf({ a: 100, b: 200 }));
+    await cli(['baseline'], project.root);
+    const before = fs.readFileSync(project.paths.baseline, 'utf8');
+    project.save(runOf({ a: 100 }, { runId: 'r001', minute: 1 }));
+
+    const refused = await cli(['baseline'], project.root);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('it would shrink the baseline from 2 to 1 tests');
+    expect(fs.readFileSync(project.paths.baseline, 'utf8')).toBe(before);
+
+    const forced = await cli(['baseline', '--force'], project.root);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('The previous baseline is kept as .jest-perf/baseline.prev.json.');
+    expect(fs.readFileSync(project.paths.baseline.replace('baseline.json', 'baseline.prev.json'), 'utf8')).toBe(before);
+    expect(Object.keys(readBaseline(project.paths.baseline).tests)).toEqual(['src/a.test.ts › a']);
   });
 
   it('says Updated when a baseline already existed', async () => {

@@ -78,6 +78,8 @@ describe('check parse', () => {
       normalizeSpeed: true,
       jestBin: 'node_modules/jest/bin/jest.js',
       jestArgs: ['--maxWorkers', '2'],
+      baseline: undefined,
+      allowPartial: false,
     });
   });
 
@@ -218,12 +220,48 @@ describe('jest-perf check', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     const lines = result.out.split('\n');
-    expect(lines[0]).toMatch(/^baseline: 3 run\(s\) on (.+); this run: \1$/);
-    expect(lines.slice(1)).toEqual([
+    expect(lines[0]).toBe('This check covers 3 of 3 baseline tests.');
+    expect(lines[1]).toMatch(/^baseline: 3 run\(s\) on (.+); this run: \1$/);
+    expect(lines.slice(2)).toEqual([
       'tests: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 3 unchanged, 0 new, 0 missing',
       'files, start-up, hooks, whole run: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 5 unchanged, 0 new, 0 missing',
       'Performance check passed.',
     ]);
+  });
+
+  it('refuses with exit 2 a run that timed no test, which would pass by checking nothing', async () => {
+    await baselineOf([990, 1000, 1010].map((ms, i) => run(ms, i)));
+    const skipped = makeRun({
+      runId: runId(3),
+      minute: 3,
+      tests: [makeTest({ title: 'slow', durationMs: 100, status: 'skipped' })],
+    });
+    project.save(skipped);
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('The latest run timed no test: a check of it would pass by checking nothing');
+    expect(result.err).toContain('or pass --allow-partial');
+  });
+
+  it('refuses an incomplete run, and with --allow-partial judges it and says what it covers', async () => {
+    await baselineOf([990, 1000, 1010].map((ms, i) => run(ms, i)));
+    const partial = makeRun({
+      runId: runId(3),
+      minute: 3,
+      tests: [makeTest({ title: 'slow', durationMs: 1000, line: 12 })],
+      incompleteReasons: ['src/b.test.ts: worker killed'],
+    });
+    project.save(partial);
+
+    const refused = await cli(['check'], project.root);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('The run is incomplete (r003: src/b.test.ts: worker killed)');
+
+    const allowed = await cli(['check', '--allow-partial'], project.root);
+    expect(allowed.code).toBe(0);
+    expect(allowed.out.split('\n')[0]).toBe('This check covers 1 of 3 baseline tests (2 not timed in this run).');
   });
 
   it('lists a change beyond its threshold and noise but under the minimum impact as minor, and passes', async () => {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Baseline, type History, type RunFile, readRunFile } from '@jest-perf/core';
+import { type Baseline, type History, JestPerfError, type RunFile, readRunFile } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
+import { runCoverage } from '../analysis/runCoverage';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
@@ -12,6 +13,8 @@ interface BaselineOptions {
   root: string;
   fromHistory: number | undefined;
   run: string | undefined;
+  /** Build from empty, incomplete or failing runs, or shrink the baseline, anyway. */
+  force: boolean;
   /** Where to write the baseline instead of the configured `baselinePath` (e.g. one per testbed). */
   baseline: string | undefined;
 }
@@ -27,6 +30,11 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     yargs
       .option('from-history', { type: 'number', requiresArg: true, describe: 'use the newest N runs of the history' })
       .option('run', { type: 'string', describe: 'use this run file instead of the latest run' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'build from empty, incomplete or failing runs, or drop tests from the baseline, anyway',
+      })
       .option('baseline', { type: 'string', describe: 'write this baseline file instead of the configured one' }),
   parse(args) {
     const fromHistory = positiveInt(args['from-history'], 'from-history', EXAMPLE);
@@ -34,7 +42,13 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     if (fromHistory !== undefined && run !== undefined) {
       throw usageError('--from-history and --run both pick the source runs: use one', EXAMPLE);
     }
-    return { root: String(args.root), fromHistory, run, baseline: optionalString(args.baseline) };
+    return {
+      root: String(args.root),
+      fromHistory,
+      run,
+      baseline: optionalString(args.baseline),
+      force: args.force === true,
+    };
   },
   run(options, io) {
     const project = openProject(options.root);
@@ -44,13 +58,19 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
       : project.paths;
     const existed = fs.existsSync(paths.baseline);
     let baseline: Baseline;
+    let sourceRuns: RunFile[];
     if (options.fromHistory === undefined) {
-      baseline = buildBaseline([loadRun(project, options.run, io.cwd)], config);
+      sourceRuns = [loadRun(project, options.run, io.cwd)];
+      baseline = buildBaseline(sourceRuns, config);
     } else {
       const history = loadHistory(project, io);
-      baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, {
-        fileRuns: readRunsOfWindow(paths.runsDir, history, options.fromHistory),
-      });
+      sourceRuns = readRunsOfWindow(paths.runsDir, history, options.fromHistory);
+      baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, { fileRuns: sourceRuns });
+    }
+    if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null);
+    if (existed) {
+      // The baseline replaced stays beside it: `mv baseline.prev.json baseline.json` undoes this command.
+      fs.copyFileSync(paths.baseline, prevPath(paths.baseline));
     }
     writeBaseline(paths.baseline, baseline);
     const runs = baseline.source.runIds.length;
@@ -58,11 +78,46 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
       `${existed ? 'Updated' : 'Created'} ${path.relative(io.cwd, paths.baseline) || paths.baseline} from ${runs} run(s): ` +
         `${Object.keys(baseline.tests).length} tests, ${Object.keys(baseline.suites).length} suites, ${baseline.slowCount} slow.`,
     );
+    if (existed) io.out(`The previous baseline is kept as ${path.relative(io.cwd, prevPath(paths.baseline))}.`);
     if (runs < 3)
       io.out('Tip: a baseline from 5+ runs (--from-history 5) knows its own noise and flags fewer false regressions.');
     return EXIT.ok;
   },
 };
+
+/** `baseline.json` → `baseline.prev.json`. */
+function prevPath(file: string): string {
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}.prev${ext || '.json'}`;
+}
+
+/**
+ * A baseline built from a run that timed nothing, did not finish or had failures, or one that drops tests of
+ * the baseline it replaces, is refused unless `--force`: committed, it would make later checks pass by
+ * comparing against too little.
+ * @throws JestPerfError `JEST_PERF_USAGE` saying why and how to go on.
+ */
+function refuseBadSource(runs: readonly RunFile[], baseline: Baseline, previousFile: string | null): void {
+  const coverage = runCoverage(runs);
+  const refuse = (why: string): never => {
+    throw new JestPerfError('JEST_PERF_USAGE', `Not building the baseline: ${why}`, {
+      fix: 'track complete, passing runs of the whole suite first (JEST_PERF=1 npx jest), or pass --force',
+    });
+  };
+  if (coverage.ran === 0 || Object.keys(baseline.tests).length === 0) refuse('the source run(s) timed no test');
+  if (coverage.incomplete.length > 0) refuse(`incomplete source run(s): ${coverage.incomplete.join(' | ')}`);
+  if (coverage.failed > 0) refuse(`${coverage.failed} test(s) failed in the source run(s)`);
+  if (previousFile) {
+    let before = 0;
+    try {
+      before = Object.keys((JSON.parse(fs.readFileSync(previousFile, 'utf8')) as Baseline).tests ?? {}).length;
+    } catch {
+      // An unreadable previous baseline has nothing to lose; it is still kept as .prev.
+    }
+    const after = Object.keys(baseline.tests).length;
+    if (after < before) refuse(`it would shrink the baseline from ${before} to ${after} tests`);
+  }
+}
 
 /**
  * The run files of the history window still in `runs/` (for per-file runtimes, which the history index

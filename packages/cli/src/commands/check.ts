@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readLatestRun } from '@jest-perf/core';
+import { JestPerfError, type RunFile, readLatestRun } from '@jest-perf/core';
 import {
   BASELINE_FIX,
   type CompareResult,
@@ -14,6 +14,7 @@ import {
 } from '@jest-perf/regression';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
 import { rerunFiles } from '../analysis/rerunFiles';
+import { coverageLine, runCoverage } from '../analysis/runCoverage';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
@@ -32,6 +33,8 @@ interface CheckOptions {
   normalizeSpeed: boolean;
   jestBin: string | undefined;
   jestArgs: string[];
+  /** Judge a run that is incomplete or timed no test, saying what it covers, instead of refusing it. */
+  allowPartial: boolean;
   /** The baseline to check against instead of the configured `baselinePath` (e.g. one per testbed). */
   baseline: string | undefined;
 }
@@ -70,6 +73,32 @@ function printVerdicts(result: CompareResult, io: CliIo): void {
   io.out(`files, start-up, hooks, whole run: ${formatCounts(result.summary.suites)}`);
 }
 
+/**
+ * A run that timed no test, or that did not finish, would pass the check by covering nothing: refused unless
+ * `--allow-partial` (then the verdict says how much it covers).
+ * @throws JestPerfError `JEST_PERF_NO_RUN_DATA` naming why and the fix.
+ */
+function refusePartial(runs: readonly RunFile[], allowPartial: boolean): void {
+  if (allowPartial) return;
+  const coverage = runCoverage(runs);
+  if (coverage.ran === 0) {
+    throw new JestPerfError(
+      'JEST_PERF_NO_RUN_DATA',
+      'The latest run timed no test: a check of it would pass by checking nothing',
+      {
+        fix: 'track a run that runs the suite (no name pattern or tag filter that matches nothing), or pass --allow-partial',
+      },
+    );
+  }
+  if (coverage.incomplete.length > 0) {
+    throw new JestPerfError(
+      'JEST_PERF_NO_RUN_DATA',
+      `The run is incomplete (${coverage.incomplete.join(' | ')}): its verdict would cover part of the suite`,
+      { fix: 'track a complete run, or pass --allow-partial to judge what it covers' },
+    );
+  }
+}
+
 /** `jest-perf check`: the CI gate. 0 ok, 1 regression, 2 usage or data error. */
 export const checkCommand: CommandModule<CheckOptions> = {
   command: 'check',
@@ -96,6 +125,11 @@ export const checkCommand: CommandModule<CheckOptions> = {
         default: true,
         describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
       })
+      .option('allow-partial', {
+        type: 'boolean',
+        default: false,
+        describe: 'judge an incomplete run or one that ran no test instead of refusing it (exit 2)',
+      })
       .option('baseline', {
         type: 'string',
         describe: 'check against this baseline file instead of the configured one',
@@ -118,6 +152,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
       baseline: optionalString(args.baseline),
+      allowPartial: args['allow-partial'] === true,
     };
   },
   run(options, io) {
@@ -133,11 +168,13 @@ export const checkCommand: CommandModule<CheckOptions> = {
     }
     const baseline = readBaseline(paths.baseline);
     const latest = readLatestRun(paths);
+    const current = options.last !== undefined ? newestRuns(paths, options.last) : [latest];
+    refusePartial(current, options.allowPartial);
     const verdictOptions = { thresholds: config.thresholds, normalizeSpeed: options.normalizeSpeed };
     const history = io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
     let result =
       options.last !== undefined
-        ? compareRun(baseline, newestRuns(paths, options.last), verdictOptions)
+        ? compareRun(baseline, current, verdictOptions)
         : compareRun(baseline, latest, verdictOptions);
     const flagged = [...result.tests, ...result.suites].some((v) => v.kind === 'regressed' || v.kind === 'unconfirmed');
     if (flagged && options.confirm !== undefined) {
@@ -156,6 +193,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       result = confirmRegressions(result, compareRun(baseline, runs, { ...verdictOptions, confirmed: true }), runs);
       if (!result.regressed) io.out('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
     }
+    io.out(`This check ${coverageLine(Object.keys(baseline.tests), current)}.`);
     printVerdicts(result, io);
     if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result, latest)) io.out(line);
     const trends = history && history.runs.length > 0 ? detectTrends(history) : null;

@@ -9,7 +9,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** One npm cache for every run of this test (a stable name: later runs install from it, not the network). */
 const NPM_CACHE = path.join(os.tmpdir(), 'jest-perf-e2e-npm-cache');
 /** What a user installs: the preset and the CLI (npm finds their @jest-perf dependencies among the tarballs). */
-const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'parallel'];
+const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'parallel', 'audit'];
 
 export type PackageManager = 'npm' | 'pnpm';
 

@@ -67,11 +67,15 @@ describe.each([
 });
 
 describe('a run that finishes', () => {
-  it('leaves no tmp/ folder behind', async () => {
-    const project = new Project('simple');
-    const jestRun = await project.runJest();
-    expect(jestRun.exitCode).toBe(0);
-    expect(project.latest().incomplete).toBe(false);
-    expect(fs.existsSync(project.paths.workerDir)).toBe(false);
-  }, E2E_TIMEOUT_MS);
+  it(
+    'leaves no tmp/ folder behind',
+    async () => {
+      const project = new Project('simple');
+      const jestRun = await project.runJest();
+      expect(jestRun.exitCode).toBe(0);
+      expect(project.latest().incomplete).toBe(false);
+      expect(fs.existsSync(project.paths.workerDir)).toBe(false);
+    },
+    E2E_TIMEOUT_MS,
+  );
 });

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
+import { encodeRows, SOURCES_KEY } from './historyEncode';
+import { HistoryRows, STATUS_WORDS } from './historyRows';
 import type { RunFile, TestStatus } from './types';
 
 /** One run as the history remembers it. */
@@ -23,24 +25,22 @@ export interface TestSeries {
 export interface History {
   runs: HistoryRun[];
   tests: Map<string, TestSeries>;
+  /**
+   * Size and modification time of each run's file when it was indexed (by run id), so a run file edited
+   * since is noticed and read again. Absent in histories written before jest-perf recorded it.
+   */
+  sources?: Map<string, SourceStamp>;
 }
 
-/** Flat rows: one per (run, test). Stored as an Arrow IPC file (dictionary-encoded strings). */
-interface HistoryColumns {
-  runId: string[];
-  startedAt: string[];
-  commit: string[];
-  testId: string[];
-  file: string[];
-  durationMs: number[];
-  status: string[];
+/** What identifies one version of a run file cheaply: an edit changes its size or its mtime. */
+export interface SourceStamp {
+  size: number;
+  mtimeMs: number;
 }
 
-const COLUMNS: (keyof HistoryColumns)[] = ['runId', 'startedAt', 'commit', 'testId', 'file', 'durationMs', 'status'];
-
-function emptyColumns(): HistoryColumns {
-  return { runId: [], startedAt: [], commit: [], testId: [], file: [], durationMs: [], status: [] };
-}
+/** The columns of the history's Arrow file: one row per (run, test), strings dictionary-encoded. */
+const COLUMNS = ['runId', 'startedAt', 'commit', 'testId', 'file', 'durationMs', 'status'] as const;
+type ColumnName = (typeof COLUMNS)[number];
 
 // apache-arrow is only loaded when the history is touched, never on Jest's startup path.
 function arrow(): typeof import('apache-arrow') {
@@ -98,27 +98,6 @@ function coded(vector: ArrowVector): CodedStrings {
   return { words, keys: Uint32Array.from(words, (_, i) => i) };
 }
 
-function readColumns(file: string): HistoryColumns {
-  const table = readTable(file);
-  const columns = emptyColumns();
-  for (const name of COLUMNS) {
-    const values = new Array<unknown>(table.numRows);
-    let row = 0;
-    for (const batch of table.batches) {
-      const vector = batch.getChild(name) as ArrowVector;
-      if (name === 'durationMs') {
-        const numbers = vector.toArray() as ArrayLike<number>;
-        for (let i = 0; i < batch.numRows; i += 1) values[row++] = numbers[i];
-        continue;
-      }
-      const { words, keys } = coded(vector);
-      for (let i = 0; i < keys.length; i += 1) values[row++] = words[keys[i] as number];
-    }
-    (columns[name] as unknown[]) = values;
-  }
-  return columns;
-}
-
 /** One record batch of the history file, string columns coded. */
 interface Batch {
   runId: CodedStrings;
@@ -130,9 +109,19 @@ interface Batch {
   durationMs: ArrayLike<number>;
 }
 
-function readBatches(file: string): Batch[] {
-  return readTable(file).batches.map((batch) => {
-    const column = (name: keyof HistoryColumns) => batch.getChild(name) as ArrowVector;
+function readSources(table: ArrowTable): Map<string, SourceStamp> | undefined {
+  const json = table.schema.metadata.get(SOURCES_KEY);
+  if (json === undefined) return undefined;
+  try {
+    return new Map(Object.entries(JSON.parse(json) as Record<string, SourceStamp>));
+  } catch {
+    return undefined; // unreadable stamps: every run file counts as changed, so the history is rebuilt
+  }
+}
+
+function readBatches(table: ArrowTable): Batch[] {
+  return table.batches.map((batch) => {
+    const column = (name: ColumnName) => batch.getChild(name) as ArrowVector;
     return {
       runId: coded(column('runId')),
       startedAt: coded(column('startedAt')),
@@ -178,7 +167,10 @@ function collectRuns(batches: Batch[]): { runs: HistoryRun[]; runOfWord: Int32Ar
 export function readHistory(file: string): History {
   const history: History = { runs: [], tests: new Map() };
   if (!fs.existsSync(file)) return history;
-  const batches = readBatches(file);
+  const table = readTable(file);
+  const sources = readSources(table);
+  if (sources) history.sources = sources;
+  const batches = readBatches(table);
   const { runs, runOfWord } = collectRuns(batches);
   history.runs = runs;
   // One buffer for every series (views into it) instead of 10,000 small ones: far less for the GC to track.
@@ -216,48 +208,68 @@ export function readHistory(file: string): History {
   return history;
 }
 
+/** The rows of `file` whose run is in `keep`, added to `rows`. */
+function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): void {
+  const batches = readBatches(readTable(file));
+  const { runs, runOfWord } = collectRuns(batches);
+  const kept = runs.map((run) => (keep.has(run.runId) ? rows.runOf(run) : -1));
+  batches.forEach((b, index) => {
+    const runOf = runOfWord[index] as Int32Array;
+    const statusCode = Array.from(b.status.words, (word) => STATUS_WORDS.indexOf(word as TestStatus));
+    for (let i = 0; i < b.testId.keys.length; i += 1) {
+      const run = kept[runOf[b.runId.keys[i] as number] as number] as number;
+      if (run === -1) continue;
+      const status = statusCode[b.status.keys[i] as number] as number;
+      const testId = b.testId.words[b.testId.keys[i] as number] as string;
+      rows.add(run, testId, b.file.words[b.file.keys[i] as number] as string, b.durationMs[i] as number, status);
+    }
+  });
+}
+
 /**
  * Rewrites the history with the rows of the runs in `keep` it already holds plus the rows of `add`,
  * runs ordered by run id (run ids start with a sortable timestamp, so merged shards land in place).
+ * `add` is read one run at a time (pass a generator that reads each run file when asked), so the
+ * memory used is the history's compact rows plus one run, however many runs are added.
  * Skipped and todo tests are left out: they have no duration worth trending.
+ * `sources` are the stamps of the runs' files, stored for {@link History.sources}.
+ * @throws JestPerfError when the existing history is corrupt.
  */
-export function rewriteHistory(file: string, keep: ReadonlySet<string>, add: readonly RunFile[]): void {
-  const old = fs.existsSync(file) ? readColumns(file) : emptyColumns();
-  const rowsByRun = new Map<string, number[]>();
-  for (let i = 0; i < old.runId.length; i += 1) {
-    const runId = old.runId[i] as string;
-    if (!keep.has(runId)) continue;
-    const rows = rowsByRun.get(runId);
-    if (rows) rows.push(i);
-    else rowsByRun.set(runId, [i]);
-  }
-  const added = new Map(add.map((run) => [run.runId, run]));
-  const next = emptyColumns();
-  for (const runId of [...new Set([...rowsByRun.keys(), ...added.keys()])].sort()) {
-    const run = added.get(runId);
-    if (!run) {
-      for (const i of rowsByRun.get(runId) ?? [])
-        for (const name of COLUMNS) (next[name] as unknown[]).push(old[name][i]);
-      continue;
-    }
+export function rewriteHistory(
+  file: string,
+  keep: ReadonlySet<string>,
+  add: Iterable<RunFile>,
+  sources?: ReadonlyMap<string, SourceStamp>,
+): void {
+  const rows = new HistoryRows();
+  if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
+  for (const run of add) {
+    // An added run replaces the kept rows of the same id (appending a run twice keeps one copy).
+    if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
+    const index = rows.runOf({ runId: run.runId, startedAt: run.startedAt, commit: run.git?.commit ?? null });
     for (const test of run.tests) {
       if (test.status !== 'passed' && test.status !== 'failed') continue;
-      next.runId.push(run.runId);
-      next.startedAt.push(run.startedAt);
-      next.commit.push(run.git?.commit ?? '');
-      next.testId.push(test.id);
-      next.file.push(test.file);
-      next.durationMs.push(test.durationMs);
-      next.status.push(test.status);
+      rows.add(index, test.id, test.file, test.durationMs, STATUS_WORDS.indexOf(test.status));
     }
   }
-  const { tableFromArrays, tableToIPC } = arrow();
-  const table = tableFromArrays({ ...next, durationMs: Float64Array.from(next.durationMs) });
-  writeFileAtomic(file, tableToIPC(table, 'file'));
+  const stamps = sources
+    ? Object.fromEntries(
+        rows.runs.flatMap((r) => {
+          const stamp = sources.get(r.runId);
+          return stamp ? [[r.runId, stamp]] : [];
+        }),
+      )
+    : null;
+  writeFileAtomic(file, encodeRows(arrow(), rows.sorted(), stamps));
 }
 
 /** Appends a run to the history and keeps only the newest `keep` runs. */
 export function appendToHistory(file: string, run: RunFile, keep: number): void {
-  const old = fs.existsSync(file) ? [...new Set(readColumns(file).runId)].filter((id) => id !== run.runId).sort() : [];
-  rewriteHistory(file, new Set(old.slice(Math.max(0, old.length - (keep - 1)))), [run]);
+  const old = fs.existsSync(file) ? readHistory(file) : null;
+  const ids = (old?.runs ?? [])
+    .map((r) => r.runId)
+    .filter((id) => id !== run.runId)
+    .sort();
+  const kept = ids.slice(Math.max(0, ids.length - (keep - 1)));
+  rewriteHistory(file, new Set(kept), [run], old?.sources);
 }

@@ -122,6 +122,29 @@ describe('syncHistory', () => {
     expect(skipped[0]).toContain('not valid JSON');
   });
 
+  it('re-reads a run file edited after it was indexed, even when its size did not change', () => {
+    saveRun(paths, run(ID(1), 10), 10);
+    saveRun(paths, run(ID(2), 20), 10);
+    expect(series(syncHistory(paths).history)).toEqual([10, 20]);
+    const file = path.join(paths.runsDir, `${ID(2)}.json`);
+    const edited = fs.readFileSync(file, 'utf8').replaceAll('"durationMs":20', '"durationMs":90');
+    fs.writeFileSync(file, edited);
+    // A coarse clock or a copy that keeps times must not hide the edit: set the time to something else.
+    fs.utimesSync(file, new Date(2_000_000_000_000), new Date(2_000_000_000_000));
+
+    expect(series(syncHistory(paths).history)).toEqual([10, 90]);
+    expect(series(readHistory(paths.history))).toEqual([10, 90]);
+  });
+
+  it('re-reads a run file replaced by one of another size', () => {
+    saveRun(paths, run(ID(1), 10), 10);
+    syncHistory(paths);
+    const file = path.join(paths.runsDir, `${ID(1)}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(run(ID(1), 12.5), null, 2)}\n`);
+
+    expect(series(syncHistory(paths).history)).toEqual([12.5]);
+  });
+
   it('is an empty history when nothing was tracked', () => {
     expect(syncHistory(paths).history.runs).toEqual([]);
   });

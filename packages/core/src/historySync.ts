@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { JestPerfError } from './errors';
 import { type History, readHistory, rewriteHistory, type SourceStamp } from './history';
 import type { DataPaths } from './paths';
-import { listRunFiles, readRunFile } from './runStore';
+import { listRunFiles, readRunFileForHistory } from './runStore';
 import type { RunFile } from './types';
 
 export interface SyncedHistory {
@@ -59,7 +59,7 @@ export function syncHistory(paths: DataPaths): SyncedHistory {
   function* added(): Generator<RunFile> {
     for (const id of toRead) {
       try {
-        yield readRunFile((stamps.get(id) as { file: string }).file);
+        yield readRunFileForHistory((stamps.get(id) as { file: string }).file);
       } catch (error) {
         if (!(error instanceof JestPerfError)) throw error;
         skipped.push(error.message.split('\n')[0] ?? id);

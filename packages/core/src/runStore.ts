@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
 import type { DataPaths } from './paths';
-import { runFileSchema } from './schemas/runFile.schema';
+import { runFileHistorySchema, runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
 import { readValidatedJson } from './validate';
 
@@ -12,6 +12,14 @@ const RUN_FIX = 'run `pnpm perf:track` to record a fresh run (or delete the file
 /** Reads and validates a run file. @throws JestPerfError naming the file and the field. */
 export function readRunFile(file: string): RunFile {
   return readValidatedJson<RunFile>(file, runFileSchema, { what: 'run file', fix: RUN_FIX });
+}
+
+/**
+ * Reads the part of a run file the history index uses (see `runFileHistorySchema`): the other fields
+ * are not checked, so use {@link readRunFile} for anything else. @throws JestPerfError naming the field.
+ */
+export function readRunFileForHistory(file: string): RunFile {
+  return readValidatedJson<RunFile>(file, runFileHistorySchema, { what: 'run file', fix: RUN_FIX });
 }
 
 /**

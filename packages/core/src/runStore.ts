@@ -66,14 +66,45 @@ export function serializeRun(run: RunFile): string {
  * JSON, however long the history.
  */
 export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
-  const runFile = path.join(paths.runsDir, `${run.runId}.json`);
   // Encoded once for both files (a big run's JSON is megabytes).
   const data = Buffer.from(serializeRun(run), 'utf8');
+  if (isA(paths.runsDir, 'file')) {
+    // Nothing lost: the run goes beside the misplaced file, and the error says where.
+    const kept = path.join(paths.dataDir, `run-${run.runId}.json`);
+    writeFileAtomic(kept, data);
+    if (!isA(paths.latest, 'folder')) writeFileAtomic(paths.latest, data);
+    throw new JestPerfError(
+      'JEST_PERF_FILE_INVALID',
+      'runs is a file, where jest-perf keeps its run files (a folder)',
+      {
+        file: paths.runsDir,
+        fix: `move or delete that file, then move ${path.basename(kept)} into the new runs/ folder as ${run.runId}.json (the run was saved to ${kept})`,
+      },
+    );
+  }
+  const runFile = path.join(paths.runsDir, `${run.runId}.json`);
   writeFileAtomic(runFile, data);
+  if (isA(paths.latest, 'folder')) {
+    throw new JestPerfError(
+      'JEST_PERF_FILE_INVALID',
+      'latest.json is a folder, where jest-perf writes the latest run (a file)',
+      {
+        file: paths.latest,
+        fix: `move or delete that folder; the next tracked run writes latest.json again (the run was saved to ${runFile})`,
+      },
+    );
+  }
   writeFileAtomic(paths.latest, data);
   const runs = listRunFiles(paths);
   for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
   return { runFile };
+}
+
+/** Whether `target` exists and is a file / a folder (the wrong kind for where jest-perf writes). */
+function isA(target: string, kind: 'file' | 'folder'): boolean {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return false;
+  return kind === 'folder' ? stat.isDirectory() : !stat.isDirectory();
 }
 
 /** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */

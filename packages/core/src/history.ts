@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
 import { encodeRows, SOURCES_KEY } from './historyEncode';
-import { HistoryRows, STATUS_WORDS } from './historyRows';
+import { HistoryRows, type SortedRows, STATUS_WORDS } from './historyRows';
 import type { RunFile, TestStatus } from './types';
 
 /** One run as the history remembers it. */
@@ -232,7 +232,8 @@ function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): v
  * `add` is read one run at a time (pass a generator that reads each run file when asked), so the
  * memory used is the history's compact rows plus one run, however many runs are added.
  * Skipped and todo tests are left out: they have no duration worth trending.
- * `sources` are the stamps of the runs' files, stored for {@link History.sources}.
+ * `sources` are the stamps of the runs' files, stored for {@link History.sources}. Returns the history
+ * written (what {@link readHistory} reads back).
  * @throws JestPerfError when the existing history is corrupt.
  */
 export function rewriteHistory(
@@ -240,11 +241,11 @@ export function rewriteHistory(
   keep: ReadonlySet<string>,
   add: Iterable<RunFile>,
   sources?: ReadonlyMap<string, SourceStamp>,
-): void {
+): History {
   const rows = new HistoryRows();
   if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
   for (const run of add) {
-    // An added run replaces the kept rows of the same id (appending a run twice keeps one copy).
+    // The rows of `keep` are already in: a run in both would be counted twice (callers keep them apart).
     if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
     const index = rows.runOf({ runId: run.runId, startedAt: run.startedAt, commit: run.git?.commit ?? null });
     for (const test of run.tests) {
@@ -252,6 +253,7 @@ export function rewriteHistory(
       rows.add(index, test.id, test.file, test.durationMs, STATUS_WORDS.indexOf(test.status));
     }
   }
+  const sorted = rows.sorted();
   const stamps = sources
     ? Object.fromEntries(
         rows.runs.flatMap((r) => {
@@ -260,7 +262,33 @@ export function rewriteHistory(
         }),
       )
     : null;
-  writeFileAtomic(file, encodeRows(arrow(), rows.sorted(), stamps));
+  writeFileAtomic(file, encodeRows(arrow(), sorted, stamps));
+  const history = historyFromRows(sorted);
+  if (stamps) history.sources = new Map(Object.entries(stamps));
+  return history;
+}
+
+/** The history the rows make, as {@link readHistory} would read it back from their file. */
+function historyFromRows(rows: SortedRows): History {
+  const width = rows.runs.length;
+  const pool = new Float64Array(rows.testIds.length * width).fill(Number.NaN);
+  const tests = new Map<string, TestSeries>();
+  const series = rows.testIds.map((id, t) => {
+    const one: TestSeries = {
+      file: rows.testFiles[t] as string,
+      durationsMs: pool.subarray(t * width, (t + 1) * width),
+      statuses: new Array<TestStatus | null>(width).fill(null),
+    };
+    tests.set(id, one);
+    return one;
+  });
+  for (let i = 0; i < rows.run.length; i += 1) {
+    const one = series[rows.test[i] as number] as TestSeries;
+    const run = rows.run[i] as number;
+    one.durationsMs[run] = rows.duration[i] as number;
+    one.statuses[run] = STATUS_WORDS[rows.status[i] as number] as TestStatus;
+  }
+  return { runs: rows.runs, tests };
 }
 
 /** Appends a run to the history and keeps only the newest `keep` runs. */

@@ -66,6 +66,5 @@ export function syncHistory(paths: DataPaths): SyncedHistory {
       }
     }
   }
-  rewriteHistory(paths.history, keep, added(), sources);
-  return { history: readHistory(paths.history), recovered, skipped };
+  return { history: rewriteHistory(paths.history, keep, added(), sources), recovered, skipped };
 }

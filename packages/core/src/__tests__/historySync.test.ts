@@ -74,7 +74,8 @@ describe('syncHistory', () => {
     expect(series(history)).toEqual([10, 20]);
     expect(history.runs[0]?.commit).toBe(`c-${ID(1)}`);
     expect({ recovered, skipped }).toEqual({ recovered: null, skipped: [] });
-    expect(readHistory(paths.history).runs).toHaveLength(2);
+    expect(readHistory(paths.history)).toEqual(history);
+    expect(history.sources?.size).toBe(2);
   });
 
   it('adds new runs and drops runs whose files were pruned', () => {

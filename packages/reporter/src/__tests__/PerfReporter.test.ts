@@ -181,8 +181,12 @@ describe('PerfReporter enabled', () => {
   describe('interrupted by a signal', () => {
     // Another listener (as in watch mode) keeps the reporter from raising the signal again in this process.
     const other = () => {};
-    beforeEach(() => SIGNALS.forEach((signal) => process.on(signal, other)));
-    afterEach(() => SIGNALS.forEach((signal) => process.removeListener(signal, other)));
+    beforeEach(() => {
+      for (const signal of SIGNALS) process.on(signal, other);
+    });
+    afterEach(() => {
+      for (const signal of SIGNALS) process.removeListener(signal, other);
+    });
 
     it.each(SIGNALS)('writes the files finished so far as a run marked incomplete on %s', (signal) => {
       const reporter = new PerfReporter(globalConfig(), { enabled: true });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
 import { encodeRows, SOURCES_KEY } from './historyEncode';
-import { HistoryRows, type SortedRows, STATUS_WORDS } from './historyRows';
+import { HistoryRows, type SortedRows, STATUS_WORDS, toByteString } from './historyRows';
+import type { HistoryRunRead } from './runStore';
 import type { RunFile, TestStatus } from './types';
 
 /** One run as the history remembers it. */
@@ -208,28 +209,47 @@ export function readHistory(file: string): History {
   return history;
 }
 
-/** The rows of `file` whose run is in `keep`, added to `rows`. */
+/** The rows of `file` whose run is in `keep`, added to `rows` (strings as byte strings). */
 function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): void {
   const batches = readBatches(readTable(file));
   const { runs, runOfWord } = collectRuns(batches);
-  const kept = runs.map((run) => (keep.has(run.runId) ? rows.runOf(run) : -1));
+  const kept = runs.map((run) => (keep.has(run.runId) ? rows.runOf(runAsBytes(run)) : -1));
   batches.forEach((b, index) => {
     const runOf = runOfWord[index] as Int32Array;
     const statusCode = Array.from(b.status.words, (word) => STATUS_WORDS.indexOf(word as TestStatus));
+    const ids = Array.from(b.testId.words, (word) => toByteString(word as string));
+    const files = Array.from(b.file.words, (word) => toByteString(word as string));
     for (let i = 0; i < b.testId.keys.length; i += 1) {
       const run = kept[runOf[b.runId.keys[i] as number] as number] as number;
       if (run === -1) continue;
       const status = statusCode[b.status.keys[i] as number] as number;
-      const testId = b.testId.words[b.testId.keys[i] as number] as string;
-      rows.add(run, testId, b.file.words[b.file.keys[i] as number] as string, b.durationMs[i] as number, status);
+      const testId = ids[b.testId.keys[i] as number] as string;
+      rows.add(run, testId, files[b.file.keys[i] as number] as string, b.durationMs[i] as number, status);
     }
   });
+}
+
+function runAsBytes(run: HistoryRun): HistoryRun {
+  const commit = run.commit === null ? null : toByteString(run.commit);
+  return { runId: toByteString(run.runId), startedAt: toByteString(run.startedAt), commit };
+}
+
+/** Adds a run's passed and failed tests to `rows`; `byteStrings` when its strings already are. */
+function addRun(rows: HistoryRows, run: RunFile, byteStrings: boolean): void {
+  const bytes = byteStrings ? (text: string) => text : toByteString;
+  const meta = { runId: run.runId, startedAt: run.startedAt, commit: run.git?.commit ?? null };
+  const index = rows.runOf(byteStrings ? meta : runAsBytes(meta));
+  for (const test of run.tests) {
+    if (test.status !== 'passed' && test.status !== 'failed') continue;
+    rows.add(index, bytes(test.id), bytes(test.file), test.durationMs, STATUS_WORDS.indexOf(test.status));
+  }
 }
 
 /**
  * Rewrites the history with the rows of the runs in `keep` it already holds plus the rows of `add`,
  * runs ordered by run id (run ids start with a sortable timestamp, so merged shards land in place).
- * `add` is read one run at a time (pass a generator that reads each run file when asked), so the
+ * `add` is read one run at a time (pass a generator that reads each run file when asked, e.g. with
+ * `readRunFileForHistory`), so the
  * memory used is the history's compact rows plus one run, however many runs are added.
  * Skipped and todo tests are left out: they have no duration worth trending.
  * `sources` are the stamps of the runs' files, stored for {@link History.sources}. Returns the history
@@ -239,19 +259,16 @@ function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): v
 export function rewriteHistory(
   file: string,
   keep: ReadonlySet<string>,
-  add: Iterable<RunFile>,
+  add: Iterable<RunFile | HistoryRunRead>,
   sources?: ReadonlyMap<string, SourceStamp>,
 ): History {
   const rows = new HistoryRows();
   if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
-  for (const run of add) {
+  for (const item of add) {
+    const { run, byteStrings } = 'byteStrings' in item ? item : { run: item, byteStrings: false };
     // The rows of `keep` are already in: a run in both would be counted twice (callers keep them apart).
     if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
-    const index = rows.runOf({ runId: run.runId, startedAt: run.startedAt, commit: run.git?.commit ?? null });
-    for (const test of run.tests) {
-      if (test.status !== 'passed' && test.status !== 'failed') continue;
-      rows.add(index, test.id, test.file, test.durationMs, STATUS_WORDS.indexOf(test.status));
-    }
+    addRun(rows, run, byteStrings);
   }
   const sorted = rows.sorted();
   const stamps = sources

@@ -3,6 +3,24 @@ import type { HistoryRun } from './history';
 /** Statuses as one-byte codes; the history keeps passed and failed rows only, older files may hold others. */
 export const STATUS_WORDS = ['passed', 'failed', 'skipped', 'todo'] as const;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** A string as a byte string: each character one byte of its UTF-8 encoding (ASCII stays as it is). */
+export function toByteString(text: string): string {
+  return ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
+/** The string a byte string holds the UTF-8 bytes of (see {@link toByteString}). */
+export function fromByteString(bytes: string): string {
+  return ASCII.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+const decodeRun = (run: HistoryRun): HistoryRun => ({
+  runId: fromByteString(run.runId),
+  startedAt: fromByteString(run.startedAt),
+  commit: run.commit === null ? null : fromByteString(run.commit),
+});
+
 /** A typed array that grows by doubling: rows are appended one by one without a JS array of 2M numbers. */
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
@@ -25,6 +43,9 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
  * The history's rows while it is rebuilt: one (run, test, duration, status) row per test of each run,
  * in typed arrays (17 bytes a row), test ids and files stored once each. 10,000 tests × 200 runs is
  * ~35 MB here, where JS arrays of strings and numbers took over 1 GB.
+ * Strings go in as byte strings ({@link toByteString}): run files are read as Latin-1, which is far
+ * faster than UTF-8 (see `readRunFileForHistory`), and only the distinct strings kept are decoded, once,
+ * by {@link HistoryRows.sorted}.
  */
 export class HistoryRows {
   readonly runs: HistoryRun[] = [];
@@ -68,7 +89,8 @@ export class HistoryRows {
 
   /**
    * The rows ordered by run id (run ids start with a sortable timestamp), each run's rows in the order
-   * they were added, with the runs and tests renumbered in that order (tests of dropped runs leave).
+   * they were added, with the runs and tests renumbered in that order (tests of dropped runs leave),
+   * and the strings decoded from byte strings.
    */
   sorted(): SortedRows {
     const order = this.runs.map((_, i) => i).sort((a, b) => compare(this.runs[a]!.runId, this.runs[b]!.runId));
@@ -103,12 +125,12 @@ export class HistoryRows {
       const old = test[i]!;
       if (newTest[old] === -1) {
         newTest[old] = testIds.length;
-        testIds.push(this.testIds[old]!);
-        testFiles.push(this.testFiles[old]!);
+        testIds.push(fromByteString(this.testIds[old]!));
+        testFiles.push(fromByteString(this.testFiles[old]!));
       }
       test[i] = newTest[old]!;
     }
-    return { runs: order.map((i) => this.runs[i]!), testIds, testFiles, run, test, duration, status };
+    return { runs: order.map((i) => decodeRun(this.runs[i]!)), testIds, testFiles, run, test, duration, status };
   }
 }
 

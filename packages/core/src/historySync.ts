@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import { JestPerfError } from './errors';
 import { type History, readHistory, rewriteHistory, type SourceStamp } from './history';
 import type { DataPaths } from './paths';
-import { listRunFiles, readRunFileForHistory } from './runStore';
-import type { RunFile } from './types';
+import { type HistoryRunRead, listRunFiles, readRunFileForHistory } from './runStore';
 
 export interface SyncedHistory {
   history: History;
@@ -56,7 +55,7 @@ export function syncHistory(paths: DataPaths): SyncedHistory {
   if (toRead.length === 0 && keep.size === indexed.size) return { history, recovered, skipped: [] };
   const skipped: string[] = [];
   const sources = new Map([...stamps].map(([id, { stamp }]) => [id, stamp]));
-  function* added(): Generator<RunFile> {
+  function* added(): Generator<HistoryRunRead> {
     for (const id of toRead) {
       try {
         yield readRunFileForHistory((stamps.get(id) as { file: string }).file);

@@ -146,6 +146,30 @@ describe('syncHistory', () => {
     expect(series(syncHistory(paths).history)).toEqual([12.5]);
   });
 
+  it('keeps non-ASCII test ids and files exactly, whether written plainly or as \\u escapes', () => {
+    const id = 'ünïcode/äb.test.ts › grüße › 日本語 🚀';
+    const withTitle = (runId: string, durationMs: number): RunFile => {
+      const base = run(runId, durationMs);
+      return { ...base, tests: base.tests.map((test) => ({ ...test, id, file: 'ünïcode/äb.test.ts' })) };
+    };
+    saveRun(paths, withTitle(ID(1), 10), 10);
+    syncHistory(paths);
+    // The second run's file escapes every non-ASCII character, as some tools write JSON.
+    const escaped = JSON.stringify(withTitle(ID(2), 20)).replace(
+      /[\u0080-\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    fs.writeFileSync(path.join(paths.runsDir, `${ID(2)}.json`), escaped);
+    saveRun(paths, withTitle(ID(3), 30), 10);
+
+    const { history } = syncHistory(paths);
+
+    expect([...history.tests.keys()]).toEqual([id]);
+    expect(history.tests.get(id)?.file).toBe('ünïcode/äb.test.ts');
+    expect(Array.from(history.tests.get(id)?.durationsMs ?? [])).toEqual([10, 20, 30]);
+    expect(readHistory(paths.history)).toEqual(history);
+  });
+
   it('is an empty history when nothing was tracked', () => {
     expect(syncHistory(paths).history.runs).toEqual([]);
   });

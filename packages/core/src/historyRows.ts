@@ -3,16 +3,20 @@ import type { HistoryRun } from './history';
 /** Statuses as one-byte codes; the history keeps passed and failed rows only, older files may hold others. */
 export const STATUS_WORDS = ['passed', 'failed', 'skipped', 'todo'] as const;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * A character that may not be ASCII: anything but printable ASCII (control characters take the slow
+ * path too, which converts them unchanged).
+ */
+const NON_ASCII = /[^\x20-\x7e]/;
 
 /** A string as a byte string: each character one byte of its UTF-8 encoding (ASCII stays as it is). */
 export function toByteString(text: string): string {
-  return ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+  return !NON_ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
 
 /** The string a byte string holds the UTF-8 bytes of (see {@link toByteString}). */
 export function fromByteString(bytes: string): string {
-  return ASCII.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
+  return !NON_ASCII.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 const decodeRun = (run: HistoryRun): HistoryRun => ({

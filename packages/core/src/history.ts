@@ -246,6 +246,22 @@ function addRun(rows: HistoryRows, run: RunFile, byteStrings: boolean): void {
 }
 
 /**
+ * The rows of the history to write, sorted. A function of its own so the unsorted rows are garbage once
+ * it returns: the Arrow encoding that follows needs the memory (~35 MB at 10,000 tests × 200 runs).
+ */
+function collectRows(file: string, keep: ReadonlySet<string>, add: Iterable<RunFile | HistoryRunRead>): SortedRows {
+  const rows = new HistoryRows();
+  if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
+  for (const item of add) {
+    const { run, byteStrings } = 'byteStrings' in item ? item : { run: item, byteStrings: false };
+    // The rows of `keep` are already in: a run in both would be counted twice (callers keep them apart).
+    if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
+    addRun(rows, run, byteStrings);
+  }
+  return rows.sorted();
+}
+
+/**
  * Rewrites the history with the rows of the runs in `keep` it already holds plus the rows of `add`,
  * runs ordered by run id (run ids start with a sortable timestamp, so merged shards land in place).
  * `add` is read one run at a time (pass a generator that reads each run file when asked, e.g. with
@@ -262,18 +278,10 @@ export function rewriteHistory(
   add: Iterable<RunFile | HistoryRunRead>,
   sources?: ReadonlyMap<string, SourceStamp>,
 ): History {
-  const rows = new HistoryRows();
-  if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
-  for (const item of add) {
-    const { run, byteStrings } = 'byteStrings' in item ? item : { run: item, byteStrings: false };
-    // The rows of `keep` are already in: a run in both would be counted twice (callers keep them apart).
-    if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
-    addRun(rows, run, byteStrings);
-  }
-  const sorted = rows.sorted();
+  const sorted = collectRows(file, keep, add);
   const stamps = sources
     ? Object.fromEntries(
-        rows.runs.flatMap((r) => {
+        sorted.runs.flatMap((r) => {
           const stamp = sources.get(r.runId);
           return stamp ? [[r.runId, stamp]] : [];
         }),

@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
+import { encodeRows, SOURCES_KEY } from './historyEncode';
+import { HistoryRows, type SortedRows, STATUS_WORDS, toByteString } from './historyRows';
+import type { HistoryRunRead } from './runStore';
 import type { RunFile, TestStatus } from './types';
 
 /** One run as the history remembers it. */
@@ -23,24 +26,22 @@ export interface TestSeries {
 export interface History {
   runs: HistoryRun[];
   tests: Map<string, TestSeries>;
+  /**
+   * Size and modification time of each run's file when it was indexed (by run id), so a run file edited
+   * since is noticed and read again. Absent in histories written before jest-perf recorded it.
+   */
+  sources?: Map<string, SourceStamp>;
 }
 
-/** Flat rows: one per (run, test). Stored as an Arrow IPC file (dictionary-encoded strings). */
-interface HistoryColumns {
-  runId: string[];
-  startedAt: string[];
-  commit: string[];
-  testId: string[];
-  file: string[];
-  durationMs: number[];
-  status: string[];
+/** What identifies one version of a run file cheaply: an edit changes its size or its mtime. */
+export interface SourceStamp {
+  size: number;
+  mtimeMs: number;
 }
 
-const COLUMNS: (keyof HistoryColumns)[] = ['runId', 'startedAt', 'commit', 'testId', 'file', 'durationMs', 'status'];
-
-function emptyColumns(): HistoryColumns {
-  return { runId: [], startedAt: [], commit: [], testId: [], file: [], durationMs: [], status: [] };
-}
+/** The columns of the history's Arrow file: one row per (run, test), strings dictionary-encoded. */
+const COLUMNS = ['runId', 'startedAt', 'commit', 'testId', 'file', 'durationMs', 'status'] as const;
+type ColumnName = (typeof COLUMNS)[number];
 
 // apache-arrow is only loaded when the history is touched, never on Jest's startup path.
 function arrow(): typeof import('apache-arrow') {
@@ -98,27 +99,6 @@ function coded(vector: ArrowVector): CodedStrings {
   return { words, keys: Uint32Array.from(words, (_, i) => i) };
 }
 
-function readColumns(file: string): HistoryColumns {
-  const table = readTable(file);
-  const columns = emptyColumns();
-  for (const name of COLUMNS) {
-    const values = new Array<unknown>(table.numRows);
-    let row = 0;
-    for (const batch of table.batches) {
-      const vector = batch.getChild(name) as ArrowVector;
-      if (name === 'durationMs') {
-        const numbers = vector.toArray() as ArrayLike<number>;
-        for (let i = 0; i < batch.numRows; i += 1) values[row++] = numbers[i];
-        continue;
-      }
-      const { words, keys } = coded(vector);
-      for (let i = 0; i < keys.length; i += 1) values[row++] = words[keys[i] as number];
-    }
-    (columns[name] as unknown[]) = values;
-  }
-  return columns;
-}
-
 /** One record batch of the history file, string columns coded. */
 interface Batch {
   runId: CodedStrings;
@@ -130,9 +110,19 @@ interface Batch {
   durationMs: ArrayLike<number>;
 }
 
-function readBatches(file: string): Batch[] {
-  return readTable(file).batches.map((batch) => {
-    const column = (name: keyof HistoryColumns) => batch.getChild(name) as ArrowVector;
+function readSources(table: ArrowTable): Map<string, SourceStamp> | undefined {
+  const json = table.schema.metadata.get(SOURCES_KEY);
+  if (json === undefined) return undefined;
+  try {
+    return new Map(Object.entries(JSON.parse(json) as Record<string, SourceStamp>));
+  } catch {
+    return undefined; // unreadable stamps: every run file counts as changed, so the history is rebuilt
+  }
+}
+
+function readBatches(table: ArrowTable): Batch[] {
+  return table.batches.map((batch) => {
+    const column = (name: ColumnName) => batch.getChild(name) as ArrowVector;
     return {
       runId: coded(column('runId')),
       startedAt: coded(column('startedAt')),
@@ -178,7 +168,10 @@ function collectRuns(batches: Batch[]): { runs: HistoryRun[]; runOfWord: Int32Ar
 export function readHistory(file: string): History {
   const history: History = { runs: [], tests: new Map() };
   if (!fs.existsSync(file)) return history;
-  const batches = readBatches(file);
+  const table = readTable(file);
+  const sources = readSources(table);
+  if (sources) history.sources = sources;
+  const batches = readBatches(table);
   const { runs, runOfWord } = collectRuns(batches);
   history.runs = runs;
   // One buffer for every series (views into it) instead of 10,000 small ones: far less for the GC to track.
@@ -216,48 +209,120 @@ export function readHistory(file: string): History {
   return history;
 }
 
+/** The rows of `file` whose run is in `keep`, added to `rows` (strings as byte strings). */
+function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): void {
+  const batches = readBatches(readTable(file));
+  const { runs, runOfWord } = collectRuns(batches);
+  const kept = runs.map((run) => (keep.has(run.runId) ? rows.runOf(runAsBytes(run)) : -1));
+  batches.forEach((b, index) => {
+    const runOf = runOfWord[index] as Int32Array;
+    const statusCode = Array.from(b.status.words, (word) => STATUS_WORDS.indexOf(word as TestStatus));
+    const ids = Array.from(b.testId.words, (word) => toByteString(word as string));
+    const files = Array.from(b.file.words, (word) => toByteString(word as string));
+    for (let i = 0; i < b.testId.keys.length; i += 1) {
+      const run = kept[runOf[b.runId.keys[i] as number] as number] as number;
+      if (run === -1) continue;
+      const status = statusCode[b.status.keys[i] as number] as number;
+      const testId = ids[b.testId.keys[i] as number] as string;
+      rows.add(run, testId, files[b.file.keys[i] as number] as string, b.durationMs[i] as number, status);
+    }
+  });
+}
+
+function runAsBytes(run: HistoryRun): HistoryRun {
+  const commit = run.commit === null ? null : toByteString(run.commit);
+  return { runId: toByteString(run.runId), startedAt: toByteString(run.startedAt), commit };
+}
+
+/** Adds a run's passed and failed tests to `rows`; `byteStrings` when its strings already are. */
+function addRun(rows: HistoryRows, run: RunFile, byteStrings: boolean): void {
+  const bytes = byteStrings ? (text: string) => text : toByteString;
+  const meta = { runId: run.runId, startedAt: run.startedAt, commit: run.git?.commit ?? null };
+  const index = rows.runOf(byteStrings ? meta : runAsBytes(meta));
+  for (const test of run.tests) {
+    if (test.status !== 'passed' && test.status !== 'failed') continue;
+    rows.add(index, bytes(test.id), bytes(test.file), test.durationMs, STATUS_WORDS.indexOf(test.status));
+  }
+}
+
+/**
+ * The rows of the history to write, sorted. A function of its own so the unsorted rows are garbage once
+ * it returns: the Arrow encoding that follows needs the memory (~35 MB at 10,000 tests × 200 runs).
+ */
+function collectRows(file: string, keep: ReadonlySet<string>, add: Iterable<RunFile | HistoryRunRead>): SortedRows {
+  const rows = new HistoryRows();
+  if (keep.size > 0 && fs.existsSync(file)) keepRows(file, keep, rows);
+  for (const item of add) {
+    const { run, byteStrings } = 'byteStrings' in item ? item : { run: item, byteStrings: false };
+    // The rows of `keep` are already in: a run in both would be counted twice (callers keep them apart).
+    if (keep.has(run.runId)) throw new Error(`run ${run.runId} is both kept and added`);
+    addRun(rows, run, byteStrings);
+  }
+  return rows.sorted();
+}
+
 /**
  * Rewrites the history with the rows of the runs in `keep` it already holds plus the rows of `add`,
  * runs ordered by run id (run ids start with a sortable timestamp, so merged shards land in place).
+ * `add` is read one run at a time (pass a generator that reads each run file when asked, e.g. with
+ * `readRunFileForHistory`), so the
+ * memory used is the history's compact rows plus one run, however many runs are added.
  * Skipped and todo tests are left out: they have no duration worth trending.
+ * `sources` are the stamps of the runs' files, stored for {@link History.sources}. Returns the history
+ * written (what {@link readHistory} reads back).
+ * @throws JestPerfError when the existing history is corrupt.
  */
-export function rewriteHistory(file: string, keep: ReadonlySet<string>, add: readonly RunFile[]): void {
-  const old = fs.existsSync(file) ? readColumns(file) : emptyColumns();
-  const rowsByRun = new Map<string, number[]>();
-  for (let i = 0; i < old.runId.length; i += 1) {
-    const runId = old.runId[i] as string;
-    if (!keep.has(runId)) continue;
-    const rows = rowsByRun.get(runId);
-    if (rows) rows.push(i);
-    else rowsByRun.set(runId, [i]);
+export function rewriteHistory(
+  file: string,
+  keep: ReadonlySet<string>,
+  add: Iterable<RunFile | HistoryRunRead>,
+  sources?: ReadonlyMap<string, SourceStamp>,
+): History {
+  const sorted = collectRows(file, keep, add);
+  const stamps = sources
+    ? Object.fromEntries(
+        sorted.runs.flatMap((r) => {
+          const stamp = sources.get(r.runId);
+          return stamp ? [[r.runId, stamp]] : [];
+        }),
+      )
+    : null;
+  writeFileAtomic(file, encodeRows(arrow(), sorted, stamps));
+  const history = historyFromRows(sorted);
+  if (stamps) history.sources = new Map(Object.entries(stamps));
+  return history;
+}
+
+/** The history the rows make, as {@link readHistory} would read it back from their file. */
+function historyFromRows(rows: SortedRows): History {
+  const width = rows.runs.length;
+  const pool = new Float64Array(rows.testIds.length * width).fill(Number.NaN);
+  const tests = new Map<string, TestSeries>();
+  const series = rows.testIds.map((id, t) => {
+    const one: TestSeries = {
+      file: rows.testFiles[t] as string,
+      durationsMs: pool.subarray(t * width, (t + 1) * width),
+      statuses: new Array<TestStatus | null>(width).fill(null),
+    };
+    tests.set(id, one);
+    return one;
+  });
+  for (let i = 0; i < rows.run.length; i += 1) {
+    const one = series[rows.test[i] as number] as TestSeries;
+    const run = rows.run[i] as number;
+    one.durationsMs[run] = rows.duration[i] as number;
+    one.statuses[run] = STATUS_WORDS[rows.status[i] as number] as TestStatus;
   }
-  const added = new Map(add.map((run) => [run.runId, run]));
-  const next = emptyColumns();
-  for (const runId of [...new Set([...rowsByRun.keys(), ...added.keys()])].sort()) {
-    const run = added.get(runId);
-    if (!run) {
-      for (const i of rowsByRun.get(runId) ?? [])
-        for (const name of COLUMNS) (next[name] as unknown[]).push(old[name][i]);
-      continue;
-    }
-    for (const test of run.tests) {
-      if (test.status !== 'passed' && test.status !== 'failed') continue;
-      next.runId.push(run.runId);
-      next.startedAt.push(run.startedAt);
-      next.commit.push(run.git?.commit ?? '');
-      next.testId.push(test.id);
-      next.file.push(test.file);
-      next.durationMs.push(test.durationMs);
-      next.status.push(test.status);
-    }
-  }
-  const { tableFromArrays, tableToIPC } = arrow();
-  const table = tableFromArrays({ ...next, durationMs: Float64Array.from(next.durationMs) });
-  writeFileAtomic(file, tableToIPC(table, 'file'));
+  return { runs: rows.runs, tests };
 }
 
 /** Appends a run to the history and keeps only the newest `keep` runs. */
 export function appendToHistory(file: string, run: RunFile, keep: number): void {
-  const old = fs.existsSync(file) ? [...new Set(readColumns(file).runId)].filter((id) => id !== run.runId).sort() : [];
-  rewriteHistory(file, new Set(old.slice(Math.max(0, old.length - (keep - 1)))), [run]);
+  const old = fs.existsSync(file) ? readHistory(file) : null;
+  const ids = (old?.runs ?? [])
+    .map((r) => r.runId)
+    .filter((id) => id !== run.runId)
+    .sort();
+  const kept = ids.slice(Math.max(0, ids.length - (keep - 1)));
+  rewriteHistory(file, new Set(kept), [run], old?.sources);
 }

@@ -17,6 +17,7 @@ export {
   type HistoryRun,
   readHistory,
   rewriteHistory,
+  type SourceStamp,
   type TestSeries,
 } from './history';
 export { type SyncedHistory, syncHistory } from './historySync';

@@ -4,7 +4,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
 import { assertMeaning, runFileProblem } from './meaning';
 import type { DataPaths } from './paths';
-import { runFileSchema } from './schemas/runFile.schema';
+import { runFileHistorySchema, runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
 import { readValidatedJson } from './validate';
 
@@ -15,6 +15,34 @@ export function readRunFile(file: string): RunFile {
   const run = readValidatedJson<RunFile>(file, runFileSchema, { what: 'run file', fix: RUN_FIX });
   assertMeaning(runFileProblem(run), 'run file', file, RUN_FIX);
   return run;
+}
+
+/** A run file read for the history index (see {@link readRunFileForHistory}). */
+export interface HistoryRunRead {
+  run: RunFile;
+  /**
+   * True when its strings are byte strings: each character one byte of the UTF-8 text (see
+   * `HistoryRows`), false when they are ordinary strings.
+   */
+  byteStrings: boolean;
+}
+
+/**
+ * Reads the part of a run file the history index uses (see `runFileHistorySchema`): the other fields
+ * are not checked, so use {@link readRunFile} for anything else. Test ids hold ` › `, so decoding a
+ * run file as UTF-8 makes a two-byte string of megabytes, slow to make and to parse (half the time of
+ * building the index); read as Latin-1 each byte is one character, and the few strings the index keeps
+ * are decoded once each (`HistoryRows`). A file with `\u` escapes is read as UTF-8: an escaped
+ * character must not be taken for a byte. @throws JestPerfError naming the field.
+ */
+export function readRunFileForHistory(file: string): HistoryRunRead {
+  let byteStrings = false;
+  const decode = (bytes: Buffer): string => {
+    byteStrings = !bytes.includes('\\u');
+    return bytes.toString(byteStrings ? 'latin1' : 'utf8');
+  };
+  const run = readValidatedJson<RunFile>(file, runFileHistorySchema, { what: 'run file', fix: RUN_FIX, decode });
+  return { run, byteStrings };
 }
 
 /**
@@ -61,14 +89,45 @@ export function serializeRun(run: RunFile): string {
  * JSON, however long the history.
  */
 export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
-  const runFile = path.join(paths.runsDir, `${run.runId}.json`);
   // Encoded once for both files (a big run's JSON is megabytes).
   const data = Buffer.from(serializeRun(run), 'utf8');
+  if (isA(paths.runsDir, 'file')) {
+    // Nothing lost: the run goes beside the misplaced file, and the error says where.
+    const kept = path.join(paths.dataDir, `run-${run.runId}.json`);
+    writeFileAtomic(kept, data);
+    if (!isA(paths.latest, 'folder')) writeFileAtomic(paths.latest, data);
+    throw new JestPerfError(
+      'JEST_PERF_FILE_INVALID',
+      'runs is a file, where jest-perf keeps its run files (a folder)',
+      {
+        file: paths.runsDir,
+        fix: `move or delete that file, then move ${path.basename(kept)} into the new runs/ folder as ${run.runId}.json (the run was saved to ${kept})`,
+      },
+    );
+  }
+  const runFile = path.join(paths.runsDir, `${run.runId}.json`);
   writeFileAtomic(runFile, data);
+  if (isA(paths.latest, 'folder')) {
+    throw new JestPerfError(
+      'JEST_PERF_FILE_INVALID',
+      'latest.json is a folder, where jest-perf writes the latest run (a file)',
+      {
+        file: paths.latest,
+        fix: `move or delete that folder; the next tracked run writes latest.json again (the run was saved to ${runFile})`,
+      },
+    );
+  }
   writeFileAtomic(paths.latest, data);
   const runs = listRunFiles(paths);
   for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
   return { runFile };
+}
+
+/** Whether `target` exists and is a file / a folder (the wrong kind for where jest-perf writes). */
+function isA(target: string, kind: 'file' | 'folder'): boolean {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return false;
+  return kind === 'folder' ? stat.isDirectory() : !stat.isDirectory();
 }
 
 /** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */

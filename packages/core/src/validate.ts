@@ -46,6 +46,11 @@ export interface ValidateOptions {
   code?: JestPerfErrorCode;
 }
 
+export interface ReadOptions extends Omit<ValidateOptions, 'file'> {
+  /** Turns the file's bytes into the JSON text (default: UTF-8). */
+  decode?: (bytes: Buffer) => string;
+}
+
 /** Returns `value` typed as `T` when it matches `schema`; throws a {@link JestPerfError} naming the field otherwise. */
 export function validateWith<T>(schema: object, value: unknown, options: ValidateOptions): T {
   const validate = validatorFor<T>(schema);
@@ -58,10 +63,11 @@ export function validateWith<T>(schema: object, value: unknown, options: Validat
 }
 
 /** Reads a JSON file and validates it; every failure is a {@link JestPerfError} that names the file. */
-export function readValidatedJson<T>(file: string, schema: object, options: Omit<ValidateOptions, 'file'>): T {
+export function readValidatedJson<T>(file: string, schema: object, options: ReadOptions): T {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    text = options.decode ? options.decode(bytes) : bytes.toString('utf8');
   } catch (cause) {
     throw new JestPerfError('JEST_PERF_FILE_MISSING', `Cannot read ${options.what}`, { file, fix: options.fix, cause });
   }
@@ -83,5 +89,6 @@ export function readValidatedJson<T>(file: string, schema: object, options: Omit
       { file, fix: 'upgrade the @jest-perf packages, or regenerate the file with this version' },
     );
   }
-  return validateWith<T>(schema, value, { ...options, file });
+  const { decode: _decode, ...validateOptions } = options;
+  return validateWith<T>(schema, value, { ...validateOptions, file });
 }

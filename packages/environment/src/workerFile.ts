@@ -14,16 +14,17 @@ export function currentWorkerId(env: NodeJS.ProcessEnv = process.env): number | 
 /**
  * Appends one file's record as a JSON line to this worker's own file. Append-only and one file per
  * process: a worker killed mid-run loses at most the file it was running, never the others' lines.
+ * The reporter makes `workerDir` when the run starts and removes it when the run ends (or is
+ * interrupted), so a missing folder means the run is over: a worker orphaned by a killed Jest drops its
+ * record instead of leaving a folder under `tmp/` that no one will ever read. Returns whether it wrote.
  */
-export function appendWorkerRecord(workerDir: string, record: WorkerFileRecord): void {
+export function appendWorkerRecord(workerDir: string, record: WorkerFileRecord): boolean {
   const file = path.join(workerDir, `worker-${record.worker ?? 0}-${process.pid}.jsonl`);
-  const line = `${JSON.stringify(record)}\n`;
   try {
-    fs.appendFileSync(file, line);
+    fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+    return true;
   } catch (error) {
-    // The folder is made on the first append only: a worker appends once per test file it runs.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    fs.mkdirSync(workerDir, { recursive: true });
-    fs.appendFileSync(file, line);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }

@@ -6,6 +6,7 @@ import type { Config } from '@jest/types';
 import type { DataPaths, ResolvedConfig } from '@jest-perf/core';
 import type { MergedFile } from './buildRunFile';
 import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEnabled';
+import { type InterruptSignal, onInterrupt } from './onInterrupt';
 import type { WorkerRecordReader } from './readWorkerRecords';
 
 /** The environment variable through which workers learn where to write (see @jest-perf/environment). */
@@ -37,10 +38,43 @@ interface ActiveRun {
   merged: Map<string, MergedFile>;
   /** File results waiting for the next batch (see {@link MERGE_BATCH}). */
   pending: TestResult[];
+  /** Every file result so far, in arrival order: what an interrupted run is written from. */
+  received: TestResult[];
+  /** Test files Jest planned to run (from `onRunStart`), for an interrupted run's reason. */
+  plannedFiles: number | null;
+  /** Removes the SIGINT/SIGTERM handlers (see {@link onInterrupt}). */
+  stopListening: () => void;
   reader: WorkerRecordReader;
   /** Modules loaded once, when tracking is on: a `require` per file result costs a module lookup each. */
   core: typeof import('@jest-perf/core');
   merge: typeof import('./buildRunFile');
+}
+
+/**
+ * Workers append only into a folder that exists (see the environment's `appendWorkerRecord`): made here
+ * for the run's lifetime, removed at its end. A failure is left to the end of the run, which reports why
+ * the data folder is unusable (see {@link PerfReporter.onRunComplete}).
+ */
+function makeWorkerDir(workerDir: string): void {
+  try {
+    fs.mkdirSync(workerDir, { recursive: true });
+  } catch {
+    // e.g. the data folder is a file: workers drop their records, the run file write says what is wrong.
+  }
+}
+
+/**
+ * Removes this run's worker folder, and `tmp/` itself when no other run is using it: nothing of a run
+ * survives under `tmp/`. Errors are ignored: an unreachable folder (e.g. the data dir is a file) has
+ * nothing to clean, and the error worth reporting is the one that made the run file unwritable.
+ */
+function removeWorkerFiles(run: ActiveRun): void {
+  try {
+    fs.rmSync(run.workerDir, { recursive: true, force: true });
+    fs.rmdirSync(run.paths.workerDir);
+  } catch {
+    // ENOTEMPTY: another run in progress still has its folder there.
+  }
 }
 
 /**
@@ -85,6 +119,7 @@ export class PerfReporter
     const paths = core.dataPaths(config);
     const runId = core.newRunId();
     const workerDir = path.join(paths.workerDir, runId);
+    makeWorkerDir(workerDir);
     // Set before Jest spawns its workers, which inherit the environment.
     process.env[WORKER_DIR_ENV] = workerDir;
     const shard = globalConfig.shard
@@ -102,15 +137,21 @@ export class PerfReporter
       exclude: config.exclude.map((pattern) => new RegExp(pattern)),
       merged: new Map(),
       pending: [],
+      received: [],
+      plannedFiles: null,
+      stopListening: () => {},
       reader: new WorkerRecordReader(workerDir),
       core,
       merge: require('./buildRunFile') as typeof import('./buildRunFile'),
     };
+    const run = this.run;
+    run.stopListening = onInterrupt((signal) => this.saveInterrupted(run, signal));
   }
 
-  onRunStart(): void {
+  onRunStart(results?: Pick<AggregatedResult, 'numTotalTestSuites'>): void {
     if (!this.run) return;
     this.run.startedAt = new Date();
+    this.run.plannedFiles = results?.numTotalTestSuites ?? null;
     this.run.cpuStart = (require('./machineLoad') as typeof import('./machineLoad')).cpuSnapshot();
   }
 
@@ -122,6 +163,7 @@ export class PerfReporter
   onTestFileResult(_test: unknown, result: TestResult): void {
     const run = this.run;
     if (!run) return;
+    run.received.push(result);
     run.pending.push(result);
     if (run.pending.length >= MERGE_BATCH) this.mergePending(run);
   }
@@ -144,18 +186,34 @@ export class PerfReporter
 
   onRunComplete(_contexts: Set<unknown>, results: AggregatedResult): void {
     if (!this.run) return;
+    this.run.stopListening();
+    this.finish(this.run, () => this.writeRun(this.run as ActiveRun, results));
+  }
+
+  /**
+   * Ctrl-C or SIGTERM before the end: what the workers recorded so far is written as a run marked
+   * incomplete (reason `interrupted by <signal>`), instead of nothing and worker files left behind.
+   */
+  private saveInterrupted(run: ActiveRun, signal: InterruptSignal): void {
+    const done = run.received.length;
+    const planned = run.plannedFiles === null ? '' : ` of ${run.plannedFiles}`;
+    const reason = `interrupted by ${signal}: ${done}${planned} test file(s) finished`;
+    if (!this.options.silent) process.stderr.write(`\njest-perf: ${reason}; saving what was recorded\n`);
+    this.finish(run, () =>
+      this.writeRun(run, { testResults: run.received, wasInterrupted: false }, { reason, finalRead: false }),
+    );
+  }
+
+  /** Runs `write`, reporting its error, then removes the worker files whatever happened. */
+  private finish(run: ActiveRun, write: () => void): void {
     try {
-      this.writeRun(this.run, results);
+      write();
     } catch (error) {
       this.lastError = error instanceof Error ? error : new Error(String(error));
       process.stderr.write(`jest-perf: could not write the run file: ${this.lastError.message}\n`);
     } finally {
       delete process.env[WORKER_DIR_ENV];
-      try {
-        fs.rmSync(this.run.workerDir, { recursive: true, force: true });
-      } catch {
-        // Unreachable folder (e.g. the data dir is a file): nothing to clean, and the error above is the one to report.
-      }
+      removeWorkerFiles(run);
     }
   }
 
@@ -164,7 +222,11 @@ export class PerfReporter
     return this.lastError;
   }
 
-  private writeRun(run: ActiveRun, results: AggregatedResult): void {
+  private writeRun(
+    run: ActiveRun,
+    results: Pick<AggregatedResult, 'testResults' | 'wasInterrupted'>,
+    interrupted: { reason: string; finalRead: boolean } | null = null,
+  ): void {
     const { core } = run;
     const { buildRunFile } = run.merge;
     const runContext = require('./runContext') as typeof import('./runContext');
@@ -182,8 +244,13 @@ export class PerfReporter
       exclude: run.exclude,
       load: run.cpuStart ? machineLoadSince(run.cpuStart) : undefined,
     };
-    // Every worker is done: read the lines left, a last half-written one included.
-    const runFile = buildRunFile(results, run.reader.read(true), context, run.merged);
+    // Every worker is done: read the lines left, a last half-written one included. Interrupted, workers
+    // may still be writing: only complete lines count.
+    const runFile = buildRunFile(results, run.reader.read(interrupted?.finalRead ?? true), context, run.merged);
+    if (interrupted) {
+      runFile.incomplete = true;
+      runFile.incompleteReasons.unshift(interrupted.reason);
+    }
     // JEST_PERF_OUTPUT=<file>: a side run (check --confirm reruns, the serial lanes, the demo's runs)
     // written only there, leaving latest.json and the history to the project's real runs.
     const output = process.env[OUTPUT_ENV];

@@ -62,7 +62,7 @@ export function mergeFile(
  * record are reused, so little is left to do after the last test.
  */
 export function buildRunFile(
-  results: AggregatedResult,
+  results: Pick<AggregatedResult, 'testResults' | 'wasInterrupted'>,
   workers: WorkerRecords,
   context: RunContext,
   merged: ReadonlyMap<string, MergedFile> = new Map(),

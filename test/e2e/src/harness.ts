@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -181,6 +181,14 @@ export class Project {
   }
 
   private spawnJest(options: RunOptions): Promise<JestRun> {
+    return this.startJest(options).done;
+  }
+
+  /**
+   * Starts real Jest like {@link runJest} but hands back the child at once, for tests that act on a
+   * running Jest (send it a signal). Not limited to {@link MAX_CHILDREN}: such tests start one child.
+   */
+  startJest(options: RunOptions = {}): RunningJest {
     this.runs += 1;
     const jsonFile = path.join(this.root, `jest-report-${this.runs}.json`);
     const args = [
@@ -193,13 +201,30 @@ export class Project {
       `--outputFile=${jsonFile}`,
       ...(options.args ?? []),
     ];
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: this.dir, env: childEnv(options), stdio: 'pipe' });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    // Its own process group, so a test can signal Jest and its workers at once, as Ctrl-C in a terminal does.
+    const child = spawn(process.execPath, args, {
+      cwd: this.dir,
+      env: childEnv(options),
+      stdio: 'pipe',
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    const watchers: { pattern: RegExp; count: number; resolve: () => void }[] = [];
+    const notify = () => {
+      for (const watcher of [...watchers]) {
+        if ((stderr.match(new RegExp(watcher.pattern.source, 'gm')) ?? []).length < watcher.count) continue;
+        watchers.splice(watchers.indexOf(watcher), 1);
+        watcher.resolve();
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      notify();
+    });
+    const done = new Promise<JestRun>((resolve, reject) => {
+      const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), CHILD_TIMEOUT_MS);
       child.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
@@ -210,7 +235,23 @@ export class Project {
         resolve({ exitCode, signal, stdout, stderr, json });
       });
     });
+    const stderrMatches = (pattern: RegExp, count = 1) =>
+      new Promise<void>((resolve, reject) => {
+        watchers.push({ pattern, count, resolve });
+        notify();
+        done.then((run) => reject(new Error(`Jest ended before stderr matched ${pattern}\n${run.stderr}`)), reject);
+      });
+    return { child, done, stderrMatches };
   }
+}
+
+/** A Jest child started by {@link Project.startJest}. */
+export interface RunningJest {
+  child: ChildProcess;
+  /** Settles when the child has exited and its output is closed. */
+  done: Promise<JestRun>;
+  /** Resolves once Jest's stderr holds `count` lines matching `pattern` (rejects if Jest ends first). */
+  stderrMatches(pattern: RegExp, count?: number): Promise<void>;
 }
 
 /** Resolves one of jest-perf's packages the way a project using the preset gets it (through the preset). */

@@ -87,6 +87,17 @@ describe('jest-perf merge', () => {
     expect(readRunFile(`${project.root}/merged.json`).incomplete).toBe(true);
   });
 
+  it('warns on stderr that shards of different shard counts were merged', async () => {
+    const files = writeShards(shard(1, 2, ['a']), shard(2, 3, ['b']));
+
+    const result = await cli(['merge', ...files, '--out', 'merged.json'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('warning: merged run is incomplete:');
+    expect(result.err).toContain('the shards disagree on the shard count');
+    expect(readRunFile(`${project.root}/merged.json`).incomplete).toBe(true);
+  });
+
   it('fails with exit 2 naming a shard file that does not exist', async () => {
     const result = await cli(['merge', 'shards/nope.json'], project.root);
 

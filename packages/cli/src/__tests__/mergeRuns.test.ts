@@ -83,6 +83,27 @@ describe('mergeRuns', () => {
     expect(merged.incompleteReasons).toEqual(['shard-3: worker 2 was killed', 'shard 2/3 is missing']);
   });
 
+  it('marks the merged run incomplete when the shards disagree on the shard count (1/2 with 2/3)', () => {
+    const merged = mergeRuns([shard(1, 2, { a: 1 }), shard(2, 3, { b: 1 })]);
+
+    expect(merged.incomplete).toBe(true);
+    expect(merged.incompleteReasons).toEqual([
+      'the shards disagree on the shard count: shard-1 is 1/2, shard-2 is 2/3 (merge the shards of one run)',
+      'shard 3/3 is missing',
+    ]);
+  });
+
+  it('marks the merged run incomplete when a shard index is there twice, or a run is not a shard', () => {
+    const twice = mergeRuns([shard(1, 2, { a: 1 }), { ...shard(1, 2, { b: 1 }), runId: 'again' }]);
+    const unsharded = mergeRuns([shard(1, 2, { a: 1 }), makeRun({ runId: 'plain', tests: [] })]);
+
+    expect(twice.incompleteReasons).toEqual(['shard 1/2 is there twice (shard-1, again)', 'shard 2/2 is missing']);
+    expect(unsharded.incompleteReasons).toEqual([
+      'the shards disagree on the shard count: shard-1 is 1/2, plain is not a shard (merge the shards of one run)',
+      'shard 2/2 is missing',
+    ]);
+  });
+
   it('refuses a test present in two shards, naming the test and both runs', () => {
     const error = errorOf(() => mergeRuns([shard(1, 2, { a: 1 }), { ...shard(1, 2, { a: 2 }), runId: 'again' }]));
 

@@ -57,6 +57,21 @@ describe('updateMarkedSection', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('stays idempotent when the content holds a marker (a test title with the end marker in it)', () => {
+    const file = path.join(dir, 'PERF.md');
+    const content = `| slowest | \`renders ${SECTION_END} and ${SECTION_START}\` |`;
+    fs.writeFileSync(file, '# Perf\n');
+
+    updateMarkedSection(file, content);
+    const once = fs.readFileSync(file, 'utf8');
+    expect(updateMarkedSection(file, content)).toBe(false);
+
+    expect(fs.readFileSync(file, 'utf8')).toBe(once);
+    expect(once.split(SECTION_END)).toHaveLength(2);
+    expect(once.split(SECTION_START)).toHaveLength(2);
+    expect(once).toContain('renders &lt;!-- jest-perf:report:end -->');
+  });
+
   it('creates the file, then reports no change for the same content', () => {
     const file = path.join(dir, 'docs', 'PERF.md');
 

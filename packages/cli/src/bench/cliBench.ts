@@ -2,6 +2,9 @@
  * pnpm bench:cli — how long `jest-perf report --format json` and `jest-perf check` take, in-process, on
  * generated projects of 2,500 / 5,000 / 10,000 tests with a 200-run history. Target: report + check under
  * 1 s at 10,000 × 200, growing linearly with the number of tests (10k / 2.5k ≈ 4).
+ * Then, at 10,000 × 200, cold (history index built from the 200 run files) and warm, one process per
+ * command, with peak RSS. Target: cold report ≤ 5 s and ≤ 300 MB; works with --max-old-space-size=512.
+ * `pnpm bench:cli --cold-warm` runs only that part.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +14,7 @@ import type { CliIo } from '../io';
 import { runCli } from '../main';
 import { buildReport } from '../report/buildReport';
 import { renderMarkdown } from '../report/renderMarkdown';
+import { printColdWarm } from './coldWarm';
 import { type BenchProject, generateProject } from './generateProject';
 
 const SIZES = [2_500, 5_000, 10_000];
@@ -95,6 +99,12 @@ async function main(): Promise<void> {
   console.log(
     `jest-perf CLI speed: ${cpu} × ${os.cpus().length}, ${os.platform()}/${os.arch()}, Node ${process.version}`,
   );
+  if (process.argv.includes('--cold-warm')) {
+    const project = generateProject(SIZES.at(-1) as number, RUNS);
+    printColdWarm(project, `${SIZES.at(-1)?.toLocaleString('en')} tests × ${RUNS} runs`);
+    project.remove();
+    return;
+  }
   console.log(`In-process runCli, median of ${REPEATS} after one warm-up; history of ${RUNS} runs.\n`);
   const rows: Row[] = [];
   let biggest: BenchProject | null = null;
@@ -131,6 +141,7 @@ async function main(): Promise<void> {
   console.log(`Load average during the run (1 min): ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} cores.`);
   if (biggest) {
     breakdown(biggest);
+    printColdWarm(biggest, `${(SIZES.at(-1) as number).toLocaleString('en')} tests × ${RUNS} runs`);
     biggest.remove();
   }
 }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -12,16 +11,6 @@ import {
   writeJsonAtomic,
 } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
-
-/** The two apache-arrow calls `appendToHistory` makes, loaded from core's own copy so the file is the same. */
-interface Arrow {
-  tableFromArrays(columns: Record<string, string[] | Float64Array>): unknown;
-  tableToIPC(table: unknown, type: 'file'): Uint8Array;
-}
-
-function coreArrow(): Arrow {
-  return createRequire(require.resolve('@jest-perf/core/package.json'))('apache-arrow') as Arrow;
-}
 
 /** mulberry32: every bench run generates the same project. */
 function random(seed: number): () => number {
@@ -41,10 +30,11 @@ export interface BenchProject {
 }
 
 /**
- * A project with `runs` tracked runs of `tests` tests: history.arrow (written in one go, in exactly the
- * columns `appendToHistory` writes: appending 200 × 10,000 rows one run at a time would take minutes),
- * latest.json (the newest run) and a baseline from the 10 runs before it. 2 % of the tests get 50 %
- * slower 50 runs before the end (trends to find), 0.5 % regress in the latest run (verdicts to print).
+ * A project with `runs` tracked runs of `tests` tests, as the reporter leaves it: one run file per run in
+ * `runs/` (written one at a time, never all in memory), latest.json (the newest run), a baseline from
+ * the 10 runs before it, and no history index yet (the first command builds it: the cold case).
+ * 2 % of the tests get 50 % slower 50 runs before the end (trends to find), 0.5 % regress in the latest
+ * run (verdicts to print).
  */
 export function generateProject(tests: number, runs: number, seed = 20_261_124): BenchProject {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-cli-bench-'));
@@ -63,38 +53,16 @@ export function generateProject(tests: number, runs: number, seed = 20_261_124):
   };
   const runIds = Array.from({ length: runs }, (_, r) => `2026-01-01T00-00-00-000Z-${String(r).padStart(4, '0')}`);
   const startedAt = runIds.map((_, r) => new Date(Date.UTC(2026, 0, 1) + r * 3_600_000).toISOString());
-  const n = tests * runs;
-  const columns = {
-    runId: new Array<string>(n),
-    startedAt: new Array<string>(n),
-    commit: new Array<string>(n),
-    testId: new Array<string>(n),
-    file: new Array<string>(n),
-    durationMs: new Float64Array(n),
-    status: new Array<string>(n).fill('passed'),
-  };
   const recent: RunFile[] = [];
   for (let r = 0; r < runs; r += 1) {
     const durations = ids.map((_, t) => duration(t, r));
-    for (let t = 0; t < tests; t += 1) {
-      const row = r * tests + t;
-      columns.runId[row] = runIds[r] as string;
-      columns.startedAt[row] = startedAt[r] as string;
-      columns.commit[row] = `${r.toString(16).padStart(7, '0')}abc`;
-      columns.testId[row] = ids[t] as string;
-      columns.file[row] = files[t] as string;
-      columns.durationMs[row] = durations[t] as number;
-    }
-    if (r >= runs - 11) recent.push(runFile(runIds[r] as string, startedAt[r] as string, ids, files, durations));
+    const run = runFile(runIds[r] as string, startedAt[r] as string, ids, files, durations);
+    run.git = { commit: `${r.toString(16).padStart(7, '0')}abc`, branch: 'main' };
+    fs.mkdirSync(paths.runsDir, { recursive: true });
+    fs.writeFileSync(path.join(paths.runsDir, `${run.runId}.json`), `${JSON.stringify(run)}\n`);
+    if (r >= runs - 11) recent.push(run);
   }
-  const { tableFromArrays, tableToIPC } = coreArrow();
-  fs.mkdirSync(paths.dataDir, { recursive: true });
-  fs.writeFileSync(paths.history, tableToIPC(tableFromArrays(columns), 'file'));
   writeJsonAtomic(paths.latest, recent[recent.length - 1]);
-  // The history is an index of runs/: with one file per run it is up to date, so the CLI reads it as is.
-  // The placeholders are never read (the index already holds their rows); 200 real 10k-test run files would be ~600 MB.
-  fs.mkdirSync(paths.runsDir, { recursive: true });
-  for (const runId of runIds) fs.writeFileSync(path.join(paths.runsDir, `${runId}.json`), '{}');
   writeBaseline(paths.baseline, buildBaseline(recent.slice(0, -1), config));
   return { root, paths, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

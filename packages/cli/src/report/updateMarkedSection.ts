@@ -9,13 +9,25 @@ export function sectionMarkers(name = 'report'): { start: string; end: string } 
   return { start: `<!-- jest-perf:${name}:start -->`, end: `<!-- jest-perf:${name}:end -->` };
 }
 
+/** Opening of every jest-perf marker. */
+const MARKER_OPENING = '<!-- jest-perf:';
+
+/**
+ * The content with every jest-perf marker in it made inert (`&lt;!-- jest-perf:…`, which markdown shows
+ * as the same text): a test title holding a marker would otherwise end the section early, and each
+ * update would leave the rest behind, growing the document on every run.
+ */
+export function neutralizeMarkers(content: string): string {
+  return content.replaceAll(MARKER_OPENING, `&lt;${MARKER_OPENING.slice(1)}`);
+}
+
 /**
  * Replaces only the text between the jest-perf markers; appends the marked section when absent.
- * Idempotent: the same content twice leaves the file byte-identical.
+ * Idempotent: the same content twice leaves the file byte-identical, markers inside the content included.
  */
 export function replaceMarkedSection(document: string, content: string, name = 'report'): string {
   const { start: SECTION_START, end: SECTION_END } = sectionMarkers(name);
-  const block = `${SECTION_START}\n${content.trimEnd()}\n${SECTION_END}`;
+  const block = `${SECTION_START}\n${neutralizeMarkers(content).trimEnd()}\n${SECTION_END}`;
   const start = document.indexOf(SECTION_START);
   const end = document.indexOf(SECTION_END);
   if (start === -1 && end === -1) {

@@ -74,7 +74,8 @@ describe('syncHistory', () => {
     expect(series(history)).toEqual([10, 20]);
     expect(history.runs[0]?.commit).toBe(`c-${ID(1)}`);
     expect({ recovered, skipped }).toEqual({ recovered: null, skipped: [] });
-    expect(readHistory(paths.history).runs).toHaveLength(2);
+    expect(readHistory(paths.history)).toEqual(history);
+    expect(history.sources?.size).toBe(2);
   });
 
   it('adds new runs and drops runs whose files were pruned', () => {
@@ -120,6 +121,53 @@ describe('syncHistory', () => {
     expect(history.runs.map((r) => r.runId)).toEqual([ID(1)]);
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toContain('not valid JSON');
+  });
+
+  it('re-reads a run file edited after it was indexed, even when its size did not change', () => {
+    saveRun(paths, run(ID(1), 10), 10);
+    saveRun(paths, run(ID(2), 20), 10);
+    expect(series(syncHistory(paths).history)).toEqual([10, 20]);
+    const file = path.join(paths.runsDir, `${ID(2)}.json`);
+    const edited = fs.readFileSync(file, 'utf8').replaceAll('"durationMs":20', '"durationMs":90');
+    fs.writeFileSync(file, edited);
+    // A coarse clock or a copy that keeps times must not hide the edit: set the time to something else.
+    fs.utimesSync(file, new Date(2_000_000_000_000), new Date(2_000_000_000_000));
+
+    expect(series(syncHistory(paths).history)).toEqual([10, 90]);
+    expect(series(readHistory(paths.history))).toEqual([10, 90]);
+  });
+
+  it('re-reads a run file replaced by one of another size', () => {
+    saveRun(paths, run(ID(1), 10), 10);
+    syncHistory(paths);
+    const file = path.join(paths.runsDir, `${ID(1)}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(run(ID(1), 12.5), null, 2)}\n`);
+
+    expect(series(syncHistory(paths).history)).toEqual([12.5]);
+  });
+
+  it('keeps non-ASCII test ids and files exactly, whether written plainly or as \\u escapes', () => {
+    const id = 'ünïcode/äb.test.ts › grüße › 日本語 🚀';
+    const withTitle = (runId: string, durationMs: number): RunFile => {
+      const base = run(runId, durationMs);
+      return { ...base, tests: base.tests.map((test) => ({ ...test, id, file: 'ünïcode/äb.test.ts' })) };
+    };
+    saveRun(paths, withTitle(ID(1), 10), 10);
+    syncHistory(paths);
+    // The second run's file escapes every non-ASCII character, as some tools write JSON.
+    const escaped = JSON.stringify(withTitle(ID(2), 20)).replace(
+      /[\u0080-\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    fs.writeFileSync(path.join(paths.runsDir, `${ID(2)}.json`), escaped);
+    saveRun(paths, withTitle(ID(3), 30), 10);
+
+    const { history } = syncHistory(paths);
+
+    expect([...history.tests.keys()]).toEqual([id]);
+    expect(history.tests.get(id)?.file).toBe('ünïcode/äb.test.ts');
+    expect(Array.from(history.tests.get(id)?.durationsMs ?? [])).toEqual([10, 20, 30]);
+    expect(readHistory(paths.history)).toEqual(history);
   });
 
   it('is an empty history when nothing was tracked', () => {

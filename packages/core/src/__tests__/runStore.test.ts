@@ -104,6 +104,46 @@ describe('saveRun', () => {
     expect(readLatestRun(paths).runId).toBe(ids[2]);
   });
 
+  function saveError(run: RunFile): JestPerfError {
+    try {
+      saveRun(paths, run, 10);
+    } catch (error) {
+      if (error instanceof JestPerfError) return error;
+      throw error;
+    }
+    throw new Error('expected saveRun to throw');
+  }
+
+  it('says runs/ is a file and how to fix it, and keeps the run beside it', () => {
+    fs.mkdirSync(paths.dataDir, { recursive: true });
+    fs.writeFileSync(paths.runsDir, 'not a folder');
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    const error = saveError(run);
+
+    const kept = path.join(paths.dataDir, `run-${run.runId}.json`);
+    expect(error.code).toBe('JEST_PERF_FILE_INVALID');
+    expect(error.file).toBe(paths.runsDir);
+    expect(error.message).toContain('is a file, where jest-perf keeps its run files (a folder)');
+    expect(error.fix).toContain(`the run was saved to ${kept}`);
+    expect(readRunFile(kept)).toEqual(run);
+    expect(readRunFile(paths.latest)).toEqual(run);
+  });
+
+  it('says latest.json is a folder and how to fix it, the run saved in runs/', () => {
+    fs.mkdirSync(paths.latest, { recursive: true });
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    const error = saveError(run);
+
+    const saved = path.join(paths.runsDir, `${run.runId}.json`);
+    expect(error.code).toBe('JEST_PERF_FILE_INVALID');
+    expect(error.file).toBe(paths.latest);
+    expect(error.message).toContain('is a folder, where jest-perf writes the latest run (a file)');
+    expect(error.fix).toContain(`the run was saved to ${saved}`);
+    expect(readRunFile(saved)).toEqual(run);
+  });
+
   it('writes the run even when the history is corrupt (it never reads the history)', () => {
     fs.mkdirSync(paths.dataDir, { recursive: true });
     fs.writeFileSync(paths.history, 'half-written garbage');

@@ -100,6 +100,8 @@ let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-'));
+  // The reporter makes the run's worker folder before Jest starts its workers.
+  fs.mkdirSync(path.join(dir, 'run'));
   savedEnv = {};
   for (const key of ENV_KEYS) {
     savedEnv[key] = process.env[key];
@@ -302,7 +304,7 @@ describe('withPerfTracking', () => {
 
     expect(typeof channel(env).count).toBe('function');
     expect(fake.tornDown).toBe(true);
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'run'))).toEqual([]);
   });
 
   it('shares one workerStore across the environments of a worker (one per test file)', async () => {
@@ -323,7 +325,7 @@ describe('withPerfTracking', () => {
 
     await env.teardown();
 
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'run'))).toEqual([]);
   });
 
   it('writes the file record, with counters, file tags and worker id, at teardown when tracking is on', async () => {

@@ -48,6 +48,7 @@ describe('appendWorkerRecord', () => {
 
   it('appends one JSON line per record to a file of its own worker and process', () => {
     const workerDir = path.join(dir, 'run-1');
+    fs.mkdirSync(workerDir);
 
     appendWorkerRecord(workerDir, record('/a.test.ts', 2));
     appendWorkerRecord(workerDir, record('/b.test.ts', 2));
@@ -63,14 +64,15 @@ describe('appendWorkerRecord', () => {
     ]);
   });
 
-  it('makes the folder again when it disappeared between two files', () => {
+  it('drops the record, making no folder, once the reporter removed the run folder (the run is over)', () => {
     const workerDir = path.join(dir, 'run-1');
-    appendWorkerRecord(workerDir, record('/a.test.ts', 2));
+    fs.mkdirSync(workerDir);
+    expect(appendWorkerRecord(workerDir, record('/a.test.ts', 2))).toBe(true);
     fs.rmSync(workerDir, { recursive: true });
 
-    appendWorkerRecord(workerDir, record('/b.test.ts', 2));
+    expect(appendWorkerRecord(workerDir, record('/b.test.ts', 2))).toBe(false);
 
-    expect(fs.readdirSync(workerDir)).toEqual([`worker-2-${process.pid}.jsonl`]);
+    expect(fs.existsSync(workerDir)).toBe(false);
   });
 
   it('throws what it cannot fix, such as a file where the folder should be', () => {

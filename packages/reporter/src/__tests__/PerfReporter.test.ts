@@ -13,8 +13,11 @@ const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF'] as const;
 let root: string;
 let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
 let stderr: jest.SpyInstance;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let signalListeners: Map<string, unknown[]>;
 
 beforeEach(() => {
+  signalListeners = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-'));
   savedEnv = {};
   for (const key of ENV_KEYS) {
@@ -25,6 +28,12 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Reporters whose run never completed in a test still listen for SIGINT/SIGTERM: stop them.
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   for (const key of ENV_KEYS) {
     const value = savedEnv[key];
     if (value === undefined) delete process.env[key];
@@ -168,6 +177,48 @@ describe('PerfReporter enabled', () => {
     expect(process.env[WORKER_DIR_ENV]).toBeUndefined();
     expect(reporter.getLastError()).toBeUndefined();
     expect(stderr).not.toHaveBeenCalled();
+  });
+
+  describe('interrupted by a signal', () => {
+    // Another listener (as in watch mode) keeps the reporter from raising the signal again in this process.
+    const other = () => {};
+    beforeEach(() => {
+      for (const signal of SIGNALS) process.on(signal, other);
+    });
+    afterEach(() => {
+      for (const signal of SIGNALS) process.removeListener(signal, other);
+    });
+
+    it.each(SIGNALS)('writes the files finished so far as a run marked incomplete on %s', (signal) => {
+      const reporter = new PerfReporter(globalConfig(), { enabled: true });
+      const dir = workerDir();
+      reporter.onRunStart({ numTotalTestSuites: 3 });
+      writeWorkerRecord({ testSetupMs: [4, 0], hookMs: 4 });
+      reporter.onTestFileResult(undefined, results().testResults[0] as TestResult);
+
+      process.emit(signal);
+
+      const latest = readRunFile(path.join(root, '.jest-perf', 'latest.json'));
+      expect(latest.incomplete).toBe(true);
+      expect(latest.incompleteReasons).toEqual([`interrupted by ${signal}: 1 of 3 test file(s) finished`]);
+      expect(latest.tests.map((t) => [t.id, t.setupMs, t.worker])).toEqual([
+        ['src/math.test.ts › adds', 4, 2],
+        ['src/math.test.ts › divides', 0, 2],
+      ]);
+      expect(fs.existsSync(dir)).toBe(false);
+      expect(fs.existsSync(path.join(root, '.jest-perf', 'tmp'))).toBe(false);
+      expect(stderrText()).toContain(`jest-perf: interrupted by ${signal}: 1 of 3 test file(s) finished`);
+      expect(stderrText()).toContain('(incomplete: 1 problem(s))');
+    });
+
+    it('stops listening once the run completed', () => {
+      const reporter = new PerfReporter(globalConfig(), { enabled: true, silent: true });
+      const before = process.listenerCount('SIGINT');
+
+      reporter.onRunComplete(new Set(), results());
+
+      expect(process.listenerCount('SIGINT')).toBe(before - 1);
+    });
   });
 
   it('prints where the run went unless silent', () => {

@@ -10,7 +10,10 @@ export interface CpuSnapshot {
   at: number;
   /** Busy and total jiffies of all cores from `/proc/stat`; null where it does not exist. */
   machine: { busy: number; total: number } | null;
-  /** CPU ms of Jest's process (its worker threads included). */
+  /**
+   * CPU ms of Jest's process (its worker threads included) and of its children that have ended (Jest ends
+   * its worker processes before reporters hear that the run is complete).
+   */
   ownMs: number;
   /** CPU ms of each child process (Jest's worker processes) by pid, from `/proc/<pid>/stat`. */
   childrenMs: Map<number, number>;
@@ -36,8 +39,14 @@ export function parseProcStat(text: string): { busy: number; total: number } | n
   return { busy: total - idle, total };
 }
 
-/** `utime + stime` (ms) and the parent pid from a `/proc/<pid>/stat` line. */
-export function parsePidStat(text: string, ticksPerSecond = 100): { ppid: number; cpuMs: number } | null {
+/**
+ * `utime + stime` (ms), the same for the children it has waited for (`cutime + cstime`), and the parent pid,
+ * from a `/proc/<pid>/stat` line.
+ */
+export function parsePidStat(
+  text: string,
+  ticksPerSecond = 100,
+): { ppid: number; cpuMs: number; childrenCpuMs: number } | null {
   // The command name is in parentheses and may hold spaces: fields start after the last ')'.
   const close = text.lastIndexOf(')');
   if (close < 0) return null;
@@ -48,8 +57,14 @@ export function parsePidStat(text: string, ticksPerSecond = 100): { ppid: number
   const ppid = Number(fields[1]);
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  if (![ppid, utime, stime].every(Number.isFinite)) return null;
-  return { ppid, cpuMs: ((utime + stime) * 1000) / ticksPerSecond };
+  const cutime = Number(fields[13] ?? 0);
+  const cstime = Number(fields[14] ?? 0);
+  if (![ppid, utime, stime, cutime, cstime].every(Number.isFinite)) return null;
+  return {
+    ppid,
+    cpuMs: ((utime + stime) * 1000) / ticksPerSecond,
+    childrenCpuMs: ((cutime + cstime) * 1000) / ticksPerSecond,
+  };
 }
 
 function childrenCpu(): Map<number, number> {
@@ -72,11 +87,13 @@ function childrenCpu(): Map<number, number> {
 /** Reads the CPU counters now. */
 export function cpuSnapshot(): CpuSnapshot {
   const stat = readText('/proc/stat');
+  const selfStat = readText('/proc/self/stat');
+  const self = selfStat ? parsePidStat(selfStat) : null;
   const usage = process.cpuUsage();
   return {
     at: performance.now(),
     machine: stat ? parseProcStat(stat) : null,
-    ownMs: (usage.user + usage.system) / 1000,
+    ownMs: self ? self.cpuMs + self.childrenCpuMs : (usage.user + usage.system) / 1000,
     childrenMs: stat ? childrenCpu() : new Map(),
   };
 }

@@ -22,17 +22,18 @@ describe('the regression gate on real Jest runs', () => {
 
       expectExitCode(await project.runJest(), 0);
       const clean = cli(project, 'check');
-      expect({ status: clean.status, out: clean.stdout, err: clean.stderr }).toMatchObject({ status: 0 });
-      expect(clean.stdout).toContain('Performance check passed.');
+      // On failure, the message shows the whole output: what was flagged and why.
+      expect(`exit ${clean.status}\n${clean.stdout}${clean.stderr}`).toMatch(/^exit 0\n[^]*Performance check passed\./);
 
       expectExitCode(await project.runJest({ env: { GATE_SLOW_TEST_MS: '300', GATE_SLOW_HOOK_MS: '300' } }), 0);
       const slow = cli(project, 'check');
       // The test computes: its CPU time is evidence even when the machine running the e2e is busy.
-      expect(slow.status).toBe(1);
+      expect(`exit ${slow.status}\n${slow.stdout}`).toMatch(/^exit 1\n/);
       expect(slow.stdout).toMatch(/^ {2}regressed {4}work\.test\.js › work › computes a report: CPU /m);
       // The hook is judged on wall time: failing on a quiet machine, named as unconfirmed on a busy one.
       expect(slow.stdout).toMatch(/^ {2}(regressed|unconfirmed) +work\.test\.js › beforeAll \(work\): /m);
-      expect(slow.stdout).not.toMatch(/^ {2}(regressed|unconfirmed) +tiny\.test\.js/m);
+      // The untouched file's random stalls may be named for a rerun on a busy machine, never failed.
+      expect(slow.stdout).not.toMatch(/^ {2}regressed +tiny\.test\.js/m);
       expect(slow.stderr).toContain('Performance check FAILED');
     },
     E2E_TIMEOUT_MS * 2,

@@ -25,7 +25,10 @@ describe('parseProcStat', () => {
 describe('parsePidStat', () => {
   it('reads the parent pid and user + system time, whatever the command name holds', () => {
     const text = '4242 (jest worker (1)) S 4000 4242 4000 0 -1 4194560 1 0 0 0 150 30 0 0 20 0 11 0 1 2 3';
-    expect(parsePidStat(text)).toEqual({ ppid: 4000, cpuMs: 1800 });
+    expect(parsePidStat(text)).toEqual({ ppid: 4000, cpuMs: 1800, childrenCpuMs: 0 });
+    const waited = '4000 (node) S 1 4000 1 0 -1 4194560 1 0 0 0 100 20 250 50 20 0 11 0 1 2 3';
+    // Jest's own process, with the worker processes it has ended and waited for.
+    expect(parsePidStat(waited)).toEqual({ ppid: 1, cpuMs: 1200, childrenCpuMs: 3000 });
   });
 
   it('is null for a line it cannot read', () => {

@@ -1,10 +1,10 @@
 import { type Cassette, openCassette } from './cassette/cassette';
-import { allowingRealCalls } from './network/attribution';
 import { count } from './counters';
 import { isLlmMockError, LlmMockError } from './errors';
 import { failureOf } from './failureStep';
 import { jestGlobals } from './jestGlobals';
 import type { LlmMock, LlmMockOptions } from './mockTypes';
+import { allowingRealCalls } from './network/attribution';
 import { payloadChecker } from './payloadCheck';
 import { failureResult, type ResultContext, schemaMismatchResult, successResult } from './results';
 import { type Script, scriptAnswer } from './scripts';

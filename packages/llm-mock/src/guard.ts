@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { count } from './counters';
 import { LlmMockError } from './errors';
-import { type JestGlobals, jestGlobals, spyOn } from './jestGlobals';
 import { guardLlmNetwork, type NetworkGuardOptions } from './guardNetwork';
+import { type JestGlobals, jestGlobals, spyOn } from './jestGlobals';
 import { currentCaller } from './network/callerTracking';
 import { type SeamTarget, seamState } from './seamRegistry';
 import { callerHasTag } from './testTags';

@@ -59,7 +59,8 @@ export function installGuardFromGlobals(
 ): void {
   const config = (globalThis as Record<string, unknown>)[GUARD_CONFIG_GLOBAL] as LlmGuardConfig | undefined;
   const seam = config && typeof config.modulePath === 'string' && typeof config.method === 'string';
-  const networkOnly = config && config.modulePath === undefined && config.method === undefined && config.hosts !== false;
+  const networkOnly =
+    config && config.modulePath === undefined && config.method === undefined && config.hosts !== false;
   if (!config || (!seam && !networkOnly)) {
     throw new LlmMockError(
       'JEST_PERF_LLM_USAGE',

@@ -140,7 +140,8 @@ export function wrapDescribeApi<T extends object>(api: T, stack: string[]): T {
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       if (property === 'only' || property === 'skip') return wrapDescribeApi(value as AnyFunction, stack);
       if (property === 'each') {
-        return (...table: unknown[]) => wrapDescribeApi((value as AnyFunction).apply(target, table) as AnyFunction, stack);
+        return (...table: unknown[]) =>
+          wrapDescribeApi((value as AnyFunction).apply(target, table) as AnyFunction, stack);
       }
       return value;
     },

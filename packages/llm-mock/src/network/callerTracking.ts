@@ -30,7 +30,8 @@ export function trackCallers(scope: Record<string | symbol, unknown> = globalThi
 export function currentCaller(currentTestName: string | undefined): Caller {
   const store = callerStorage().getStore();
   const allowReal = store?.allowReal === true;
-  if (store?.testName !== undefined) return { testName: store.testName, titles: store.titles, hook: undefined, allowReal };
+  if (store?.testName !== undefined)
+    return { testName: store.testName, titles: store.titles, hook: undefined, allowReal };
   // in beforeAll/afterAll Jest still names the last test that ran: that test is not the caller
   if (store?.hook === 'beforeAll' || store?.hook === 'afterAll') {
     return { testName: undefined, titles: undefined, hook: store.hook, allowReal };

@@ -18,19 +18,27 @@ function stripBrackets(hostname: string): string {
  * @throws {LlmMockError} JEST_PERF_LLM_USAGE for an entry that is not a host.
  */
 export function parseHost(entry: string): HostRule {
-  const text = entry.trim();
+  const text = typeof entry === 'string' ? entry.trim() : '';
   let url: URL | undefined;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
     url = undefined;
   }
-  if (!url || !url.hostname || text === '') {
-    throw new LlmMockError('JEST_PERF_LLM_USAGE', `The option hosts holds ${JSON.stringify(entry)}, which is not a host`, {
-      fix: "list the LLM servers as 'host:port' or URLs: hosts: ['127.0.0.1:11434', 'api.openai.com']",
-    });
+  if (!url?.hostname || text === '') {
+    throw new LlmMockError(
+      'JEST_PERF_LLM_USAGE',
+      `The option hosts holds ${JSON.stringify(entry)}, which is not a host`,
+      {
+        fix: "list the LLM servers as 'host:port' or URLs: hosts: ['127.0.0.1:11434', 'api.openai.com']",
+      },
+    );
   }
-  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? url.port || undefined : /:\d+$/.test(text) ? url.port : undefined;
+  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? url.port || undefined
+    : /:\d+$/.test(text)
+      ? url.port
+      : undefined;
   return { hostname: stripBrackets(url.hostname), port: explicitPort };
 }
 
@@ -67,7 +75,12 @@ export function requestTarget(
     | { hostname?: unknown; host?: unknown; port?: unknown }
     | undefined;
   if (!options || typeof options !== 'object') return { hostname: 'localhost', port: String(defaultPort) };
-  const raw = typeof options.hostname === 'string' ? options.hostname : typeof options.host === 'string' ? options.host : 'localhost';
+  const raw =
+    typeof options.hostname === 'string'
+      ? options.hostname
+      : typeof options.host === 'string'
+        ? options.host
+        : 'localhost';
   const hostname = raw.replace(/:\d+$/, '');
   const port = options.port === undefined || options.port === null || options.port === '' ? defaultPort : options.port;
   return { hostname, port: String(port) };

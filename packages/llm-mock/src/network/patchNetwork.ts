@@ -50,13 +50,16 @@ function patch(owner: object, name: string, make: (original: AnyFunction) => Any
 }
 
 function guardRequest(module: object, name: string, via: string, defaultPort: number): void {
-  patch(module, name, (original) =>
-    function guardedRequest(this: unknown, ...args: unknown[]) {
-      const target = requestTarget(args, defaultPort);
-      const error = decide(target && { via, ...target });
-      if (error) throw error;
-      return original.apply(this, args);
-    },
+  patch(
+    module,
+    name,
+    (original) =>
+      function guardedRequest(this: unknown, ...args: unknown[]) {
+        const target = requestTarget(args, defaultPort);
+        const error = decide(target && { via, ...target });
+        if (error) throw error;
+        return original.apply(this, args);
+      },
   );
 }
 
@@ -86,15 +89,23 @@ export function installNetworkGuard(decideFor: Decide): void {
   guardRequest(http, 'get', 'http.get', 80);
   guardRequest(https, 'request', 'https.request', 443);
   guardRequest(https, 'get', 'https.get', 443);
-  patch(net.Socket.prototype, 'connect', (original) =>
-    function guardedConnect(this: unknown, ...args: unknown[]) {
-      const error = decide(socketTarget(args));
-      if (!error) return original.apply(this, args);
-      const socket = this as import('node:net').Socket;
-      process.nextTick(() => socket.destroy(error));
-      return socket;
-    },
+  patch(
+    net.Socket.prototype,
+    'connect',
+    (original) =>
+      function guardedConnect(this: unknown, ...args: unknown[]) {
+        const error = decide(socketTarget(args));
+        if (!error) return original.apply(this, args);
+        const socket = this as import('node:net').Socket;
+        process.nextTick(() => socket.destroy(error));
+        return socket;
+      },
   );
+}
+
+/** Lets every connection through again (the patches stay; they ask nobody). For tests of the guard itself. */
+export function clearNetworkGuard(): void {
+  slot().decide = undefined;
 }
 
 /**

@@ -72,7 +72,7 @@ describe('attribution', () => {
           each:
             (...table: unknown[]) =>
             (title: string, fn: (...args: unknown[]) => unknown) =>
-              (table[0] as unknown[][]).forEach((row) => defined.push({ title, fn: () => fn(...row) })),
+              defined.push(...(table[0] as unknown[][]).map((row) => ({ title, fn: () => fn(...row) }))),
         }),
         todo: 'not a function',
       },

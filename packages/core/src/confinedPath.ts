@@ -21,12 +21,8 @@ function realOrNull(file: string): string | null {
   }
 }
 
-/**
- * Resolves `relative` (a path that came from data: a run file, a cassette name, a dataset config)
- * against `root` and says whether it stays inside: lexically, and after following symlinks when the
- * file exists. Absolute paths, `..` escapes, NUL bytes and symlinks leading out all count as outside.
- */
-export function locateInside(root: string, relative: string): Confinement {
+/** The lexical half of the rule: the resolved path, or why it is outside (no file system access). */
+function resolveLexically(root: string, relative: string): { base: string; resolved: string } | Confinement {
   if (typeof relative !== 'string' || relative === '')
     return { kind: 'outside', path: String(relative), why: 'is empty' };
   if (relative.includes('\0')) return { kind: 'outside', path: relative, why: 'holds a NUL byte' };
@@ -38,6 +34,18 @@ export function locateInside(root: string, relative: string): Confinement {
   if (resolved === base)
     return { kind: 'outside', path: resolved, why: `names the folder ${base} itself, not a file in it` };
   if (!isInside(base, resolved)) return { kind: 'outside', path: resolved, why: `points outside ${base}` };
+  return { base, resolved };
+}
+
+/**
+ * Resolves `relative` (a path that came from data: a run file, a cassette name, a dataset config)
+ * against `root` and says whether it stays inside: lexically, and after following symlinks when the
+ * file exists. Absolute paths, `..` escapes, NUL bytes and symlinks leading out all count as outside.
+ */
+export function locateInside(root: string, relative: string): Confinement {
+  const lexical = resolveLexically(root, relative);
+  if ('kind' in lexical) return lexical;
+  const { base, resolved } = lexical;
   const real = realOrNull(resolved);
   if (real === null) return { kind: 'inside', path: resolved, exists: false };
   const realBase = realOrNull(base) ?? base;
@@ -54,6 +62,11 @@ export interface ConfinedPathContext {
   file?: string;
   /** How to fix it. */
   fix: string;
+  /**
+   * Also follow symlinks of an existing file (default true). Off for names jest-perf itself derives
+   * and never links (cache entries), where the lexical check suffices and a lookup must stay cheap.
+   */
+  followSymlinks?: boolean;
 }
 
 /**
@@ -64,7 +77,9 @@ export interface ConfinedPathContext {
  * @example confinedPath(rootDir, test.file, { what: 'test file', file: runFile, fix: 're-run Jest to record a fresh run' })
  */
 export function confinedPath(root: string, relative: string, context: ConfinedPathContext): string {
-  const where = locateInside(root, relative);
+  const lexical = context.followSymlinks === false ? resolveLexically(root, relative) : undefined;
+  if (lexical && !('kind' in lexical)) return lexical.resolved;
+  const where = lexical ?? locateInside(root, relative);
   if (where.kind === 'inside') return where.path;
   throw new JestPerfError(
     'JEST_PERF_PATH_OUTSIDE',

@@ -32,6 +32,7 @@ export function entryPaths(dir: string, key: string, extension: string): EntryPa
   const data = confinedPath(dir, `${key}${extension}`, {
     what: 'fixture cache entry',
     fix: 'cache keys are 64 hex characters and extensions a dot and letters (computeKey, the extension option)',
+    followSymlinks: false, // names derived from a hash, never links: the lexical check keeps lookups cheap
   });
   const base = data.slice(0, data.length - extension.length);
   return { dir, key, data, sidecar: `${base}.meta.json`, lock: `${base}.lock` };

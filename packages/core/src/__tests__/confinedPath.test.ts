@@ -53,6 +53,13 @@ describe('confinedPath', () => {
     expect(() => confinedPath(root, 'src/link.ts', context)).toThrow(/is a symlink to .*secret\.ts/);
   });
 
+  it('checks only lexically with followSymlinks: false (no file system access)', () => {
+    fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src', 'link.ts'));
+    const lexical = { ...context, followSymlinks: false };
+    expect(confinedPath(root, 'src/link.ts', lexical)).toBe(path.join(root, 'src', 'link.ts'));
+    expect(() => confinedPath(root, '../x', lexical)).toThrow(/points outside/);
+  });
+
   it('accepts a folder reached through a symlink when the file stays inside it', () => {
     const linkedRoot = path.join(path.dirname(root), 'linked');
     fs.symlinkSync(root, linkedRoot);

@@ -7,7 +7,8 @@ export type JestPerfErrorCode =
   | 'JEST_PERF_VERSION_UNSUPPORTED'
   | 'JEST_PERF_BASELINE_MISSING'
   | 'JEST_PERF_NO_RUN_DATA'
-  | 'JEST_PERF_USAGE';
+  | 'JEST_PERF_USAGE'
+  | 'JEST_PERF_PATH_OUTSIDE';
 
 /**
  * An error a user can act on: the message says what is wrong, where, and how to fix it.

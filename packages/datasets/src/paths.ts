@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from '@jest-perf/core';
 import { DatasetError } from './errors';
 
 /** What a dataset name may look like: no dots, slashes or spaces, so a name can never leave its folder. */
@@ -15,11 +16,8 @@ export function assertDatasetName(name: unknown): asserts name is string {
   });
 }
 
-/** True when `target` is `base` or below it (both absolute). */
-export function isInside(base: string, target: string): boolean {
-  const relative = path.relative(base, target);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
+/** True when `target` is `base` or below it (both absolute): core's one confinement rule, re-exported. */
+export { isInside };
 
 /** Where a relative path from a config points: inside the folder (maybe missing), or outside it. */
 export type ResolvedPath =

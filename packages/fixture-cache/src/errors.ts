@@ -5,7 +5,9 @@ export type FixtureCacheErrorCode =
   /** A file named in `options.sources` cannot be read, so the key cannot be computed. */
   | 'JEST_PERF_CACHE_SOURCE_MISSING'
   /** `build` returned something the cache cannot store (not an Arrow Table, no file written). */
-  | 'JEST_PERF_CACHE_BUILD_INVALID';
+  | 'JEST_PERF_CACHE_BUILD_INVALID'
+  /** A corrupt entry (e.g. a folder where a file belongs) could not be removed to rebuild it. */
+  | 'JEST_PERF_CACHE_ENTRY_STUCK';
 
 /**
  * An error a user can act on: the message says what is wrong and how to fix it; `code` is stable so

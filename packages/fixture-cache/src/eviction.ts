@@ -94,8 +94,12 @@ export function evictToFit(dir: string, maxBytes: number, protect?: string, now 
   return { totalBytes, evicted, freedBytes: totalBytes - size };
 }
 
-/** Sidecar first, so a reader never trusts data that is about to go. */
+/**
+ * Data first, sidecar last: a reader meanwhile finds metadata without data, a plain miss. The other
+ * order left data without metadata for a moment, which readers rightly take for corruption and which
+ * logged every normal eviction as "discarded corrupt entry".
+ */
 function remove(files: string[]): void {
-  const ordered = [...files].sort((a, b) => Number(b.endsWith('.meta.json')) - Number(a.endsWith('.meta.json')));
+  const ordered = [...files].sort((a, b) => Number(a.endsWith('.meta.json')) - Number(b.endsWith('.meta.json')));
   for (const file of ordered) fs.rmSync(file, { force: true });
 }

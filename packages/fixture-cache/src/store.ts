@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isJestPerfError } from '@jest-perf/core';
+import { confinedPath, isJestPerfError } from '@jest-perf/core';
+import { FixtureCacheError } from './errors';
 import { CACHE_VERSION } from './key';
 import { readSidecar, type Sidecar, writeSidecar } from './sidecar';
 import type { VerifyMode } from './types';
@@ -22,10 +23,19 @@ export const TEMP_FILE = /^\.[0-9a-f]{64}\..*\.tmp/;
 /** A temp file, or data without a sidecar and lock, this old is a leftover of a crashed worker. */
 export const ORPHAN_AGE_MS = 10 * 60_000;
 
-/** Paths of an entry. Every name derives from the hex key, never from a user string. */
+/**
+ * Paths of an entry. Every name derives from the hex key, never from a user string; the data path is
+ * still confined to the cache folder (core's confinedPath), so no key or extension can leave it.
+ * @throws {JestPerfError} JEST_PERF_PATH_OUTSIDE for a key or extension that would.
+ */
 export function entryPaths(dir: string, key: string, extension: string): EntryPaths {
-  const base = path.join(dir, key);
-  return { dir, key, data: `${base}${extension}`, sidecar: `${base}.meta.json`, lock: `${base}.lock` };
+  const data = confinedPath(dir, `${key}${extension}`, {
+    what: 'fixture cache entry',
+    fix: 'cache keys are 64 hex characters and extensions a dot and letters (computeKey, the extension option)',
+    followSymlinks: false, // names derived from a hash, never links: the lexical check keeps lookups cheap
+  });
+  const base = data.slice(0, data.length - extension.length);
+  return { dir, key, data, sidecar: `${base}.meta.json`, lock: `${base}.lock` };
 }
 
 /** What a disk lookup found: a verified entry, nothing, or an entry that must not be trusted. */
@@ -50,6 +60,7 @@ function readData(
   }
   try {
     const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { size: -1, stat };
     const sha = hash ? createHash('sha256') : undefined;
     // allocUnsafeSlow: never a slice of Node's shared pool, which the memory layer would keep alive
     const buffer = Buffer.allocUnsafeSlow(keepBytes ? stat.size : Math.min(CHUNK, stat.size));
@@ -73,6 +84,7 @@ function readData(
  */
 export function readEntry(paths: EntryPaths, options: { keepBytes: boolean; verify: VerifyMode }): DiskLookup {
   let sidecar: Sidecar;
+  if (isFolder(paths.sidecar)) return { kind: 'corrupt', reason: 'its metadata file is a folder' };
   try {
     sidecar = readSidecar(paths.sidecar);
   } catch (error) {
@@ -95,17 +107,23 @@ export function readEntry(paths: EntryPaths, options: { keepBytes: boolean; veri
   if (!options.keepBytes && !checksum) {
     const stat = statOrNull(paths.data);
     if (!stat) return { kind: 'miss' };
+    if (!stat.isFile()) return { kind: 'corrupt', reason: 'its data file is a folder' };
     if (stat.size !== sidecar.size)
       return { kind: 'corrupt', reason: `size ${stat.size} B, metadata says ${sidecar.size} B` };
     return { kind: 'hit', sidecar, bytes: undefined, stat };
   }
   const read = readData(paths.data, options.keepBytes, checksum);
   if (!read) return { kind: 'miss' };
+  if (!read.stat.isFile()) return { kind: 'corrupt', reason: 'its data file is a folder' };
   if (read.size !== sidecar.size) {
     return { kind: 'corrupt', reason: `size ${read.size} B, metadata says ${sidecar.size} B` };
   }
   if (checksum && read.sha !== sidecar.sha256) return { kind: 'corrupt', reason: 'sha256 checksum mismatch' };
   return { kind: 'hit', sidecar, bytes: read.bytes, stat: read.stat };
+}
+
+function isFolder(file: string): boolean {
+  return statOrNull(file)?.isDirectory() === true;
 }
 
 /** `fs.statSync` that returns null for a missing file. */
@@ -133,10 +151,22 @@ export function commitEntry(paths: EntryPaths, temp: string, sidecar: Sidecar): 
   writeSidecar(paths.sidecar, sidecar);
 }
 
-/** Deletes an entry, sidecar first (a reader holding the old sidecar then finds no data: a miss). */
+/**
+ * Deletes an entry, data first: a reader meanwhile finds a sidecar without data, which is a miss,
+ * never data without a sidecar (which would look corrupt). A folder squatting on an entry's name goes too.
+ * @throws {FixtureCacheError} JEST_PERF_CACHE_ENTRY_STUCK when a file cannot be removed.
+ */
 export function removeEntry(paths: Pick<EntryPaths, 'data' | 'sidecar'>): void {
-  fs.rmSync(paths.sidecar, { force: true });
-  fs.rmSync(paths.data, { force: true });
+  for (const file of [paths.data, paths.sidecar]) {
+    try {
+      fs.rmSync(file, { force: true, recursive: true });
+    } catch (error) {
+      throw new FixtureCacheError('JEST_PERF_CACHE_ENTRY_STUCK', `Cannot remove the corrupt cache entry ${file}`, {
+        fix: `delete it by hand (rm -rf "${file}") or clear the cache folder (npx jest-perf-cache-clear)`,
+        cause: error,
+      });
+    }
+  }
 }
 
 /** Records a hit in the sidecar (LRU order). Best effort: a read-only or vanished entry is left alone. */

@@ -4,6 +4,7 @@ import { isLlmMockError, LlmMockError } from './errors';
 import { failureOf } from './failureStep';
 import { jestGlobals } from './jestGlobals';
 import type { LlmMock, LlmMockOptions } from './mockTypes';
+import { allowingRealCalls } from './network/attribution';
 import { payloadChecker } from './payloadCheck';
 import { failureResult, type ResultContext, schemaMismatchResult, successResult } from './results';
 import { type Script, scriptAnswer } from './scripts';
@@ -76,7 +77,9 @@ export function createLlmMock<M extends object>(options: LlmMockOptions<M>): Llm
             },
           );
         }
-        const result = await options.real(prompt.feature, prompt.system, prompt.user, callOptions);
+        const real = options.real;
+        // recording is the one time an untagged test may reach the LLM: the network guard lets it through
+        const result = await allowingRealCalls(() => real(prompt.feature, prompt.system, prompt.user, callOptions));
         if (cassette.record(prompt, result)) count('recorded');
         return { source: 'record', result };
       }

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { count } from './counters';
 import { LlmMockError } from './errors';
+import { guardLlmNetwork, type NetworkGuardOptions } from './guardNetwork';
 import { type JestGlobals, jestGlobals, spyOn } from './jestGlobals';
+import { currentCaller } from './network/callerTracking';
 import { type SeamTarget, seamState } from './seamRegistry';
-import { testHasTag } from './testTags';
+import { callerHasTag } from './testTags';
 
 /** Options of {@link guardRealLlmCalls}. */
 export interface GuardOptions {
@@ -15,6 +17,11 @@ export interface GuardOptions {
    */
   failTestOnBlockedCall?: boolean;
   globals?: Partial<JestGlobals>;
+  /**
+   * The LLM servers the network guard watches (see {@link guardLlmNetwork}); `false` guards the seam
+   * only. Default: `OLLAMA_HOST`'s host, else Ollama's `127.0.0.1:11434` / `localhost:11434`.
+   */
+  hosts?: NetworkGuardOptions['hosts'] | false;
 }
 
 /**
@@ -43,11 +50,18 @@ export function guardRealLlmCalls<T extends object, K extends string>(
   );
   const state = seamState(target);
   const blocked: LlmMockError[] = [];
+  if (options.hosts !== false) {
+    const { hosts, failTestOnBlockedCall, globals } = options;
+    guardLlmNetwork({ tag, failTestOnBlockedCall, globals, ...(hosts ? { hosts } : {}) });
+  }
 
   const impl = function guardedLlmCall(this: unknown, ...args: unknown[]): unknown {
     if (state.mockCall) return state.mockCall(...args);
-    const { currentTestName, testPath } = expect.getState();
-    if (testHasTag(tag, currentTestName, testPath) && state.original) return timedRealCall(state.original, this, args);
+    const { currentTestName: jestName, testPath } = expect.getState();
+    // the test of this async context: Jest's currentTestName names the wrong one under test.concurrent
+    const caller = currentCaller(jestName);
+    const currentTestName = caller.testName;
+    if (callerHasTag(tag, caller, testPath) && state.original) return timedRealCall(state.original, this, args);
     count('blockedRealCalls');
     const where = currentTestName ?? `a beforeAll/afterAll hook of ${testPath ? path.basename(testPath) : 'this file'}`;
     const error = new LlmMockError(

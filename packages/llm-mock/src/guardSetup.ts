@@ -1,16 +1,22 @@
 import * as path from 'node:path';
 import { LlmMockError } from './errors';
 import { type GuardOptions, guardRealLlmCalls } from './guard';
+import { guardLlmNetwork } from './guardNetwork';
 
 /** The Jest `globals` key that carries the guard's config from `jest.config.js` into `@jest-perf/llm-mock/setup`. */
 export const GUARD_CONFIG_GLOBAL = '__JEST_PERF_LLM_GUARD__';
 
 /** Where the app's seam is, for the setup file (JSON: it travels through Jest's `globals`). */
 export interface LlmGuardConfig {
-  /** Absolute path of the module that exports the seam (`path.join(__dirname, 'src/llm/callLlm')`). */
-  modulePath: string;
+  /**
+   * Absolute path of the module that exports the seam (`path.join(__dirname, 'src/llm/callLlm')`).
+   * Without it (and `method`) only the network is guarded.
+   */
+  modulePath?: string;
   /** The seam's name on that module (`'callLlm'`). */
-  method: string;
+  method?: string;
+  /** The LLM servers the network guard watches (see `guardLlmNetwork`); `false` guards the seam only. */
+  hosts?: string[] | false;
   /** Tag that allows real calls (default `real_llm`). */
   tag?: string;
   /** See {@link GuardOptions.failTestOnBlockedCall} (default true). */
@@ -30,7 +36,7 @@ export function createLlmGuardSetup(config: LlmGuardConfig): {
   setupFilesAfterEnv: string[];
   globals: Record<string, LlmGuardConfig>;
 } {
-  if (!path.isAbsolute(config.modulePath)) {
+  if (config.modulePath !== undefined && !path.isAbsolute(config.modulePath)) {
     throw new LlmMockError(
       'JEST_PERF_LLM_USAGE',
       `The option modulePath should be an absolute path; got ${config.modulePath}`,
@@ -52,7 +58,10 @@ export function installGuardFromGlobals(
   options: Pick<GuardOptions, 'globals'> = {},
 ): void {
   const config = (globalThis as Record<string, unknown>)[GUARD_CONFIG_GLOBAL] as LlmGuardConfig | undefined;
-  if (!config || typeof config.modulePath !== 'string' || typeof config.method !== 'string') {
+  const seam = config && typeof config.modulePath === 'string' && typeof config.method === 'string';
+  const networkOnly =
+    config && config.modulePath === undefined && config.method === undefined && config.hosts !== false;
+  if (!config || (!seam && !networkOnly)) {
     throw new LlmMockError(
       'JEST_PERF_LLM_USAGE',
       `@jest-perf/llm-mock/setup found no guard config in the Jest global ${GUARD_CONFIG_GLOBAL}`,
@@ -61,9 +70,13 @@ export function installGuardFromGlobals(
       },
     );
   }
-  const { tag, failTestOnBlockedCall } = config;
+  const { tag, failTestOnBlockedCall, hosts } = config;
+  if (!seam) {
+    guardLlmNetwork({ ...options, tag, failTestOnBlockedCall, ...(hosts ? { hosts } : {}) });
+    return;
+  }
   guardRealLlmCalls(
-    { module: load(config.modulePath), method: config.method },
-    { ...options, tag, failTestOnBlockedCall },
+    { module: load(config.modulePath as string), method: config.method as string },
+    { ...options, tag, failTestOnBlockedCall, ...(hosts === undefined ? {} : { hosts }) },
   );
 }

@@ -19,6 +19,7 @@ export { createLlmMock } from './createLlmMock';
 export { isLlmMockError, LlmMockError, type LlmMockErrorCode } from './errors';
 export { type LlmFailureStep, llmFailure } from './failureStep';
 export { type GuardOptions, guardRealLlmCalls } from './guard';
+export { guardLlmNetwork, type NetworkGuardOptions } from './guardNetwork';
 export { createLlmGuardSetup, GUARD_CONFIG_GLOBAL, type LlmGuardConfig } from './guardSetup';
 export type { JestGlobals, JestLike, SpyLike } from './jestGlobals';
 export type { LlmMock, LlmMockOptions } from './mockTypes';

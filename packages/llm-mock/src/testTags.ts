@@ -37,3 +37,17 @@ export function testHasTag(tag: string, testName: string | undefined, testPath: 
   }
   return testPath !== undefined && fileTags(testPath).includes(tag);
 }
+
+/**
+ * True when the caller may use the real LLM: a title of its test or of a describe around it ends with
+ * `@tag` (known exactly inside a tracked test), else Jest's joined name by {@link testHasTag}, or the file's docblock.
+ */
+export function callerHasTag(
+  tag: string,
+  caller: { testName: string | undefined; titles: readonly string[] | undefined },
+  testPath: string | undefined,
+): boolean {
+  if (caller.titles === undefined) return testHasTag(tag, caller.testName, testPath);
+  if (caller.titles.some((title) => parseTitleTags(title).tags.includes(tag))) return true;
+  return testPath !== undefined && fileTags(testPath).includes(tag);
+}

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { JestPerfError, RunFile } from '@jest-perf/core';
 import { categorizeCommand } from '../commands/categorize';
 import { cli, createProject, type TempProject } from './helpers/project';
@@ -131,5 +133,37 @@ describe('jest-perf categorize', () => {
     const result = await cli(['categorize', '--run', 'run.json'], project.root);
 
     expect(result.out).toContain('1 test(s) over 30.00 s');
+  });
+});
+
+describe('jest-perf categorize --apply with test files that leave the project', () => {
+  const VICTIM = "it('slow outside', () => {});\n";
+
+  it.each([
+    ['a ../ path', (outside: string, root: string) => path.relative(root, outside)],
+    ['an absolute path', (outside: string) => outside],
+  ])('refuses %s from a --run file (exit 2) and rewrites nothing', async (_what, fileOf) => {
+    const outside = path.join(path.dirname(project.root), `${path.basename(project.root)}-victim.test.ts`);
+    fs.writeFileSync(outside, VICTIM);
+    try {
+      project.write(FILE, SOURCE);
+      const run = makeRun({
+        tests: [
+          makeTest({ file: FILE, ancestorTitles: ['group'], title: 'builds pdf report', durationMs: 35_000, line: 7 }),
+          makeTest({ file: fileOf(outside, project.root), title: 'slow outside', durationMs: 40_000, line: 1 }),
+        ],
+      });
+      const runFile = project.write('shards/merged.json', JSON.stringify(run));
+
+      const result = await cli(['categorize', '--apply', '--run', runFile], project.root);
+
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('Refusing the test file');
+      expect(result.err).toContain('merged.json');
+      expect(fs.readFileSync(outside, 'utf8')).toBe(VICTIM);
+      expect(project.read(FILE)).toBe(SOURCE); // checked before any edit: nothing half-applied
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
   });
 });

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { writeFileAtomic } from '@jest-perf/core';
+import { confinedPath, writeFileAtomic } from '@jest-perf/core';
 
 export interface TagTarget {
   /** Root-relative test file. */
@@ -44,13 +43,21 @@ function findTitleLine(lines: readonly string[], title: string, tag: string): nu
     : `no line recorded, and ${matches.length} lines hold the title: tag it by hand`;
 }
 
-/** Adds `@<tag>` to each target's title in its source file; reports what it changed and what it left alone. */
-export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow'): TagEdit[] {
+/**
+ * Adds `@<tag>` to each target's title in its source file; reports what it changed and what it left alone.
+ * Every file is confined to `rootDir` before anything is written (`runFile`: where the targets were read).
+ * @throws {JestPerfError} JEST_PERF_PATH_OUTSIDE when a target's file leaves the project; nothing is edited then.
+ */
+export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow', runFile?: string): TagEdit[] {
   const edits: TagEdit[] = [];
   const byFile = new Map<string, TagTarget[]>();
   for (const target of targets) byFile.set(target.file, [...(byFile.get(target.file) ?? []), target]);
+  const fix = `the run file names test files outside the project (${rootDir}); record a fresh run with \`JEST_PERF=1 npx jest\`, or merge shard runs recorded in this project`;
+  const absolutes = new Map(
+    [...byFile.keys()].map((file) => [file, confinedPath(rootDir, file, { what: 'test file', file: runFile, fix })]),
+  );
   for (const [file, fileTargets] of byFile) {
-    const absolute = path.join(rootDir, file);
+    const absolute = absolutes.get(file) as string;
     if (!fs.existsSync(absolute)) {
       for (const t of fileTargets)
         edits.push({ kind: 'skipped', file, line: t.line ?? null, title: t.title, reason: 'file not found' });

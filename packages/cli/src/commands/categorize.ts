@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { formatDuration } from '@jest-perf/regression';
 import { applyTag, type TagEdit } from '../analysis/applySlowTag';
 import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
@@ -61,6 +62,8 @@ export const categorizeCommand: CommandModule<CategorizeOptions> = {
     const edits = applyTag(
       project.config.rootDir,
       slow.map((test) => ({ file: test.file, line: test.line, title: test.title })),
+      'slow',
+      options.run ? path.resolve(io.cwd, options.run) : project.paths.latest,
     );
     for (const edit of edits) io.out(describeEdit(edit));
     return EXIT.ok;

@@ -195,6 +195,21 @@ describe('cassettes: failing loudly', () => {
   it('needs a test path or a dir and a name to place the cassette', () => {
     expect(() => openCassette({ mode: 'replay' }, undefined)).toThrow('Cannot place the cassette');
   });
+
+  it.each(['../../../x', '/tmp/x', 'sub/../../x'])(
+    'refuses a cassette name that leaves the cassette folder (%s) before recording anything',
+    async (name) => {
+      const cassetteDir = path.join(dir, 'cassettes');
+      expect(() => openCassette({ mode: 'record', dir: cassetteDir, name }, undefined)).toThrow(
+        expect.objectContaining({ code: 'JEST_PERF_PATH_OUTSIDE', message: expect.stringContaining('cassette name') }),
+      );
+      const { real, calls } = realSeam();
+      const mock = mockWith({ mode: 'record', dir: cassetteDir, name }, real);
+      await expect(mock.call('PARSE', 's', 'u')).rejects.toThrow(/Refusing the cassette name/);
+      expect(calls).toEqual([]);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    },
+  );
 });
 
 describe('cassettes: scrubbing', () => {

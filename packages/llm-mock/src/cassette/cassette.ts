@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { confinedPath } from '@jest-perf/core';
 import { LlmMockError } from '../errors';
 import type { LlmCallResult, LlmPrompt } from '../types';
 import { cassetteKey } from './key';
@@ -51,7 +52,11 @@ export function openCassette(options: CassetteOptions, testPath: string | undefi
   const fromTest = testPath ?? '';
   const dir = options.dir ?? path.join(path.dirname(fromTest), 'cassettes');
   const name = options.name ?? path.basename(fromTest).replace(/\.(?:test|spec)\.[cm]?[jt]sx?$|\.[cm]?[jt]sx?$/, '');
-  const file = path.join(dir, `${name}.json`);
+  // a name is a file in the cassette folder, never a path out of it (confinedPath refuses `../`, absolute paths)
+  const file = confinedPath(dir, `${name}.json`, {
+    what: 'cassette name',
+    fix: `name the cassette with a plain file name inside ${dir} (cassette: { name: 'queries' }), or set cassette.dir to the folder you want`,
+  });
   const store = new CassetteStore(file);
   const schemaVersion = options.schemaVersion ?? '1';
   const keyOf = (prompt: LlmPrompt) => cassetteKey({ ...prompt, schemaVersion });

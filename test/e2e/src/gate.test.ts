@@ -23,7 +23,9 @@ describe('the regression gate on real Jest runs', () => {
       expectExitCode(await project.runJest(), 0);
       const clean = cli(project, 'check');
       // On failure, the message shows the whole output: what was flagged and why.
-      expect(`exit ${clean.status}\n${clean.stdout}${clean.stderr}`).toMatch(/^exit 0\n[^]*Performance check passed\./);
+      expect(`exit ${clean.status}\n${clean.stdout}${clean.stderr}`).toMatch(
+        /^exit 0\n[\s\S]*Performance check passed\./,
+      );
 
       expectExitCode(await project.runJest({ env: { GATE_SLOW_TEST_MS: '300', GATE_SLOW_HOOK_MS: '300' } }), 0);
       const slow = cli(project, 'check');

@@ -32,6 +32,7 @@ const REASONS: Record<UnconfirmedReason, string> = {
   testbed: 'the baseline comes from another testbed: wall time alone does not fail the check',
   noise: 'inside its noise',
   'cpu-unchanged': 'it mostly computes and its CPU time did not move',
+  'one-run': 'wall time of one run (a stall looks the same): confirm with reruns',
 };
 
 /** What kind of time a thing spends: "computes" or "waits", when CPU time was measured. */

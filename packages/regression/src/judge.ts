@@ -122,6 +122,9 @@ export function judge(wall: TimeSeries | undefined, cpu: TimeSeries | undefined,
   if (w.large) {
     if (!w.beyondNoise) return { kind: 'unconfirmed', reason: 'noise', ...wallResult };
     if (!params.wall.trusted) return { kind: 'unconfirmed', reason: params.wall.distrust, ...wallResult };
+    // One run's wall time can hold a stall of any size (a worker descheduled for a second while the test
+    // waits): it takes a second sample — confirming reruns or several runs — to fail the check.
+    if (w.currentSamples === 1 && !params.confirmed) return { kind: 'unconfirmed', reason: 'one-run', ...wallResult };
     // A computing thing whose CPU time did not move was slowed by something else (a stall, the machine).
     if (computes && !params.confirmed) return { kind: 'unconfirmed', reason: 'cpu-unchanged', ...wallResult };
     return { kind: 'regressed', ...wallResult };

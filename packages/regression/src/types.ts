@@ -5,7 +5,8 @@ import type { JestPerfConfig, Testbed } from '@jest-perf/core';
  * - `regressed`: adds at least the minimum impact, beyond the threshold and the noise, on evidence the check
  *   trusts (CPU time, wall time on a quiet machine of the baseline's testbed, or confirming reruns): fails;
  * - `unconfirmed`: as large, but the evidence cannot fail the check (busy machine, another testbed, inside
- *   the noise, or a computing test whose CPU time did not move): printed with the command that settles it;
+ *   the noise, a computing test whose CPU time did not move, or wall time from a single run): printed with the
+ *   command that settles it;
  * - `minor`: slower beyond the threshold and the noise, but adds less than the minimum impact: information;
  * - `improved`, `unchanged`, `new` (no baseline), `missing` (not in the current runs);
  * - `unjudged`: the baseline has too few runs to judge it alone; its file is judged instead.
@@ -24,7 +25,7 @@ export type VerdictKind =
 export type Evidence = 'wall' | 'cpu';
 
 /** Why a large change was not taken as a regression. */
-export type UnconfirmedReason = 'busy' | 'testbed' | 'noise' | 'cpu-unchanged';
+export type UnconfirmedReason = 'busy' | 'testbed' | 'noise' | 'cpu-unchanged' | 'one-run';
 
 /** What a verdict compared, when both a baseline and a current value exist. */
 export interface Measurement {

@@ -1,5 +1,5 @@
 import { type Baseline, type RunFile, sameTestbed, testbedOf } from '@jest-perf/core';
-import type { GateSeries } from './gateSeries';
+import { type GateSeries, gateSeries } from './gateSeries';
 import { MIN_OWN_SAMPLES } from './noiseFloor';
 import { median } from './stats';
 import type { GateContext } from './types';
@@ -23,11 +23,25 @@ function busyOf(runs: readonly RunFile[], overallRatio: number | null, suiteThre
   return { busy: overallRatio > 1 + suiteThreshold, how: 'inferred', othersCpuShare: null };
 }
 
-/** Current total over baseline total (sum of file runtimes), or null when either side lacks it. */
+/**
+ * How much longer the files of the current runs took than the same files in the baseline (sums of median
+ * runtimes; the runs' totals when the baseline has no file statistics), or null when nothing compares.
+ * Over the files present, so reruns of a few files say it as well as a whole run.
+ */
 export function overallRatio(baseline: Baseline, series: GateSeries): number | null {
-  const base = baseline.run?.totalMs.median;
-  const current = median(series.total);
-  return base && base > 0 && Number.isFinite(current) ? current / base : null;
+  let base = 0;
+  let current = 0;
+  for (const [path, file] of series.files) {
+    const before = baseline.files?.[path]?.runtime?.median;
+    const now = median(file.runtime);
+    if (before === undefined || !Number.isFinite(now)) continue;
+    base += before;
+    current += now;
+  }
+  if (base > 0) return current / base;
+  const total = baseline.run?.totalMs.median;
+  const now = median(series.total);
+  return total && total > 0 && Number.isFinite(now) ? now / total : null;
 }
 
 /**
@@ -45,10 +59,11 @@ export function gateContext(
   const base = baseline.testbed ?? null;
   const same = base === null || sameTestbed(base, current);
   const ratio = overallRatio(baseline, series);
-  // Confirming reruns are judged by their own load: the first run is the one they re-measure. They cover a
-  // few files, so their total says nothing about the machine; only a measured load does.
+  // Confirming reruns are judged by their own load (measured, or inferred from the files they reran): the
+  // first run is the one they re-measure.
+  const reruns = runs.slice(1);
   const busy = options.confirmed
-    ? busyOf(runs.slice(1), null, options.suiteThreshold)
+    ? busyOf(reruns, overallRatio(baseline, gateSeries(reruns)), options.suiteThreshold)
     : busyOf(runs, ratio, options.suiteThreshold);
   const wallTrusted = same && !busy.busy;
   const baselineRuns = baseline.source.runIds.length;

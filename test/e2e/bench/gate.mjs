@@ -65,6 +65,7 @@ function runsOf(project, prefix, count) {
 function slowTest(run, id, ms) {
   const copy = structuredClone(run);
   const test = copy.tests.find((t) => t.id === id);
+  if (!test) return copy;
   test.durationMs += ms;
   const file = copy.files.find((f) => f.path === test.file);
   if (file) file.runtimeMs += ms;
@@ -75,6 +76,7 @@ function slowTest(run, id, ms) {
 function slowBeforeAll(run, filePath, ms) {
   const copy = structuredClone(run);
   const file = copy.files.find((f) => f.path === filePath);
+  if (!file) return { run: copy, subject: `${filePath} › beforeAll` };
   let hook = file.hooks.find((h) => h.type === 'beforeAll');
   if (!hook) {
     hook = { type: 'beforeAll', describePath: [], calls: 1, totalMs: 0, maxMs: 0 };
@@ -111,6 +113,12 @@ function oldFlagged(result) {
   };
 }
 
+if (!fs.existsSync(dataDir)) {
+  console.error(
+    `bench:gate: no real-run data at ${dataDir}. Fix: pass --data <folder of project folders of run files>`,
+  );
+  process.exit(2);
+}
 const legacy = loadLegacyGate(root);
 if (legacy.error) console.log(`(before column skipped: ${legacy.error})`);
 const projects = fs.readdirSync(dataDir).filter((name) => fs.statSync(path.join(dataDir, name)).isDirectory());
@@ -119,9 +127,18 @@ const injected = [];
 for (const project of projects) {
   const quiet = runsOf(project, 'quiet', 8);
   const loaded = runsOf(project, 'loaded', 4);
+  // Each check also has two other held-back runs of the same kind: the reruns `check --confirm 2` would make.
   const checks = [
-    ...quiet.map((run, i) => ({ name: `quiet-0${i + 1}`, base: quiet.filter((_, j) => j !== i).slice(0, 5), run })),
-    ...loaded.map((run, i) => ({ name: `loaded-0${i + 1}`, base: quiet.slice(0, 5), run })),
+    ...quiet.map((run, i) => {
+      const others = quiet.filter((_, j) => j !== i);
+      return { name: `quiet-0${i + 1}`, base: others.slice(0, 5), run, reruns: others.slice(5, 7) };
+    }),
+    ...loaded.map((run, i) => ({
+      name: `loaded-0${i + 1}`,
+      base: quiet.slice(0, 5),
+      run,
+      reruns: [loaded[(i + 1) % 4], loaded[(i + 2) % 4]],
+    })),
   ];
   for (const check of checks) {
     const baseline = buildBaseline(check.base, CONFIG);
@@ -131,12 +148,27 @@ for (const project of projects) {
       oldBaseline
         ? legacy.compareRun(oldBaseline, run, { thresholds: LEGACY_CONFIG.thresholds })
         : { tests: [], suites: [], regressed: false };
+    /** What `check --confirm 2` ends with: flagged things judged on the fastest of the run and its reruns. */
+    const confirm = (result, runs) => {
+      const named = (v) => v.kind === 'regressed' || v.kind === 'unconfirmed';
+      const flaggedIds = new Set([...result.tests, ...result.suites].filter(named).map((v) => v.id ?? v.suite));
+      if (flaggedIds.size === 0) return { failed: false, kindOf: (subject) => verdictOf(result, subject)?.kind };
+      const again = compareRun(baseline, runs, { thresholds: CONFIG.thresholds, confirmed: true });
+      const failed = [...again.tests, ...again.suites].some(
+        (v) => v.kind === 'regressed' && flaggedIds.has(v.id ?? v.suite),
+      );
+      const kindOf = (subject) =>
+        (flaggedIds.has(subject) ? verdictOf(again, subject) : verdictOf(result, subject))?.kind;
+      return { failed, kindOf };
+    };
     const result = judge(check.run);
     const old = judgeOld(check.run);
+    const confirmed = confirm(result, [check.run, ...check.reruns]);
     clean.push({
       project,
       check: check.name,
       failed: result.regressed,
+      failedConfirmed: confirmed.failed,
       lines: [...result.tests, ...result.suites].filter((v) => v.kind === 'regressed').map(formatVerdict),
       ...flagged(result),
       busy: result.context.busy,
@@ -149,31 +181,37 @@ for (const project of projects) {
     const cases = [];
     if (small.length > 0) {
       const test = pick(small);
-      cases.push({ kind: '+300 ms, test < 20 ms', run: slowTest(check.run, test.id, 300), subject: test.id });
+      cases.push({ kind: '+300 ms, test < 20 ms', inject: (run) => slowTest(run, test.id, 300), subject: test.id });
     }
     if (large.length > 0) {
       const test = pick(large);
       cases.push({
         kind: '×1.5, test > 500 ms',
-        run: slowTest(check.run, test.id, test.durationMs * 0.5),
+        inject: (run) => slowTest(run, test.id, (run.tests.find((t) => t.id === test.id)?.durationMs ?? 0) * 0.5),
         subject: test.id,
       });
     }
     const files = check.run.files.filter((f) => !f.execError && baseline.files?.[f.path]);
     if (files.length > 0) {
-      const { run, subject } = slowBeforeAll(check.run, pick(files).path, 300);
+      const file = pick(files).path;
+      const { subject } = slowBeforeAll(check.run, file, 300);
       // The old rules never judged hooks: their verdict on the file's folder is the closest they had.
-      const file = subject.split(' › ')[0];
-      cases.push({ kind: '+300 ms, beforeAll', run, subject, oldSubject: path.posix.dirname(file) });
+      const inject = (run) => slowBeforeAll(run, file, 300).run;
+      cases.push({ kind: '+300 ms, beforeAll', inject, subject, oldSubject: path.posix.dirname(file) });
     }
-    for (const c of cases)
+    for (const c of cases) {
+      const run = c.inject(check.run);
+      const first = judge(run);
+      const after = confirm(first, [run, ...check.reruns.map(c.inject)]);
       injected.push({
         project,
         check: check.name,
         kind: c.kind,
         subject: c.subject,
-        ...outcome(judge(c.run), judgeOld(c.run), c.subject, c.oldSubject),
+        confirmedKind: after.kindOf(c.subject) ?? 'absent',
+        ...outcome(first, judgeOld(run), c.subject, c.oldSubject),
       });
+    }
   }
 }
 
@@ -185,10 +223,11 @@ row([
   'machine',
   'now: fails?',
   'now: regressed / unconfirmed / minor',
+  'now, --confirm 2: fails?',
   `before (${LEGACY_COMMIT}): fails?`,
   'before: regressed / noisy',
 ]);
-row(['---', '---', '---', '---', '---:', '---', '---:']);
+row(['---', '---', '---', '---', '---:', '---', '---', '---:']);
 for (const c of clean) {
   const machine = c.busy.busy ? `busy (${c.busy.how})` : 'quiet';
   row([
@@ -197,6 +236,7 @@ for (const c of clean) {
     machine,
     c.failed ? '**FAIL**' : 'pass',
     `${c.regressed} / ${c.unconfirmed} / ${c.minor}`,
+    c.failedConfirmed ? '**FAIL**' : 'pass',
     c.before.failed ? 'FAIL' : 'pass',
     `${c.before.regressed} / ${c.before.noisy}`,
   ]);
@@ -206,31 +246,50 @@ for (const c of clean.filter((c) => c.failed)) {
   for (const line of c.lines) console.log(`  ${line}`);
 }
 const failedNow = clean.filter((c) => c.failed).length;
+const failedConfirmed = clean.filter((c) => c.failedConfirmed).length;
 const failedBefore = clean.filter((c) => c.before.failed).length;
-console.log(`\nFailing clean checks: now ${failedNow} of ${clean.length}; before ${failedBefore} of ${clean.length}.`);
+console.log(
+  `\nFailing clean checks: now ${failedNow} of ${clean.length} (after --confirm 2: ${failedConfirmed}); before ${failedBefore} of ${clean.length}.`,
+);
 
 console.log(`\n## Injected slowdowns (${injected.length}), in copies of the held-back runs\n`);
-row(['slowdown', 'cases', 'now: regressed (fails)', 'now: unconfirmed (named)', 'now: caught', 'before: regressed']);
+row([
+  'slowdown',
+  'cases',
+  'now: named (regressed or unconfirmed)',
+  'now: fails from one run',
+  'now, --confirm 2: fails',
+  'before: regressed',
+]);
 row(['---', '---:', '---:', '---:', '---:', '---:']);
 const kinds = [...new Set(injected.map((i) => i.kind))];
 const share = (n, d) => `${n}/${d} (${d ? ((100 * n) / d).toFixed(0) : 0} %)`;
 for (const kind of [...kinds, 'all']) {
   const cases = injected.filter((i) => kind === 'all' || i.kind === kind);
   const failed = cases.filter((i) => i.now === 'regressed').length;
-  const named = cases.filter((i) => i.now === 'unconfirmed').length;
+  const named = cases.filter((i) => i.now === 'regressed' || i.now === 'unconfirmed').length;
+  const confirmed = cases.filter((i) => i.confirmedKind === 'regressed').length;
   const before = cases.filter((i) => i.before === 'regressed').length;
   row([
     kind,
     cases.length,
-    share(failed, cases.length),
     share(named, cases.length),
-    share(failed + named, cases.length),
+    share(failed, cases.length),
+    share(confirmed, cases.length),
     share(before, cases.length),
   ]);
 }
-const quietCases = injected.filter((i) => i.check.startsWith('quiet'));
-const quietCaught = quietCases.filter((i) => i.now === 'regressed').length;
-console.log(`\nOn quiet runs, injected slowdowns that fail the check: ${share(quietCaught, quietCases.length)}.`);
+for (const machine of ['quiet', 'loaded']) {
+  const cases = injected.filter((i) => i.check.startsWith(machine));
+  const confirmed = cases.filter((i) => i.confirmedKind === 'regressed').length;
+  console.log(
+    `\nOn ${machine} runs, injected slowdowns that fail after --confirm 2: ${share(confirmed, cases.length)}.`,
+  );
+}
 const missed = injected.filter((i) => i.now !== 'regressed' && i.now !== 'unconfirmed');
-console.log(`\nMissed (${missed.length}):`);
+console.log(`\nNot named (${missed.length}):`);
 for (const m of missed) console.log(`- ${m.project} ${m.check} ${m.kind}: ${m.subject} → ${m.now}`);
+const unconfirmedQuiet = injected.filter((i) => i.check.startsWith('quiet') && i.confirmedKind !== 'regressed');
+console.log(`\nOn quiet runs, not failing after --confirm 2 (${unconfirmedQuiet.length}):`);
+for (const m of unconfirmedQuiet)
+  console.log(`- ${m.project} ${m.check} ${m.kind}: ${m.subject} → ${m.now}, then ${m.confirmedKind}`);

@@ -34,17 +34,55 @@ function mapperOf(result: ReturnType<typeof compareRun>) {
 }
 
 describe('compareRun', () => {
-  it('flags a test over threshold, minimum impact and noise, with the before/after message', () => {
-    const result = compareRun(baseline, run('now', current(1800)));
+  it('flags a test over threshold, minimum impact and noise in the median of several runs, with the before/after message', () => {
+    const runs = [1800, 1790, 1820].map((ms, i) => run(`n${i}`, current(ms)));
+    const result = compareRun(baseline, runs);
     const mapper = mapperOf(result);
-    expect(mapper).toMatchObject({ kind: 'regressed', evidence: 'wall', deltaMs: 600, currentSamples: 1 });
+    expect(mapper).toMatchObject({ kind: 'regressed', evidence: 'wall', deltaMs: 600, currentSamples: 3 });
     expect(formatVerdict(mapper!)).toMatch(
       /^tests\/core\/mapper\.test\.ts › ColumnMapper › loads config: 1\.20 s → 1\.80 s \(\+600 ms, \+50\.0 %; threshold 20 %, noise ±\d+ ms\)$/,
     );
     // The file's tests together regressed by the same 600 ms, already named test by test: not named again.
     expect(result.suites.find((v) => v.suite === 'tests/core/mapper.test.ts')?.kind).toBe('unchanged');
+    expect(result.summary.tests.regressed).toBe(1);
     expect(result.regressed).toBe(true);
-    expect(result.current.runIds).toEqual(['now']);
+    expect(result.current.runIds).toEqual(['n0', 'n1', 'n2']);
+  });
+
+  it('does not fail a wall-time slowdown seen in a single run: a stall looks the same', () => {
+    // (The slow-test count, 1.80 s over 1.50 s, is tolerated here: it is compared apart.)
+    const result = compareRun(baseline, run('now', current(1800), { load: load(false) }), { slowCountTolerance: 1 });
+    const mapper = mapperOf(result);
+    expect(mapper).toMatchObject({ kind: 'unconfirmed', reason: 'one-run', deltaMs: 600, currentSamples: 1 });
+    expect(formatVerdict(mapper!)).toMatch(
+      /^tests\/core\/mapper\.test\.ts › ColumnMapper › loads config: 1\.20 s → 1\.80 s \(\+600 ms, \+50\.0 %; threshold 20 %, noise ±\d+ ms\): unconfirmed, wall time of one run \(a stall looks the same\): confirm with reruns$/,
+    );
+    expect(result.summary.tests).toMatchObject({ regressed: 0, unconfirmed: 1 });
+    expect(result.regressed).toBe(false);
+    // The same single run confirmed (its own minimum, on a quiet machine) fails.
+    const confirmed = compareRun(baseline, run('now', current(1800), { load: load(false) }), {
+      confirmed: true,
+      slowCountTolerance: 1,
+    });
+    expect(mapperOf(confirmed)).toMatchObject({ kind: 'regressed', currentSamples: 1 });
+    expect(confirmed.regressed).toBe(true);
+  });
+
+  it('fails a CPU-time slowdown seen in a single run', () => {
+    const cpuBaseline = buildBaseline(
+      makeRuns(10, { [MAPPER]: 1200, 'tests/core/mapper.test.ts › ColumnMapper › maps': 400 }).map((r) =>
+        withFiles(r, { cpuShare: 0.9 }),
+      ),
+      config,
+    );
+    const rows: TestRow[] = [
+      [MAPPER, 1800],
+      ['tests/core/mapper.test.ts › ColumnMapper › maps', 400],
+    ];
+    // The mapper computes (90 % CPU) and its CPU time grew with its wall time: 1.08 s → 1.62 s.
+    const result = compareRun(cpuBaseline, run('now', rows, { cpuShare: 0.9, load: load(false) }));
+    expect(mapperOf(result)).toMatchObject({ kind: 'regressed', evidence: 'cpu', currentSamples: 1 });
+    expect(result.summary.tests.regressed).toBe(1);
   });
 
   it('does not fail a change under the minimum impact, however large in percent', () => {
@@ -115,7 +153,14 @@ describe('compareRun', () => {
   it('uses the suite threshold for a file whose tests each stay under the test threshold', () => {
     // +19 % on each test of the file (+304 ms together): over the file's 15 %, while no test passes 20 %.
     const rows = current(1200).map(([id, ms]): TestRow => [id, id.includes('mapper') ? ms * 1.19 : ms]);
-    const result = compareRun(baseline, run('now', rows, { load: load(false) }));
+    const single = compareRun(baseline, run('now', rows, { load: load(false) }));
+    expect(single.suites.find((v) => v.suite === 'tests/core/mapper.test.ts')).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+      threshold: 0.15,
+    });
+    expect(single.regressed).toBe(false);
+    const result = compareRun(baseline, run('now', rows, { load: load(false) }), { confirmed: true });
     expect(result.suites.find((v) => v.suite === 'tests/core/mapper.test.ts')).toMatchObject({
       kind: 'regressed',
       scope: 'file',
@@ -133,7 +178,11 @@ describe('compareRun', () => {
       },
       load: load(false),
     });
-    const suites = compareRun(baseline, slowStart).suites;
+    expect(compareRun(baseline, slowStart).suites.find((v) => v.scope === 'startup')).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+    });
+    const suites = compareRun(baseline, slowStart, { confirmed: true }).suites;
     expect(suites.find((v) => v.suite === 'tests/core/mapper.test.ts › start-up')).toMatchObject({
       kind: 'regressed',
       scope: 'startup',
@@ -187,7 +236,7 @@ describe('compareRun', () => {
     const tuned = structuredClone(baseline);
     tuned.tests[MAPPER]!.threshold = 0.1;
     // +300 ms, +25 %: under the caller's 60 %, over the hand-edited 10 %.
-    const result = compareRun(tuned, run('now', current(1500)), { thresholds: { test: 0.6 } });
+    const result = compareRun(tuned, run('now', current(1500)), { thresholds: { test: 0.6 }, confirmed: true });
     expect(mapperOf(result)).toMatchObject({ kind: 'regressed', threshold: 0.1 });
   });
 

@@ -35,9 +35,9 @@ function series(current: number[], base: DurationStats = SECOND): TimeSeries {
 }
 
 describe('judge', () => {
-  it('regresses a thing that adds the minimum impact, beyond threshold and noise, on trusted wall time', () => {
-    const verdict = judge(series([2000]), undefined, params());
-    // Noise: 4 × max(1.4826 × 10, 2 % × 1000, 1) × √(π/6 + 1).
+  it('regresses a thing that adds the minimum impact, beyond threshold and noise, on the median of several runs', () => {
+    const verdict = judge(series([2000, 2010, 1990]), undefined, params());
+    // Noise: 4 × max(1.4826 × 10, 2 % × 1000, 1) × √(π/6 + π/6).
     expect(verdict).toMatchObject({
       kind: 'regressed',
       evidence: 'wall',
@@ -47,10 +47,36 @@ describe('judge', () => {
       change: 1,
       threshold: 0.2,
       baselineSamples: 3,
-      currentSamples: 1,
+      currentSamples: 3,
       cpuShare: null,
     });
-    expect(verdict && 'noiseMs' in verdict ? verdict.noiseMs : 0).toBeCloseTo(80 * Math.sqrt(Math.PI / 6 + 1), 6);
+    expect(verdict && 'noiseMs' in verdict ? verdict.noiseMs : 0).toBeCloseTo(80 * Math.sqrt(Math.PI / 3), 6);
+  });
+
+  it('leaves a large wall slowdown of a single run unconfirmed (a stall looks the same), unless confirmed', () => {
+    const single = judge(series([2000]), undefined, params());
+    // Noise: 4 × max(1.4826 × 10, 2 % × 1000, 1) × √(π/6 + 1).
+    expect(single).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+      evidence: 'wall',
+      currentMs: 2000,
+      deltaMs: 1000,
+      currentSamples: 1,
+    });
+    expect(single && 'noiseMs' in single ? single.noiseMs : 0).toBeCloseTo(80 * Math.sqrt(Math.PI / 6 + 1), 6);
+    // The same single value as the minimum over a run and its reruns is confirmed evidence.
+    expect(judge(series([2000]), undefined, params({ confirmed: true }))).toMatchObject({
+      kind: 'regressed',
+      evidence: 'wall',
+      currentSamples: 1,
+    });
+    // Two runs are enough: their median is no single stall.
+    expect(judge(series([2000, 1980]), undefined, params())).toMatchObject({
+      kind: 'regressed',
+      currentMs: 1990,
+      currentSamples: 2,
+    });
   });
 
   it.each([
@@ -67,12 +93,17 @@ describe('judge', () => {
   });
 
   it('leaves a computing thing whose CPU time did not move unconfirmed, unless confirmed by reruns', () => {
-    const cpu = series([900], stats(900, 5));
-    expect(judge(series([2000]), cpu, params())).toMatchObject({
+    const cpu = series([900, 905, 910], stats(900, 5));
+    expect(judge(series([2000, 2010, 1990]), cpu, params())).toMatchObject({
       kind: 'unconfirmed',
       reason: 'cpu-unchanged',
       evidence: 'wall',
       cpuShare: 0.9,
+    });
+    // From one run, the wall time's own doubt comes first.
+    expect(judge(series([2000]), series([900], stats(900, 5)), params())).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
     });
     expect(
       judge(series([2000, 2010, 1990]), series([900, 910, 905], stats(900, 5)), params({ confirmed: true })),
@@ -84,8 +115,31 @@ describe('judge', () => {
   });
 
   it('judges a thing that mostly waits on wall time, whatever its CPU time', () => {
-    const waits = judge(series([2000]), series([100], stats(100, 2)), params());
+    const waits = judge(series([2000, 2010, 1990]), series([100, 100, 100], stats(100, 2)), params());
     expect(waits).toMatchObject({ kind: 'regressed', evidence: 'wall', cpuShare: 0.1 });
+    // Its wall time from one run does not fail: a stall while it waits looks the same.
+    expect(judge(series([2000]), series([100], stats(100, 2)), params())).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+      evidence: 'wall',
+    });
+  });
+
+  it('regresses on CPU time from a single run: a stall adds wall time, not CPU time', () => {
+    const verdict = judge(series([2000]), series([1900], stats(900, 5)), params());
+    expect(verdict).toMatchObject({
+      kind: 'regressed',
+      evidence: 'cpu',
+      baselineMs: 900,
+      currentMs: 1900,
+      currentSamples: 1,
+      cpuShare: 0.9,
+    });
+    // Unchanged CPU time leaves the same wall slowdown to the one-run doubt.
+    expect(judge(series([2000]), series([905], stats(900, 5)), params())).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+    });
   });
 
   it('regresses on CPU time even on a busy machine, but not across testbeds', () => {
@@ -116,8 +170,8 @@ describe('judge', () => {
   it('leaves a thing whose baseline has fewer than 3 runs unjudged, unless asked to judge it on an assumed spread', () => {
     const short = series([2000], stats(1000, 0, 2));
     expect(judge(short, undefined, params())).toMatchObject({ kind: 'unjudged', deltaMs: 1000, baselineSamples: 2 });
-    const judged = judge(short, undefined, params({ judgeFewRuns: true }));
-    // Assumed spread 15 % × 1000 ms: 4 × 150 × √(π/4 + 1) (the median of two runs, one run).
+    const judged = judge(short, undefined, params({ judgeFewRuns: true, confirmed: true }));
+    // Assumed spread 15 % × 1000 ms: 4 × 150 × √(π/4 + 1) (the median of two runs, one confirmed value).
     expect(judged?.kind).toBe('regressed');
     expect(judged && 'noiseMs' in judged ? judged.noiseMs : 0).toBeCloseTo(600 * Math.sqrt(Math.PI / 4 + 1), 6);
   });
@@ -146,8 +200,17 @@ describe('judge', () => {
   });
 
   it('regresses a thing that took no time in the baseline (a new hook) by its whole time', () => {
-    const verdict = judge(series([900], stats(0, 0)), undefined, params());
-    expect(verdict).toMatchObject({ kind: 'regressed', baselineMs: 0, change: Number.POSITIVE_INFINITY });
+    const verdict = judge(series([900, 880, 920], stats(0, 0)), undefined, params());
+    expect(verdict).toMatchObject({
+      kind: 'regressed',
+      baselineMs: 0,
+      currentMs: 900,
+      change: Number.POSITIVE_INFINITY,
+    });
+    expect(judge(series([900], stats(0, 0)), undefined, params())).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+    });
   });
 
   it('says missing without current values and nothing without a baseline', () => {

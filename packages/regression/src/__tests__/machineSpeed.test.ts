@@ -17,6 +17,11 @@ function currentRun(count: number, scale?: (index: number) => number, options: F
   return withFiles(makeRun('now', rows(count, scale)), options);
 }
 
+/** `runs` current runs ("now0"…) of {@link rows}: a median of several runs, which a single stall cannot make. */
+function currentRuns(runs: number, count: number, scale?: (index: number) => number, options: FileOptions = {}) {
+  return Array.from({ length: runs }, (_, r) => withFiles(makeRun(`now${r}`, rows(count, scale)), options));
+}
+
 /** 8 runs of 40 tests of 1 s (± 5 %), each in its own file with 50 ms of start-up. */
 const baseline = buildBaseline(
   makeRuns(8, Object.fromEntries(rows(40))).map((run) => withFiles(run)),
@@ -105,10 +110,15 @@ describe('compareRun on a machine slower across the board', () => {
   });
 
   it('still flags a test that got slower than the rest by more than its threshold, impact and noise', () => {
-    const result = compareRun(
-      baseline,
-      currentRun(40, (i) => (i === 7 ? 1.45 : 1.1)),
-    );
+    const slowSeventh = (i: number) => (i === 7 ? 1.45 : 1.1);
+    // From one run, its wall time cannot fail the check: a stall looks the same.
+    const single = compareRun(baseline, currentRun(40, slowSeventh));
+    expect(single.tests.find((verdict) => verdict.id.endsWith('› t7'))).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+    });
+    expect(single.regressed).toBe(false);
+    const result = compareRun(baseline, currentRuns(3, 40, slowSeventh));
 
     // 1.45 s against 1.10 s expected: +350 ms, +32 %.
     const seventh = result.tests.find((verdict) => verdict.id.endsWith('› t7'));
@@ -134,10 +144,19 @@ describe('compareRun on a machine slower across the board', () => {
     expect(result.regressed).toBe(false);
   });
 
-  it('fails a slowdown of everything when the run measured a quiet machine', () => {
-    const result = compareRun(
+  it('fails a slowdown of everything when the runs measured a quiet machine', () => {
+    const single = compareRun(
       baseline,
       currentRun(40, () => 2.5, { load: load(false) }),
+    );
+    expect(single.suites.find((verdict) => verdict.scope === 'run')).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'one-run',
+    });
+    expect(single.regressed).toBe(false);
+    const result = compareRun(
+      baseline,
+      currentRuns(3, 40, () => 2.5, { load: load(false) }),
     );
 
     expect(result.context.busy).toMatchObject({ busy: false, how: 'measured' });
@@ -150,7 +169,14 @@ describe('compareRun on a machine slower across the board', () => {
   });
 
   it('compares as measured with normalizeSpeed: false', () => {
-    const result = compareRun(baseline, slowerMachine, { normalizeSpeed: false, thresholds: { test: 0.25 } });
+    const result = compareRun(
+      baseline,
+      currentRuns(3, 40, (i) => (i === 7 ? 1.3 : 1.1)),
+      {
+        normalizeSpeed: false,
+        thresholds: { test: 0.25 },
+      },
+    );
 
     expect(result.speed).toBeNull();
     // 1.30 s against 1.00 s: +300 ms, +30 %, beyond the noise.

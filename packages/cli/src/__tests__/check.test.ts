@@ -149,8 +149,15 @@ describe('jest-perf check on a machine slower across the board', () => {
   });
 
   it('compares as measured with --no-normalize-speed', async () => {
-    const result = await cli(['check', '--no-normalize-speed'], project.root);
+    // One run's wall time alone does not fail; the median of two such runs does.
+    const oneRun = await cli(['check', '--no-normalize-speed'], project.root);
+    project.save(machineRun(10, 1.1, 1.3));
+    const result = await cli(['check', '--no-normalize-speed', '--last', '2'], project.root);
 
+    expect(oneRun.code).toBe(0);
+    expect(oneRun.out).toMatch(
+      /^ {2}unconfirmed {2}src\/a\.test\.ts › suspect: 1\.00 s → 1\.30 s \(.*\): unconfirmed, wall time of one run/m,
+    );
     expect(result.code).toBe(1);
     expect(result.out).toMatch(
       /^ {2}regressed {4}src\/a\.test\.ts › suspect: 1\.00 s → 1\.30 s \(\+300 ms, \+30\.0 %/m,
@@ -198,8 +205,10 @@ describe('jest-perf check', () => {
 
   it('fails with exit 1, the before/after line on stdout and only the FAILED line on stderr', async () => {
     await withBaseline(2000);
+    project.save(run(2000, 4));
 
-    const result = await cli(['check'], project.root);
+    // The median of the two newest runs: wall time seen twice fails.
+    const result = await cli(['check', '--last', '2'], project.root);
 
     expect(result.code).toBe(1);
     expect(result.out).toMatch(
@@ -318,6 +327,23 @@ describe('jest-perf check', () => {
     expect(lastThree.out).toContain('src/a.test.ts › slow: 1.00 s → 2.00 s (+1.00 s, +100.0 %');
   });
 
+  it('takes a wall-time slowdown of one run as unconfirmed: exit 0 and the --confirm hint', async () => {
+    await withBaseline(2000);
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(
+      /^ {2}unconfirmed {2}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms\): unconfirmed, wall time of one run \(a stall looks the same\): confirm with reruns$/m,
+    );
+    expect(result.out).toMatch(
+      /→ rerun the files of the \d+ unconfirmed change\(s\): npx jest-perf check --confirm 3$/m,
+    );
+    expect(result.out).not.toContain('regressed    ');
+    expect(result.out).toContain('Performance check passed.');
+  });
+
   it('takes a wall-time regression on a busy machine as unconfirmed: exit 0 and the --confirm hint', async () => {
     await withBaseline(2000, { load: BUSY });
 
@@ -348,7 +374,8 @@ describe('jest-perf check', () => {
   });
 
   it('prints ::error annotations pointing at the test line under GITHUB_ACTIONS=true', async () => {
-    await withBaseline(2000);
+    // CPU time that rose fails from one run.
+    await withBaseline(2000, { slowCpuMs: 1900 });
 
     const result = await cli(['check'], project.root, { GITHUB_ACTIONS: 'true' });
 
@@ -356,12 +383,13 @@ describe('jest-perf check', () => {
     const annotations = result.out.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toMatch(
-      /^::error file=src\/a\.test\.ts,line=12,title=Performance regression::src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %/,
+      /^::error file=src\/a\.test\.ts,line=12,title=Performance regression::src\/a\.test\.ts › slow: CPU 950 ms → 1\.90 s \(\+950 ms, \+100\.0 %/,
     );
   });
 
   it('appends the markdown report to GITHUB_STEP_SUMMARY', async () => {
-    await withBaseline(2000);
+    // CPU time that rose fails from one run.
+    await withBaseline(2000, { slowCpuMs: 1900 });
     const summary = project.write('step-summary.md', 'earlier step\n');
 
     const result = await cli(['check'], project.root, { GITHUB_STEP_SUMMARY: summary });
@@ -426,6 +454,24 @@ if (process.env.FAKE_RUN) {
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
     ]);
+  });
+
+  it('passes a one-run wall slowdown as unconfirmed, and fails it when reruns confirm it', async () => {
+    const { jestBin, env } = await setup(2000);
+
+    const oneRun = await cli(['check'], project.root, env);
+    const confirmed = await cli(['check', '--confirm', '3', '--jest-bin', jestBin], project.root, env);
+
+    expect(oneRun.code).toBe(0);
+    expect(oneRun.out).toMatch(
+      /^ {2}unconfirmed {2}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s \(.*\): unconfirmed, wall time of one run \(a stall looks the same\): confirm with reruns$/m,
+    );
+    expect(oneRun.out).toContain('npx jest-perf check --confirm 3');
+    expect(confirmed.code).toBe(1);
+    expect(confirmed.out).toContain('rerun 1/3\n  rerun 2/3\n  rerun 3/3');
+    expect(confirmed.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
+    expect(confirmed.out).not.toContain('unconfirmed  ');
+    expect(confirmed.err).toBe(FAILED);
   });
 
   it('passes with exit 0 and "Not confirmed" when the reruns are back to normal', async () => {

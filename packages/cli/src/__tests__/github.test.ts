@@ -17,14 +17,25 @@ function run(runId: string, file: string, title: string, durationMs: number, lin
   });
 }
 
-/** Annotations for a test that went from 1 s (baseline runs of 990, 1000 and 1010 ms) to `afterMs`. */
+/**
+ * Annotations for a test that went from 1 s (baseline runs of 990, 1000 and 1010 ms) to `afterMs` in each of
+ * two runs (`check --last 2`: wall time of a single run does not fail alone).
+ */
 function annotate(file: string, title: string, line?: number, afterMs = 2000): string[] {
   const baseline = baselineOf(run('before', file, title, 1000, line));
   const latest = tracked(run('after', file, title, afterMs, line));
-  return githubAnnotations(compareRun(baseline, latest), latest);
+  const previous = tracked(run('previous', file, title, afterMs, line));
+  return githubAnnotations(compareRun(baseline, [previous, latest]), latest);
 }
 
 describe('githubAnnotations', () => {
+  it('annotates nothing for a slowdown seen in a single run (unconfirmed)', () => {
+    const baseline = baselineOf(run('before', 'src/a.test.ts', 'loads', 1000, 7));
+    const latest = tracked(run('after', 'src/a.test.ts', 'loads', 2000, 7));
+
+    expect(githubAnnotations(compareRun(baseline, latest), latest)).toEqual([]);
+  });
+
   it('emits one ::error per regressed test, at its line', () => {
     expect(annotate('src/a.test.ts', 'loads', 7)).toEqual([
       expect.stringMatching(

@@ -4,9 +4,13 @@ import { buildReport } from '../report/buildReport';
 import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
-/** The recommendations of a report on `run` (tracked on a quiet machine), compared with a baseline of `baselineRun`. */
-function advise(run: RunFile, baselineRun?: RunFile): string[] {
-  const comparison = baselineRun ? compareRun(baselineOf(baselineRun), tracked(run)) : null;
+/**
+ * The recommendations of a report on `run` (tracked on a quiet machine), compared with a baseline of
+ * `baselineRun`, as if `run` had been measured `runs` times (`check --last N`: wall time of one run never fails).
+ */
+function advise(run: RunFile, baselineRun?: RunFile, runs = 1): string[] {
+  const current = Array.from({ length: runs }, () => tracked(run));
+  const comparison = baselineRun ? compareRun(baselineOf(baselineRun), current) : null;
   return buildReport({ run, comparison, trends: null }).recommendations;
 }
 
@@ -31,8 +35,14 @@ describe('recommend', () => {
     );
   });
 
-  it('suggests confirming regressions with check --confirm', () => {
+  it('suggests rerunning a slowdown seen in the wall time of one run', () => {
     expect(advise(quiet(1000), quiet(100))).toEqual([
+      "2 large change(s) are unconfirmed: rerun them with `npx jest-perf check --confirm 3` (reruns the files, keeps each one's fastest time).",
+    ]);
+  });
+
+  it('suggests confirming regressions with check --confirm', () => {
+    expect(advise(quiet(1000), quiet(100), 2)).toEqual([
       'Regressed: 1 test(s), 1 file, hook or whole-run verdict(s). Confirm on a quiet machine with `npx jest-perf check --confirm 3`.',
     ]);
   });
@@ -72,7 +82,7 @@ describe('recommend', () => {
     const run = makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 })], files });
 
     // Six new files make the whole run regress: that advice comes first, then five hooks.
-    const advice = advise(run, quiet());
+    const advice = advise(run, quiet(), 2);
 
     expect(advice).toHaveLength(6);
     expect(advice[0]).toBe(

@@ -168,10 +168,15 @@ describe('jest-perf report', () => {
   });
 
   it('adds the regressions automatically when a baseline exists', async () => {
-    const base = [990, 1000, 1010].map((medium, i) => tracked(sampleRun({ medium }, `r00${i}`)));
+    // `medium` computes: its CPU time rose with its wall time, evidence that fails from one run.
+    const computing = (run: RunFile): RunFile => ({
+      ...run,
+      tests: run.tests.map((t) => (t.title === 'medium' ? { ...t, cpuMs: t.durationMs } : t)),
+    });
+    const base = [990, 1000, 1010].map((medium, i) => tracked(computing(sampleRun({ medium }, `r00${i}`))));
     for (const run of base) project.save(run);
     project.baseline(base);
-    project.save(tracked(sampleRun({ medium: 2000 }, 'r003')));
+    project.save(tracked(computing(sampleRun({ medium: 2000 }, 'r003'))));
 
     const result = await cli(['report'], project.root);
 
@@ -180,7 +185,7 @@ describe('jest-perf report', () => {
       '**REGRESSED** — tests: 1 regressed, 0 unconfirmed, 0 minor, 0 improved, 2 unchanged, 0 new, 0 missing.\n',
     );
     expect(result.out).toMatch(
-      /\n- \*\*regressed\*\* src\/a\.test\.ts › medium: 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms\)\n/,
+      /\n- \*\*regressed\*\* src\/a\.test\.ts › medium: CPU 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms, computes\)\n/,
     );
   });
 
@@ -357,15 +362,18 @@ describe('jest-perf report --format html', () => {
   };
 
   it('writes one self-contained page to --out with the run, its trends and its regressions', async () => {
-    const runs = Array.from({ length: 12 }, (_, i) =>
-      runOf(
+    const runs = Array.from({ length: 12 }, (_, i) => {
+      const run = runOf(
         { steady: 200 + (i % 3), stepped: (i < 6 ? 100 : 200) + (i % 3) },
         { runId: `r${String(i).padStart(3, '0')}`, minute: i },
-      ),
-    );
+      );
+      return { ...run, tests: run.tests.map((t) => ({ ...t, cpuMs: t.durationMs })) };
+    });
     project.save(...runs.slice(0, 11));
     project.baseline(runs.slice(6, 11));
-    project.save(runOf({ steady: 900, stepped: 201 }, { runId: 'r011', minute: 11 }));
+    // `steady` computes and its CPU time rose too: a regression from one run.
+    const latest = runOf({ steady: 900, stepped: 201 }, { runId: 'r011', minute: 11 });
+    project.save({ ...latest, tests: latest.tests.map((t) => ({ ...t, cpuMs: t.durationMs })) });
 
     const result = await cli(['report', '--format', 'html', '--out', 'out/report.html'], project.root);
 

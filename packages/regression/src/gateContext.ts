@@ -23,22 +23,24 @@ function busyOf(runs: readonly RunFile[], overallRatio: number | null, suiteThre
   return { busy: overallRatio > 1 + suiteThreshold, how: 'inferred', othersCpuShare: null };
 }
 
+/** Files a machine-wide slowdown is inferred from: with fewer, one slowed file would pass for the machine. */
+const MIN_FILES_FOR_RATIO = 3;
+
 /**
- * How much longer the files of the current runs took than the same files in the baseline (sums of median
- * runtimes; the runs' totals when the baseline has no file statistics), or null when nothing compares.
- * Over the files present, so reruns of a few files say it as well as a whole run.
+ * How much longer the current runs' files took than the same files in the baseline: the median over files
+ * of current / baseline runtime, so one really slower file does not pass for a busy machine. With too few
+ * files to say (reruns of one or two files), the runs' totals when the baseline has no file statistics, else
+ * null.
  */
 export function overallRatio(baseline: Baseline, series: GateSeries): number | null {
-  let base = 0;
-  let current = 0;
+  const ratios: number[] = [];
   for (const [path, file] of series.files) {
     const before = baseline.files?.[path]?.runtime?.median;
     const now = median(file.runtime);
-    if (before === undefined || !Number.isFinite(now)) continue;
-    base += before;
-    current += now;
+    if (before !== undefined && before > 0 && Number.isFinite(now)) ratios.push(now / before);
   }
-  if (base > 0) return current / base;
+  if (ratios.length >= MIN_FILES_FOR_RATIO) return median(ratios);
+  if (baseline.files && Object.values(baseline.files).some((f) => f.runtime)) return null;
   const total = baseline.run?.totalMs.median;
   const now = median(series.total);
   return total && total > 0 && Number.isFinite(now) ? now / total : null;

@@ -42,14 +42,40 @@ describe('gateContext', () => {
     ]);
   });
 
-  it('infers a busy machine from a whole run slower than the suite threshold when the run does not say', () => {
-    // (1300 + 50) / (1000 + 50) = 1.29 > 1.15.
-    const slow = contextOf([now(1300)]);
-    expect(slow.busy).toEqual({ busy: true, how: 'inferred', othersCpuShare: null });
-    expect(slow.wallTrusted).toBe(false);
-    expect(slow.notes).toEqual([expect.stringContaining('The whole run took 1.29× the baseline')]);
-    expect(contextOf([now(1100)]).busy).toEqual({ busy: false, how: 'inferred', othersCpuShare: null });
-    expect(overallRatio(baseline, gateSeries([now(1300)]))).toBeCloseTo(1350 / 1050, 10);
+  it('does not infer a busy machine from one slowed file: it could be the file', () => {
+    expect(contextOf([now(1300)]).busy).toEqual({ busy: false, how: 'unknown', othersCpuShare: null });
+    expect(overallRatio(baseline, gateSeries([now(1300)]))).toBeNull();
+  });
+
+  it('infers a busy machine from the median file ratio when the run does not say', () => {
+    const stats = (median: number) => ({ median, mad: 0, samples: 3, min: median, max: median });
+    const files = { a: 100, b: 200, c: 400, d: 800 };
+    const base = {
+      ...baseline,
+      files: Object.fromEntries(
+        Object.entries(files).map(([p, ms]) => [p, { runtimeMs: ms, samples: 3, runtime: stats(ms) }]),
+      ),
+    };
+    const seriesOf = (factors: number[]) =>
+      ({
+        files: new Map(
+          Object.entries(files).map(([p, ms], i) => [p, { runtime: Float64Array.of(ms * (factors[i] ?? 1)) }]),
+        ),
+        total: Float64Array.of(Number.NaN),
+      }) as unknown as ReturnType<typeof gateSeries>;
+    // Every file 30 % slower: the machine. One file 3× slower: that file, not the machine.
+    expect(overallRatio(base, seriesOf([1.3, 1.3, 1.3, 1.3]))).toBeCloseTo(1.3, 10);
+    expect(overallRatio(base, seriesOf([3, 1, 1, 1]))).toBeCloseTo(1, 10);
+  });
+
+  it('infers from the whole run when the baseline has no file statistics', () => {
+    const noFiles = {
+      ...baseline,
+      files: undefined,
+      run: { totalMs: { median: 1050, mad: 0, samples: 3, min: 1050, max: 1050 } },
+    };
+    const series = { files: new Map(), total: Float64Array.of(1350) } as unknown as ReturnType<typeof gateSeries>;
+    expect(overallRatio(noFiles, series)).toBeCloseTo(1350 / 1050, 10);
   });
 
   it('knows nothing of the load when the baseline has no whole-run total', () => {

@@ -44,7 +44,8 @@ function validContent(project: TempProject, target: Target): unknown {
   return RUN;
 }
 
-let projects: TempProject[] = [];
+/** Projects still on disk, removed after the file (each property run removes its own as it ends). */
+const projects = new Set<TempProject>();
 afterAll(() => {
   for (const project of projects) project.remove();
 });
@@ -52,7 +53,7 @@ afterAll(() => {
 /** A project with history, a baseline and a latest run, and a file `shards/arg.json` for file arguments. */
 function freshProject(): TempProject {
   const project = createProject();
-  projects.push(project);
+  projects.add(project);
   project.save(...BASELINE_SOURCE);
   project.baseline(BASELINE_SOURCE);
   project.save(RUN);
@@ -146,7 +147,8 @@ describe('fuzzed CLI commands (fast-check)', () => {
           damage(project, target, content);
           await runCommand(command, args(project.root), project.root);
           project.remove();
-          projects = projects.filter((p) => p !== project);
+          // jest-perf-audit-allow shared-module-state: a registry of temp folders to remove; no test reads it
+          projects.delete(project);
         }),
         fuzzParameters(25),
       );

@@ -1,3 +1,7 @@
+/**
+ * @jest-perf-audit-allow-file fixed-port: these are the addresses the guard blocks before any connection is made;
+ * no server listens on them, and the tests that need one start it on port 0
+ */
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';

@@ -7,6 +7,7 @@ import { expectedStatus, type JestJson, jestTests, testKey } from '../harness';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** One npm cache for every run of this test (a stable name: later runs install from it, not the network). */
+// jest-perf-audit-allow shared-tmp-path: npm's cache (cacache) is safe for concurrent installs, and sharing it is the point
 const NPM_CACHE = path.join(os.tmpdir(), 'jest-perf-e2e-npm-cache');
 /** What a user installs: the preset and the CLI (npm finds their @jest-perf dependencies among the tarballs). */
 const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'parallel', 'audit'];

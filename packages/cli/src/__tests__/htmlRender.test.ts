@@ -49,6 +49,7 @@ describe('renderHtmlReport', () => {
       'Summary',
       'Slowest tests',
       'Duration histogram',
+      'File start-up',
       'Trends',
       'Regressions',
       'Hook / fixture time',

@@ -79,7 +79,9 @@ describe('recommend', () => {
         hooks: [makeHook({ type: 'beforeEach', calls: 2, totalMs: 3_000 + i, line: i + 1 })],
       }),
     );
-    const run = makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 })], files });
+    // Each file's runtime is its test's time (which includes its beforeEach): no start-up advice here.
+    const tests = files.map((f) => makeTest({ file: f.path, title: 't', durationMs: f.runtimeMs }));
+    const run = makeRun({ tests: [makeTest({ title: 'a', durationMs: 100 }), ...tests], files });
 
     // Six new files make the whole run regress: that advice comes first, then five hooks.
     const advice = advise(run, quiet(), 2);

@@ -2,7 +2,9 @@ import type { CounterGroups, RunFile } from '@jest-perf/core';
 import type { ChangePoint, CompareResult, SuiteVerdict, TestVerdict, TrendReport } from '@jest-perf/regression';
 import { type HookProfile, profileFixtures } from '../analysis/profileFixtures';
 import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
+import { type StartupReport, startupReport } from './fileStartup';
 import { recommend } from './recommend';
+import { type TimeKind, timeKind } from './timeKind';
 
 export interface ReportInput {
   run: RunFile;
@@ -22,6 +24,10 @@ export interface SlowTest {
   durationMs: number;
   setupMs: number;
   tags: string[];
+  /** CPU time of the test and its `beforeEach`/`afterEach`; null when not measured. */
+  cpuMs: number | null;
+  /** Whether it computes or waits, with advice; null when its CPU time was not measured. */
+  time: TimeKind | null;
 }
 
 /** Everything a report shows; `--format json` prints exactly this. */
@@ -40,6 +46,8 @@ export interface Report {
   } & RunFile['summary'];
   slowest: SlowTest[];
   hooks: { totalMs: number; top: HookProfile[] };
+  /** Each file's time outside its tests and hooks (setup files, transform, module loading). */
+  startup: StartupReport;
   trends: { analysed: number; changes: (ChangePoint & { id: string })[] } | null;
   regressions: {
     regressed: boolean;
@@ -61,6 +69,8 @@ const toSlowTest = (t: RunFile['tests'][number]): SlowTest => ({
   durationMs: t.durationMs,
   setupMs: t.setupMs,
   tags: t.tags,
+  cpuMs: t.cpuMs ?? null,
+  time: timeKind(t.durationMs, t.cpuMs),
 });
 
 /** Builds the report model from a run and, when available, its comparison and history trends. */
@@ -90,6 +100,7 @@ export function buildReport(input: ReportInput): Report {
       .slice(0, top)
       .map(toSlowTest),
     hooks: { totalMs: run.summary.hookMs, top: hooks.slice(0, top) },
+    startup: startupReport(run, top),
     trends: trends && {
       analysed: trends.analysed,
       changes: trends.tests

@@ -5,11 +5,23 @@ import type { Report } from './buildReport';
 /** Hook time above this share of a test's duration makes its setup the thing to fix. */
 const SETUP_SHARE = 0.5;
 const SETUP_MIN_MS = 200;
+/** Start-up above this share of the files' runtime (and at least STARTUP_MIN_MS) is worth a recommendation. */
+const STARTUP_SHARE = 0.5;
+const STARTUP_MIN_MS = 1000;
+
+function startupAdvice(startup: Report['startup']): string | null {
+  const worst = startup.files[0];
+  if (!worst || startup.totalMs < STARTUP_MIN_MS || startup.totalMs / startup.runtimeMs < STARTUP_SHARE) return null;
+  return (
+    `Files spend ${formatDuration(startup.totalMs)} of ${formatDuration(startup.runtimeMs)} starting up, outside their tests and hooks; ` +
+    `the most, ${worst.file} (${formatDuration(worst.startupMs)}): ${worst.advice}.`
+  );
+}
 
 /** Concrete next steps, most useful first, each naming the command or change that addresses it. */
 export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookProfile[]): string[] {
   const advice: string[] = [];
-  const { summary, regressions, uncategorizedSlow, slowest } = report;
+  const { summary, regressions, uncategorizedSlow, slowest, startup } = report;
   if (summary.incomplete) {
     advice.push(`The run is incomplete (${summary.incompleteReasons.join('; ')}): numbers may be missing tests.`);
   }
@@ -39,6 +51,8 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
       `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`jest-perf categorize --apply\` tags them so \`pnpm test:fast\` can skip them.`,
     );
   }
+  const startupLine = startupAdvice(startup);
+  if (startupLine) advice.push(startupLine);
   for (const hook of hooks.filter((h) => h.advice !== null).slice(0, 5)) {
     const where = `${hook.file}${hook.line === null ? '' : `:${hook.line}`}`;
     advice.push(`${hook.type} at ${where} ${hook.advice}.`);

@@ -2,6 +2,7 @@ import {
   formatChangePoint,
   formatCounts,
   formatDuration,
+  formatPercent,
   formatSlowCount,
   formatVerdict,
   VERDICT_ORDER,
@@ -10,12 +11,33 @@ import { renderHookProfiles } from '../commands/profileFixtures';
 import type { Report, SlowTest } from './buildReport';
 import { formatSpeed } from './formatSpeed';
 import { markdownTable } from './markdownTable';
+import { formatTimeKind } from './timeKind';
 
+/** The "CPU or wait" column only when some test's CPU time was measured. */
 function slowTable(tests: SlowTest[]): string {
+  const measured = tests.some((t) => t.time !== null);
+  const row = (t: SlowTest) => [t.id, formatDuration(t.durationMs), formatDuration(t.setupMs), t.tags.join(', ')];
+  if (!measured) return markdownTable(['test', 'duration', 'hooks', 'tags'], tests.map(row));
   return markdownTable(
-    ['test', 'duration', 'hooks', 'tags'],
-    tests.map((t) => [t.id, formatDuration(t.durationMs), formatDuration(t.setupMs), t.tags.join(', ')]),
+    ['test', 'duration', 'hooks', 'tags', 'CPU or wait'],
+    tests.map((t) => [...row(t), t.time ? formatTimeKind(t.time) : '']),
   );
+}
+
+function startupSection(report: Report): string {
+  const { totalMs, runtimeMs, files } = report.startup;
+  if (files.length === 0) return '## File start-up\n\nNo file spent time outside its tests and hooks.';
+  const share = runtimeMs > 0 ? ` (${formatPercent(totalMs / runtimeMs)} of ${formatDuration(runtimeMs)})` : '';
+  const intro =
+    `Time in each file outside its tests and hooks (setup files, transform, module loading): ` +
+    `${formatDuration(totalMs)} in all${share}.`;
+  const rows = files.map((f) => [
+    f.file,
+    formatDuration(f.startupMs),
+    `${formatPercent(f.share)} of ${formatDuration(f.runtimeMs)}`,
+    f.advice,
+  ]);
+  return `## File start-up\n\n${intro}\n\n${markdownTable(['file', 'start-up', 'share of file', 'advice'], rows)}`;
 }
 
 function summarySection(report: Report): string {
@@ -76,6 +98,7 @@ export function renderMarkdown(report: Report): string {
     `# jest-perf report`,
     summarySection(report),
     `## Slowest tests\n\n${report.slowest.length > 0 ? slowTable(report.slowest) : '_No tests ran._'}`,
+    startupSection(report),
     `## Hook / fixture time\n\nTotal ${formatDuration(report.hooks.totalMs)}.\n\n${renderHookProfiles(report.hooks.top)}`,
     trendSection(report),
     regressionSection(report),

@@ -3,6 +3,7 @@ import { CLIENT_SCRIPT } from './clientScript';
 import { escapeHtml, jsonForScript } from './escape';
 import { cacheSection, flakySection, hooksSection } from './fixtureSections';
 import { buildHtmlModel, type HtmlModel, type HtmlReportInput } from './model';
+import { startupSection } from './startupSections';
 import { STYLES } from './styles';
 import { summarySection } from './summarySection';
 import { TABLE_LIMIT, testsSection } from './testsTable';
@@ -18,6 +19,7 @@ const NAV: [string, string][] = [
   ['summary', 'Summary'],
   ['slowest', 'Slowest'],
   ['histogram', 'Histogram'],
+  ['startup', 'Start-up'],
   ['trends', 'Trends'],
   ['regressions', 'Regressions'],
   ['hooks', 'Hooks'],
@@ -43,6 +45,7 @@ export function renderHtml(model: HtmlModel): string {
     summarySection(model.report),
     slowestSection(model),
     histogramSection(model),
+    startupSection(model),
     trendsSection(model),
     regressionsSection(model),
     hooksSection(model),

@@ -44,6 +44,9 @@ th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] bu
 tr[hidden]{display:none}
 .verdict{font-size:12px;padding:0 6px;border-radius:8px;background:#eef0f3}
 .verdict.regressed,.status-failed{color:var(--bad)}.verdict.improved,.status-passed{color:var(--ok)}.verdict.unconfirmed,.verdict.new{color:var(--warn)}.verdict.minor,.verdict.unjudged{color:var(--muted)}
+h3{font-size:14px;margin:12px 0 4px}
+.time-kinds{margin:0;padding-left:20px;font-size:13px}.time-kinds li{overflow-wrap:anywhere}
+.time-kind.waits strong{color:var(--warn)}.time-kind.computes strong{color:var(--accent)}
 .count{color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:12px}
 `;

@@ -13,6 +13,7 @@ import { escapeHtml, formatCount } from './escape';
 import { histogramChart } from './histogramChart';
 import type { HtmlModel } from './model';
 import { filterTable, note, type Row, section } from './parts';
+import { timeKindList } from './startupSections';
 import { trendChart } from './trendChart';
 
 /** Verdict rows past this many are left to `--format json`: the page stays light on a 10,000-test run. */
@@ -28,7 +29,7 @@ export function slowestSection(model: HtmlModel): string {
           `The ${slowest.length} slowest tests`,
           slowest.map((t) => ({ label: t.id, value: t.durationMs })),
           formatDuration,
-        );
+        ) + timeKindList(slowest);
   return section('slowest', 'Slowest tests', body);
 }
 

@@ -6,6 +6,7 @@ import { type MachineSpeed, machineSpeed } from './machineSpeed';
 import { type NoiseFloor, pooledNoiseFloor } from './noiseFloor';
 import { assertHasRuns, windowFromRuns } from './runWindow';
 import { compareSlowCount } from './slowCount';
+import { finite, median } from './stats';
 import { suiteOf } from './suites';
 import type {
   GateContext,
@@ -128,30 +129,16 @@ function compareTests(baseline: Baseline, current: GateSeries, rules: Rules): Te
     const now = current.tests.get(id);
     const file = (now?.file ?? base?.file) as string;
     const threshold = pickThreshold(base?.threshold, baseline.thresholds.test, rules.o.testThreshold);
-    const verdict: Verdict = judge(
-      series(base?.stats, now?.wall),
-      series(base?.cpu, now?.cpu),
-      params(rules, 'test', threshold, false),
-    ) ?? {
-      kind: 'new',
-      currentMs: median(now?.wall),
-      currentSamples: countFinite(now?.wall),
-    };
+    const verdict: Verdict =
+      judge(series(base?.stats, now?.wall), series(base?.cpu, now?.cpu), params(rules, 'test', threshold, false)) ??
+      newVerdict(now?.wall);
     return { ...verdict, id, file, suite: suiteOf(file) };
   });
 }
 
-function countFinite(samples: Samples | undefined): number {
-  let n = 0;
-  for (const value of samples ?? []) if (Number.isFinite(value)) n += 1;
-  return n;
-}
-
-function median(samples: Samples | undefined): number {
-  const values = [...(samples ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
-  if (values.length === 0) return Number.NaN;
-  const mid = values.length >> 1;
-  return values.length % 2 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+/** The verdict on something the baseline does not have. */
+function newVerdict(samples: Samples | undefined): Verdict {
+  return { kind: 'new', currentMs: median(samples ?? []), currentSamples: finite(samples ?? []).length };
 }
 
 function suiteVerdict(
@@ -162,7 +149,7 @@ function suiteVerdict(
   current: Samples | undefined,
   tests: { baseline: number; current: number },
 ): SuiteVerdict {
-  const v: Verdict = verdict ?? { kind: 'new', currentMs: median(current), currentSamples: countFinite(current) };
+  const v: Verdict = verdict ?? newVerdict(current);
   return { ...v, scope, suite, file, tests };
 }
 

@@ -1,4 +1,4 @@
-import type { Baseline, DurationStats } from '@jest-perf/core';
+import type { Baseline, BaselineFile, BaselineTest, DurationStats } from '@jest-perf/core';
 import type { GateSeries, Samples } from './gateSeries';
 import { median } from './stats';
 
@@ -51,24 +51,42 @@ function factorOf(testRatios: number[], fileRatios: number[]): { factor: number;
  * @returns null when neither tests nor files are enough to say.
  */
 export function machineSpeed(baseline: Baseline, series: GateSeries): MachineSpeed | null {
-  const tests = [...series.tests].map(([id, s]): [DurationStats | undefined, Samples] => [
-    baseline.tests[id]?.stats,
-    s.wall,
-  ]);
-  const files = [...series.files].map(([path, s]): [DurationStats | undefined, Samples] => [
-    baseline.files?.[path]?.runtime,
-    s.runtime,
-  ]);
-  const wall = factorOf(ratios(tests, SPEED_MIN_MS), ratios(files, SPEED_MIN_FILE_MS));
+  const wall = speedFactor(
+    baseline,
+    series,
+    (t) => t.stats,
+    (f) => f.runtime,
+    'wall',
+    'runtime',
+  );
   if (!wall) return null;
-  const cpuTests = [...series.tests].map(([id, s]): [DurationStats | undefined, Samples] => [
-    baseline.tests[id]?.cpu,
-    s.cpu,
-  ]);
-  const cpuFiles = [...series.files].map(([path, s]): [DurationStats | undefined, Samples] => [
-    baseline.files?.[path]?.cpu,
-    s.cpu,
-  ]);
-  const cpu = factorOf(ratios(cpuTests, SPEED_MIN_MS), ratios(cpuFiles, SPEED_MIN_FILE_MS));
+  const cpu = speedFactor(
+    baseline,
+    series,
+    (t) => t.cpu,
+    (f) => f.cpu,
+    'cpu',
+    'cpu',
+  );
   return { factor: wall.factor, cpuFactor: cpu?.factor ?? null, tests: wall.from, applied: true };
+}
+
+/** One time's factor (wall or CPU): over the tests' series `testTime`, else the files' series `fileTime`. */
+function speedFactor(
+  baseline: Baseline,
+  series: GateSeries,
+  testStats: (test: BaselineTest) => DurationStats | undefined,
+  fileStats: (file: BaselineFile) => DurationStats | undefined,
+  testTime: 'wall' | 'cpu',
+  fileTime: 'runtime' | 'cpu',
+): { factor: number; from: number } | null {
+  const tests = [...series.tests].map(([id, s]): [DurationStats | undefined, Samples] => {
+    const test = baseline.tests[id];
+    return [test ? testStats(test) : undefined, s[testTime]];
+  });
+  const files = [...series.files].map(([path, s]): [DurationStats | undefined, Samples] => {
+    const file = baseline.files?.[path];
+    return [file ? fileStats(file) : undefined, s[fileTime]];
+  });
+  return factorOf(ratios(tests, SPEED_MIN_MS), ratios(files, SPEED_MIN_FILE_MS));
 }

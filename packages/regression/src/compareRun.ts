@@ -48,6 +48,13 @@ export interface CompareResult {
   context: GateContext;
 }
 
+/**
+ * How many times its baseline a thing's CPU time may grow on a busy machine with the code unchanged: two CPU
+ * hogs on a 2-core VM doubled the CPU time of unchanged computing tests of the example suite (shared cores,
+ * caches and memory bandwidth make the same work cost more CPU).
+ */
+export const BUSY_CPU_CONTENTION = 2;
+
 /** Kinds that name a thing worth a look: large changes. */
 const NAMED: ReadonlySet<VerdictKind> = new Set(['regressed', 'unconfirmed']);
 
@@ -289,12 +296,15 @@ export function compareRun(baseline: Baseline, current: CurrentSource, options: 
       startup: wallRule('startup'),
       hook: wallRule('hook'),
     },
-    cpu: floorRule(
-      pooledNoiseFloor(statsOf(baseline, 'cpu'), o.minCv, o.assumedCv),
-      speed?.cpuFactor ?? 1,
-      context.testbed.same,
-      'testbed',
-    ),
+    cpu: {
+      ...floorRule(
+        pooledNoiseFloor(statsOf(baseline, 'cpu'), o.minCv, o.assumedCv),
+        speed?.cpuFactor ?? 1,
+        context.testbed.same,
+        'testbed',
+      ),
+      contention: context.busy.busy ? BUSY_CPU_CONTENTION : 1,
+    },
     testThreshold: o.testThreshold ?? baseline.thresholds.test,
     suiteThreshold,
   };

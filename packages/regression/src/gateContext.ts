@@ -83,7 +83,7 @@ export function gateContext(
     const share =
       busy.othersCpuShare === null ? '' : ` (other processes used ${percent(busy.othersCpuShare)} of the CPU)`;
     notes.push(
-      `The machine was busy during the run${share}: wall time alone does not fail the check; CPU time, and reruns confirmed on a quiet machine (--confirm), do.`,
+      `The machine was busy during the run${share}: wall time alone does not fail the check, nor CPU time that grew less than twofold (contention for cores and caches); larger CPU growth, and reruns confirmed on a quiet machine (--confirm), do.`,
     );
   } else if (busy.busy && ratio !== null) {
     notes.push(

@@ -10,6 +10,10 @@ export interface FileSeries {
   /** Time outside tests and `beforeAll`/`afterAll`: environment, module loading, transform. */
   startup: Samples;
   runtime: Samples;
+  /**
+   * CPU time of its passed tests: the same work as {@link tests}. Start-up is left out: its CPU time swings
+   * with whether the worker process was fresh (cold code), which Jest decides run by run (in band or not).
+   */
   cpu: Samples;
   /** Each hook's total time, keyed by {@link hookKey}. */
   hooks: Map<string, Samples>;
@@ -31,7 +35,10 @@ export interface GateSeries {
   files: Map<string, FileSeries>;
   /** Per run, the sum of its files' runtimes. */
   total: Samples;
-  /** Per run, the sum of its files' CPU time (NaN when not measured). */
+  /**
+   * Per run, the CPU time of every test and `beforeAll`/`afterAll` hook (NaN when not measured); start-up is
+   * left out, as for {@link FileSeries.cpu}.
+   */
   totalCpu: Samples;
 }
 
@@ -65,10 +72,11 @@ function fileSeries(map: Map<string, FileSeries>, path: string, runs: number): F
   return series;
 }
 
-function addFile(series: FileSeries, file: FileRecord, allTestsMs: number, run: number, runs: number): void {
+/** Adds one file's record; returns the CPU time of its once-hooks (0 when not measured). */
+function addFile(series: FileSeries, file: FileRecord, allTestsMs: number, run: number, runs: number): number {
   series.runtime[run] = file.runtimeMs;
-  if (file.cpuMs !== undefined) series.cpu[run] = file.cpuMs;
   let onceHooksMs = 0;
+  let onceHooksCpuMs = 0;
   for (const hook of file.hooks) {
     const key = hookKey(hook);
     let samples = series.hooks.get(key);
@@ -77,9 +85,13 @@ function addFile(series: FileSeries, file: FileRecord, allTestsMs: number, run: 
       series.hooks.set(key, samples);
     }
     add(samples, run, hook.totalMs);
-    if (hook.type === 'beforeAll' || hook.type === 'afterAll') onceHooksMs += hook.totalMs;
+    if (hook.type === 'beforeAll' || hook.type === 'afterAll') {
+      onceHooksMs += hook.totalMs;
+      onceHooksCpuMs += hook.cpuMs ?? 0;
+    }
   }
   series.startup[run] = Math.max(0, file.runtimeMs - allTestsMs - onceHooksMs);
+  return onceHooksCpuMs;
 }
 
 /** Aligns the runs (oldest first) into per-thing series. Files that failed to run are left out. */
@@ -90,6 +102,7 @@ export function gateSeries(runs: readonly RunFile[]): GateSeries {
     const allTestsMs = new Map<string, number>();
     for (const test of run.tests) {
       allTestsMs.set(test.file, (allTestsMs.get(test.file) ?? 0) + test.durationMs);
+      if (test.cpuMs !== undefined) add(result.totalCpu, index, test.cpuMs);
       if (test.status !== 'passed') continue;
       let series = result.tests.get(test.id);
       if (!series) {
@@ -97,16 +110,25 @@ export function gateSeries(runs: readonly RunFile[]): GateSeries {
         result.tests.set(test.id, series);
       }
       series.wall[index] = test.durationMs;
-      if (test.cpuMs !== undefined) series.cpu[index] = test.cpuMs;
       const file = fileSeries(result.files, test.file, n);
+      if (test.cpuMs !== undefined) {
+        series.cpu[index] = test.cpuMs;
+        add(file.cpu, index, test.cpuMs);
+      }
       add(file.tests, index, test.durationMs);
       file.testIds.add(test.id);
     }
     for (const file of run.files) {
       if (file.execError) continue;
-      addFile(fileSeries(result.files, file.path, n), file, allTestsMs.get(file.path) ?? 0, index, n);
+      const onceHooksCpuMs = addFile(
+        fileSeries(result.files, file.path, n),
+        file,
+        allTestsMs.get(file.path) ?? 0,
+        index,
+        n,
+      );
       add(result.total, index, file.runtimeMs);
-      if (file.cpuMs !== undefined) add(result.totalCpu, index, file.cpuMs);
+      if (onceHooksCpuMs > 0) add(result.totalCpu, index, onceHooksCpuMs);
     }
   });
   return result;

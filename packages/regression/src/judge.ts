@@ -21,6 +21,12 @@ export interface TimeRule {
   trusted: boolean;
   /** Why it cannot, when not trusted. */
   distrust: UnconfirmedReason;
+  /**
+   * How many times its baseline this time may grow on the current machine with the code unchanged (a busy
+   * machine: shared cores and caches make the same work cost more CPU); growth within it is no evidence and
+   * leaves the judgement to the other time. 1 (or absent): any growth beyond noise counts.
+   */
+  contention?: number;
 }
 
 /** Everything a judgement depends on besides the data. */
@@ -116,7 +122,8 @@ export function judge(wall: TimeSeries | undefined, cpu: TimeSeries | undefined,
   const computes = c !== null && cpuShare !== null && cpuShare >= COMPUTES_SHARE;
   const wallResult = measurement(w, wall.base, params.threshold, cpuShare);
   if (wall.base.samples < MIN_OWN_SAMPLES && !params.judgeFewRuns) return { kind: 'unjudged', ...wallResult };
-  if (c && cpu && c.large && c.beyondNoise && params.cpu.trusted) {
+  const beyondContention = c !== null && c.currentMs > c.baselineMs * (params.cpu.contention ?? 1);
+  if (c && cpu && c.large && c.beyondNoise && beyondContention && params.cpu.trusted) {
     return { kind: 'regressed', ...measurement(c, cpu.base, params.threshold, cpuShare) };
   }
   if (w.large) {

@@ -148,7 +148,9 @@ describe('files in the baseline (the gate and the shard sequencer)', () => {
   });
 
   it('stores CPU time of tests, files and the whole run, and each hook, when the runs measured them', () => {
-    const hooks = { 'h.test.ts': [hook('beforeAll', 200, ['Outer', 'Inner']), hook('beforeEach', 30)] };
+    const hooks = {
+      'h.test.ts': [{ ...hook('beforeAll', 200, ['Outer', 'Inner']), cpuMs: 150 }, hook('beforeEach', 30)],
+    };
     const measured = [100, 110, 90].map((ms, r) =>
       withFiles(makeRun(`r${r}`, [['h.test.ts › t', ms]]), { startupMs: 40, cpuShare: 0.5, hooks }),
     );
@@ -158,12 +160,13 @@ describe('files in the baseline (the gate and the shard sequencer)', () => {
     // Runtime = test + beforeAll + start-up; the beforeEach is inside the test's time.
     expect(file?.runtime).toEqual(stats(340, 10, 3, 330, 350));
     expect(file?.startup).toEqual(stats(40, 0, 3, 40, 40));
-    expect(file?.cpu).toEqual(stats(170, 5, 3, 165, 175));
+    // CPU time of the file's tests; the whole run's adds the once-hooks' (start-up left out of both).
+    expect(file?.cpu).toEqual(stats(50, 5, 3, 45, 55));
     expect(file?.hooks).toEqual({
       'beforeAll (Outer › Inner)': stats(200, 0, 3, 200, 200),
       beforeEach: stats(30, 0, 3, 30, 30),
     });
-    expect(baseline.run).toEqual({ totalMs: stats(340, 10, 3, 330, 350), cpuMs: stats(170, 5, 3, 165, 175) });
+    expect(baseline.run).toEqual({ totalMs: stats(340, 10, 3, 330, 350), cpuMs: stats(200, 5, 3, 195, 205) });
     expect(() => validateWith(baselineSchema, baseline, { what: 'baseline', fix: '' })).not.toThrow();
   });
 

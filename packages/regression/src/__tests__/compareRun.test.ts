@@ -85,6 +85,38 @@ describe('compareRun', () => {
     expect(result.summary.tests.regressed).toBe(1);
   });
 
+  it('on a busy machine, fails CPU time only beyond the contention it adds, and never on start-up CPU', () => {
+    const cpuBaseline = buildBaseline(
+      makeRuns(10, { [MAPPER]: 1200, 'tests/core/mapper.test.ts › ColumnMapper › maps': 400 }).map((r) =>
+        withFiles(r, { cpuShare: 0.9 }),
+      ),
+      config,
+    );
+    const rows = (mapperMs: number): TestRow[] => [
+      [MAPPER, mapperMs],
+      ['tests/core/mapper.test.ts › ColumnMapper › maps', 400],
+    ];
+    // Unchanged code on a busy machine: the mapper's CPU time went 1.08 s → 1.98 s (shared cores and caches).
+    const busy = compareRun(cpuBaseline, run('now', rows(2200), { cpuShare: 0.9, load: load(true) }), {
+      slowCountTolerance: 1,
+    });
+    expect(mapperOf(busy)).toMatchObject({ kind: 'unconfirmed', reason: 'busy' });
+    expect(busy.regressed).toBe(false);
+    // Five times the CPU is no contention.
+    const slower = compareRun(cpuBaseline, run('now', rows(6000), { cpuShare: 0.9, load: load(true) }), {
+      slowCountTolerance: 1,
+    });
+    expect(mapperOf(slower)).toMatchObject({ kind: 'regressed', evidence: 'cpu' });
+
+    // Jest ran the files in fresh worker processes this time (cold code): start-up cost 3 s more CPU, which
+    // the whole run's CPU time does not count.
+    const fresh = run('now', rows(1200), { cpuShare: 0.9, load: load(false) });
+    for (const file of fresh.files) file.cpuMs = (file.cpuMs ?? 0) + 3000;
+    const quiet = compareRun(cpuBaseline, fresh);
+    expect(quiet.suites.find((v) => v.suite === 'whole run')).toMatchObject({ kind: 'unchanged' });
+    expect(quiet.regressed).toBe(false);
+  });
+
   it('does not fail a change under the minimum impact, however large in percent', () => {
     // 2 ms → 40 ms: +1900 %, but adds 38 ms to the suite.
     const result = compareRun(

@@ -156,6 +156,26 @@ describe('judge', () => {
     expect(judge(series([2500]), cpu, otherTestbed)).toMatchObject({ kind: 'unconfirmed', reason: 'testbed' });
   });
 
+  it('on a busy machine, takes CPU time as evidence only beyond what contention adds (up to ×2)', () => {
+    // Two CPU hogs on a 2-core machine doubled the CPU time of unchanged computing tests: shared caches and
+    // cores make the same work cost more CPU.
+    const busy = params({ wall: rule({ trusted: false }), cpu: rule({ distrust: 'busy', contention: 2 }) });
+    expect(judge(series([2500]), series([1700], stats(900, 5)), busy)).toMatchObject({
+      kind: 'unconfirmed',
+      reason: 'busy',
+    });
+    expect(judge(series([9000]), series([4500], stats(900, 5)), busy)).toMatchObject({
+      kind: 'regressed',
+      evidence: 'cpu',
+      currentMs: 4500,
+    });
+    // Confirmed on quiet reruns, the same doubling regresses.
+    expect(judge(series([2500]), series([1700], stats(900, 5)), params())).toMatchObject({
+      kind: 'regressed',
+      evidence: 'cpu',
+    });
+  });
+
   it('calls a change beyond threshold and noise but under the minimum impact minor', () => {
     // 10 ms → 40 ms: +300 %, adds 30 ms.
     expect(judge(series([40], stats(10, 0.1)), undefined, params())).toMatchObject({ kind: 'minor', deltaMs: 30 });

@@ -3,6 +3,7 @@ import { Table, vectorFromArray } from 'apache-arrow';
 import { columnValues } from '../../src/analysis/columnValues';
 import { describeColumn, describeNumbers, describeTable, quantile } from '../../src/analysis/describe';
 import { matchingRows } from '../../src/query/applyFilters';
+import { workRepeats } from '../fixtures/benchSlowdown';
 import { LARGE_TABLE_ROWS } from '../fixtures/largeTables';
 import { sharedLargePatientTable } from '../fixtures/scope';
 
@@ -45,7 +46,9 @@ describe('describe on the large patients table', () => {
   });
 
   it('describes every column of the table', () => {
-    expect(describeTable(table).map((s) => s.column)).toEqual(table.schema.fields.map((f) => f.name));
+    let summaries = describeTable(table);
+    for (let i = 1; i < workRepeats('describes every column of the table'); i += 1) summaries = describeTable(table);
+    expect(summaries.map((s) => s.column)).toEqual(table.schema.fields.map((f) => f.name));
   });
 
   it('agrees with a direct computation of the mean', () => {

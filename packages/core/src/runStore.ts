@@ -118,9 +118,16 @@ export function saveRun(paths: DataPaths, run: RunFile, historySize: number): Sa
     );
   }
   writeFileAtomic(paths.latest, data);
-  const runs = listRunFiles(paths);
-  for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
+  pruneRuns(paths, historySize);
   return { runFile };
+}
+
+/** Deletes all but the newest `historySize` run files of `runs/` (by run id: its timestamp) and returns their ids. */
+export function pruneRuns(paths: DataPaths, historySize: number): string[] {
+  const runs = listRunFiles(paths);
+  const old = runs.slice(0, Math.max(0, runs.length - historySize));
+  for (const file of old) fs.rmSync(file, { force: true });
+  return old.map((file) => path.basename(file, '.json'));
 }
 
 /** Whether `target` exists and is a file / a folder (the wrong kind for where jest-perf writes). */

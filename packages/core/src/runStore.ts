@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
@@ -137,8 +138,15 @@ function isA(target: string, kind: 'file' | 'folder'): boolean {
   return kind === 'folder' ? stat.isDirectory() : !stat.isDirectory();
 }
 
-/** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */
-export function newRunId(now: Date = new Date()): string {
+/**
+ * A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. The suffix is random, or, for a run
+ * made of other runs (merged shards), derived from their ids: merging the same shards again (a retried CI
+ * job) gives the same id, so the history holds that run once.
+ */
+export function newRunId(now: Date = new Date(), from?: readonly string[]): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
-  return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
+  const suffix = from
+    ? createHash('sha1').update([...from].sort().join('\n')).digest('hex').slice(0, 4)
+    : Math.random().toString(16).slice(2, 6);
+  return `${stamp}-${suffix}`;
 }

@@ -146,7 +146,10 @@ function isA(target: string, kind: 'file' | 'folder'): boolean {
 export function newRunId(now: Date = new Date(), from?: readonly string[]): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
   const suffix = from
-    ? createHash('sha1').update([...from].sort().join('\n')).digest('hex').slice(0, 4)
+    ? createHash('sha1')
+        .update([...from].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 4)
     : Math.random().toString(16).slice(2, 6);
   return `${stamp}-${suffix}`;
 }

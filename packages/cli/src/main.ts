@@ -6,6 +6,7 @@ import { categorizeCommand } from './commands/categorize';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { flakyCommand } from './commands/flaky';
+import { historyCommand } from './commands/history';
 import { initCommand } from './commands/init';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
@@ -22,6 +23,7 @@ export const COMMANDS: AnyCommand[] = [
   categorizeCommand,
   profileFixturesCommand,
   mergeCommand,
+  historyCommand,
   testCommand,
   flakyCommand,
   compareCommand,

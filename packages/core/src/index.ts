@@ -21,6 +21,8 @@ export {
   type SourceStamp,
   type TestSeries,
 } from './history';
+export { exportHistory, type HistoryExportResult, type HistoryImportResult, importHistory } from './historyCarry';
+export { type ExportedRun, type HistoryExportFile, readHistoryExport } from './historyExport';
 export { type SyncedHistory, syncHistory } from './historySync';
 export { assertMeaning, baselineProblem, MAX_SANE_MS, MAX_SANE_THRESHOLD, runFileProblem } from './meaning';
 export { type DataPaths, dataPaths, relativePosix } from './paths';
@@ -29,6 +31,7 @@ export { addCounters, summarizeRun, totalHookMs } from './runSummary';
 export { baselineSchema } from './schemas/baseline.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
+export { historyExportHeaderSchema } from './schemas/historyExport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
 export {
   collectTags,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
@@ -118,9 +119,16 @@ export function saveRun(paths: DataPaths, run: RunFile, historySize: number): Sa
     );
   }
   writeFileAtomic(paths.latest, data);
-  const runs = listRunFiles(paths);
-  for (const old of runs.slice(0, Math.max(0, runs.length - historySize))) fs.rmSync(old, { force: true });
+  pruneRuns(paths, historySize);
   return { runFile };
+}
+
+/** Deletes all but the newest `historySize` run files of `runs/` (by run id: its timestamp) and returns their ids. */
+export function pruneRuns(paths: DataPaths, historySize: number): string[] {
+  const runs = listRunFiles(paths);
+  const old = runs.slice(0, Math.max(0, runs.length - historySize));
+  for (const file of old) fs.rmSync(file, { force: true });
+  return old.map((file) => path.basename(file, '.json'));
 }
 
 /** Whether `target` exists and is a file / a folder (the wrong kind for where jest-perf writes). */
@@ -130,8 +138,18 @@ function isA(target: string, kind: 'file' | 'folder'): boolean {
   return kind === 'folder' ? stat.isDirectory() : !stat.isDirectory();
 }
 
-/** A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. */
-export function newRunId(now: Date = new Date()): string {
+/**
+ * A sortable, file-name-safe run id: `2026-11-24T11-07-35-123Z-4f2a`. The suffix is random, or, for a run
+ * made of other runs (merged shards), derived from their ids: merging the same shards again (a retried CI
+ * job) gives the same id, so the history holds that run once.
+ */
+export function newRunId(now: Date = new Date(), from?: readonly string[]): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
-  return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
+  const suffix = from
+    ? createHash('sha1')
+        .update([...from].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 4)
+    : Math.random().toString(16).slice(2, 6);
+  return `${stamp}-${suffix}`;
 }

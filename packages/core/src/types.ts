@@ -2,6 +2,8 @@
 export const RUN_FILE_VERSION = 1;
 /** Current version of the baseline format. */
 export const BASELINE_VERSION = 1;
+/** Current version of the history export file (`jest-perf history export`). */
+export const HISTORY_EXPORT_VERSION = 1;
 
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'todo';
 
@@ -287,4 +289,17 @@ export interface Testbed {
   os: string;
   nodeMajor: number;
   jestMajor: number;
+}
+
+/**
+ * The header of a history export file (`jest-perf history export --out <file>`): one Arrow IPC file a CI
+ * cache or artifact carries from run to run, one row per run (`runId`, `startedAt`, and `run`, the run
+ * file's JSON gzipped). This header is the JSON of the file's schema metadata key `jest-perf:history-export`.
+ */
+export interface HistoryExportHeader {
+  format: 'jest-perf-history';
+  version: typeof HISTORY_EXPORT_VERSION;
+  exportedAt: string;
+  /** Rows the file holds: a file with fewer was cut short. */
+  runs: number;
 }

@@ -4,6 +4,7 @@ import {
   baselineSchema,
   type DataPaths,
   dataPaths,
+  isJestPerfError,
   listRunFiles,
   loadConfig,
   type RunFile,
@@ -21,14 +22,18 @@ export interface FileDurations {
 }
 
 /**
- * Expected duration of each test file. The committed baseline comes first: every CI machine has the same
- * copy, so every shard computes the same split. Its per-file runtimes are used when it has them (they
- * include environment, imports and beforeAll); older baselines give test sums plus a per-file overhead.
- * The newest whole (unsharded) run is the fallback for local use. Not simply latest.json: after shard 1
- * ran, it holds only shard 1's files, and shard 2 would split differently — some files twice, some never.
+ * Expected duration of each test file. The newest whole run comes first: a merged CI run carried from
+ * run to run (`jest-perf history import`) holds each file's runtime as of the last pipeline, where a
+ * committed baseline can be months old. Every shard imports the same history file, so every shard computes
+ * the same split. Not simply latest.json: after shard 1 ran, it holds only shard 1's files, and shard 2
+ * would split differently — some files twice, some never. Without a whole run (a fresh CI checkout), the
+ * committed baseline: every CI machine has the same copy. Its per-file runtimes are used when it has them
+ * (they include environment, imports and beforeAll); older baselines give test sums plus a per-file overhead.
  */
 export function loadFileDurations(rootDir: string): FileDurations {
   const paths = dataPaths(loadConfig(rootDir));
+  const run = newestWholeRun(paths);
+  if (run) return { source: 'latest run', durations: new Map(run.files.map((f) => [f.path, f.runtimeMs])) };
   if (fs.existsSync(paths.baseline)) {
     const baseline = readValidatedJson<Baseline>(paths.baseline, baselineSchema, {
       what: 'baseline',
@@ -41,20 +46,28 @@ export function loadFileDurations(rootDir: string): FileDurations {
     for (const [file, { runtimeMs }] of Object.entries(baseline.files ?? {})) durations.set(file, runtimeMs);
     return { source: 'baseline', durations };
   }
-  const run = newestUnshardedRun(paths);
-  if (run) return { source: 'latest run', durations: new Map(run.files.map((f) => [f.path, f.runtimeMs])) };
   return { source: 'none', durations: new Map() };
 }
 
-/** latest.json when it is a whole run, else the newest whole run of runs/ (shards' runs skipped). */
-function newestUnshardedRun(paths: DataPaths): RunFile | null {
-  if (fs.existsSync(paths.latest)) {
-    const latest = readRunFile(paths.latest);
-    if (latest.shard === null) return latest;
-  }
-  for (const file of listRunFiles(paths).reverse()) {
-    const run = readRunFile(file);
-    if (run.shard === null) return run;
+/**
+ * The newest whole run of runs/ (shards' runs skipped), else latest.json when it is a whole run. A run file
+ * that cannot be read is passed over: a damaged history must not stop the tests (the CLI names it).
+ */
+function newestWholeRun(paths: DataPaths): RunFile | null {
+  const files = listRunFiles(paths).reverse();
+  if (fs.existsSync(paths.latest)) files.push(paths.latest);
+  for (const file of files) {
+    const run = readableRun(file);
+    if (run?.shard === null) return run;
   }
   return null;
+}
+
+function readableRun(file: string): RunFile | null {
+  try {
+    return readRunFile(file);
+  } catch (error) {
+    if (isJestPerfError(error)) return null;
+    throw error;
+  }
 }

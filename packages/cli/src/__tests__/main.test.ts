@@ -182,6 +182,7 @@ describe('runCli unexpected errors', () => {
       'categorize',
       'profile-fixtures',
       'merge',
+      'history',
       'test',
       'flaky',
       'compare',

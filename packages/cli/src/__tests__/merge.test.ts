@@ -56,6 +56,24 @@ describe('jest-perf merge', () => {
     expect(syncHistory(project.paths).history.tests.size).toBe(3);
   });
 
+  it('stores the same shards merged twice (a retried CI job) as one run of the history', async () => {
+    const files = writeShards(shard(1, 2, ['a']), shard(2, 2, ['b']));
+
+    await cli(['merge', ...files], project.root);
+    const again = await cli(['merge', ...files], project.root);
+
+    expect(again.code).toBe(0);
+    expect(syncHistory(project.paths).history.runs).toHaveLength(1);
+  });
+
+  it('gives shards of another run another run id', async () => {
+    await cli(['merge', ...writeShards(shard(1, 2, ['a']), shard(2, 2, ['b']))], project.root);
+    const other = { ...shard(1, 2, ['a']), runId: 'shard-1-retried' };
+    await cli(['merge', ...writeShards(other, shard(2, 2, ['b']))], project.root);
+
+    expect(syncHistory(project.paths).history.runs).toHaveLength(2);
+  });
+
   it('writes the merged run to --out without touching the project data', async () => {
     const files = writeShards(shard(1, 2, ['a']), shard(2, 2, ['b']));
 

@@ -36,7 +36,10 @@ export function mergeRuns(runs: RunFile[]): RunFile {
   return {
     ...first,
     ...span,
-    runId: newRunId(new Date(span.startedAt)),
+    runId: newRunId(
+      new Date(span.startedAt),
+      runs.map((run) => run.runId),
+    ),
     shard: null,
     incomplete: reasons.length > 0,
     incompleteReasons: reasons,

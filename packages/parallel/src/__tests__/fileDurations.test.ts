@@ -57,6 +57,24 @@ describe('loadFileDurations', () => {
     expect(durations.get('b.test.js')).toBe(50 + FILE_OVERHEAD_MS);
   });
 
+  it('prefers the newest whole run (an imported CI history) to the committed baseline', () => {
+    writeBaseline({ 'a.test.js › one': { file: 'a.test.js', durationMs: 300 } });
+    writeLatest(null, 'runs/2026-01-01-merged.json', 4000);
+    expect(loadFileDurations(root)).toEqual({ source: 'latest run', durations: new Map([['a.test.js', 4000]]) });
+  });
+
+  it('passes over a damaged run file for the next whole run', () => {
+    writeLatest(null, 'runs/2026-01-01-whole.json', 900);
+    fs.writeFileSync(path.join(root, '.jest-perf', 'runs', '2026-01-02-broken.json'), '{"half');
+    expect(loadFileDurations(root)).toEqual({ source: 'latest run', durations: new Map([['a.test.js', 900]]) });
+  });
+
+  it('uses the baseline when the only runs are shards', () => {
+    writeBaseline({ 'a.test.js › one': { file: 'a.test.js', durationMs: 300 } });
+    writeLatest({ index: 1, count: 3 }, 'runs/2026-01-01-shard.json', 4000);
+    expect(loadFileDurations(root).source).toBe('baseline');
+  });
+
   it('uses the latest run’s file runtimes without a baseline', () => {
     writeLatest(null);
     expect(loadFileDurations(root)).toEqual({ source: 'latest run', durations: new Map([['a.test.js', 700]]) });

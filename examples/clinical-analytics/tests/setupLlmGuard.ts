@@ -2,6 +2,6 @@
 // (useExampleLlm) or a `real_llm` tag fails at once, naming itself and the fix.
 import { guardRealLlmCalls } from '@jest-perf/llm-mock';
 import * as llm from '../src/llm/callLlm';
-import { expectForLlmGuard } from './fixtures/llm';
+import { liveLlmCallsAllowed } from './fixtures/llm';
 
-guardRealLlmCalls({ module: llm, method: 'callLlm' }, { globals: { expect: expectForLlmGuard(expect) } });
+guardRealLlmCalls({ module: llm, method: 'callLlm' }, { allowRealCalls: liveLlmCallsAllowed });

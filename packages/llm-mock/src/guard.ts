@@ -3,6 +3,7 @@ import { count } from './counters';
 import { LlmMockError } from './errors';
 import { guardLlmNetwork, type NetworkGuardOptions } from './guardNetwork';
 import { type JestGlobals, jestGlobals, spyOn } from './jestGlobals';
+import { allowingRealCalls } from './network/attribution';
 import { currentCaller } from './network/callerTracking';
 import { type SeamTarget, seamState } from './seamRegistry';
 import { callerHasTag } from './testTags';
@@ -22,6 +23,12 @@ export interface GuardOptions {
    * only. Default: `OLLAMA_HOST`'s host, else Ollama's `127.0.0.1:11434` / `localhost:11434`.
    */
   hosts?: NetworkGuardOptions['hosts'] | false;
+  /**
+   * A switch of the project's own that lets every real call through while it returns true (counted as real
+   * calls, and let past the network guard too): e.g. a rollback switch that measures the suite without the
+   * mock. Tags cannot do it: they are fixed in the test files.
+   */
+  allowRealCalls?: () => boolean;
 }
 
 /**
@@ -61,6 +68,10 @@ export function guardRealLlmCalls<T extends object, K extends string>(
     // the test of this async context: Jest's currentTestName names the wrong one under test.concurrent
     const caller = currentCaller(jestName);
     const currentTestName = caller.testName;
+    if (state.original && options.allowRealCalls?.() === true) {
+      const original = state.original;
+      return allowingRealCalls(() => timedRealCall(original, this, args));
+    }
     if (callerHasTag(tag, caller, testPath) && state.original) return timedRealCall(state.original, this, args);
     count('blockedRealCalls');
     const where = currentTestName ?? `a beforeAll/afterAll hook of ${testPath ? path.basename(testPath) : 'this file'}`;

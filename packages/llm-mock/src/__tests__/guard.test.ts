@@ -116,6 +116,19 @@ describe('guardRealLlmCalls', () => {
     }
   });
 
+  it('lets real calls through while the project\'s own switch allows them (a suite measured without the mock)', async () => {
+    let live = false;
+    const g = guarded({ allowRealCalls: () => live });
+    g.startTest('QueryEngine answers a count');
+    await expect(g.module.callLlm('PARSE')).rejects.toMatchObject({ code: 'JEST_PERF_LLM_REAL_CALL_BLOCKED' });
+    expect(() => g.run('afterEach')).toThrow('1 real LLM call(s) blocked');
+    live = true;
+    g.startTest('QueryEngine answers a count');
+    await expect(g.module.callLlm('PARSE')).resolves.toBe('real answer');
+    expect(g.realCalls).toEqual(['PARSE']);
+    expect(() => g.run('afterEach')).not.toThrow();
+  });
+
   it('honours a custom tag', async () => {
     const g = guarded({ tag: 'live' });
     g.startTest('uses the model @live');

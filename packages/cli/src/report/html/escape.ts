@@ -21,13 +21,3 @@ export function jsonForScript(value: unknown): string {
     return `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, '0')}`;
   });
 }
-
-/** `12,345` (grouped the same way on every machine, whatever its locale). */
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-/** A share as a percentage with one decimal: 0.1234 → `12.3 %`. */
-export function formatShare(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)} %`;
-}

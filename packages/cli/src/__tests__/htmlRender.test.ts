@@ -313,7 +313,7 @@ describe('renderHtmlReport', () => {
 
     expect(out).toContain('data-key="flake-rate"><div class="value">10.0 %</div>');
     expect(out).toContain(
-      '<td>src/a.test.ts › racy</td><td class="num">3 / 10</td><td class="num">30.0 %</td><td>2, 5, 9</td>',
+      '<td>src/<wbr>a.test.ts › racy</td><td class="num">3 / 10</td><td class="num">30.0 %</td><td>2, 5, 9</td>',
     );
     expect(out).toContain('<td>1, 2, 3, 4, 5, …</td>');
     expect(out).not.toContain('› fine</td>');

@@ -469,7 +469,7 @@ describe('jest-perf report --format html', () => {
     const result = await cli(['report', '--format', 'html'], project.root);
 
     expect(result.out).toContain('data-key="flake-rate"><div class="value">25.0 %</div>');
-    expect(result.out).toContain('<td>src/a.test.ts › fast</td><td class="num">1 / 4</td>');
+    expect(result.out).toContain('<td>src/<wbr>a.test.ts › fast</td><td class="num">1 / 4</td>');
   });
 
   it('leaves the flake rates out, saying why, when flaky.json is damaged', async () => {

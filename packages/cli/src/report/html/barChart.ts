@@ -1,14 +1,9 @@
-import { escapeHtml } from './escape';
+import { breakablePath, escapeHtml } from './escape';
 import { formatMs } from './format';
 
 export interface Bar {
   label: string;
   value: number;
-}
-
-/** The label as HTML that may break after each folder (`src/<wbr>api/…`), never inside a name. */
-function breakable(label: string): string {
-  return escapeHtml(label).replaceAll('/', '/<wbr>');
 }
 
 /**
@@ -30,7 +25,7 @@ export function barChart(
     const width = max > 0 ? Math.round((bar.value / max) * 1000) / 10 : 0;
     return (
       `<li class="bar" data-label="${label}" data-value="${bar.value}" title="${label}: ${value}">` +
-      `<span class="bar-label">${breakable(bar.label)}</span>` +
+      `<span class="bar-label">${breakablePath(bar.label)}</span>` +
       `<span class="bar-track"><span class="bar-fill" style="width:${width}%"></span></span>` +
       `<span class="bar-value">${value}</span></li>`
     );

@@ -1,5 +1,5 @@
 import { barChart } from './barChart';
-import { escapeHtml } from './escape';
+import { breakablePath, escapeHtml } from './escape';
 import { formatCount, formatCounter, formatMs, formatShare } from './format';
 import type { HtmlModel } from './model';
 import { card, cards, filterTable, note, section } from './parts';
@@ -42,7 +42,7 @@ export function hooksSection(model: HtmlModel): string {
       const scope = [...h.describePath, h.type].join(' › ');
       return {
         cells: [
-          escapeHtml(where),
+          breakablePath(where),
           escapeHtml(scope),
           formatCount(h.calls),
           formatMs(h.totalMs),
@@ -144,7 +144,7 @@ export function flakySection(model: HtmlModel): string {
             return {
               cells: [
                 `<span class="verdict ${t.status === 'broken' ? 'regressed' : 'unconfirmed'}">${t.status}</span>`,
-                escapeHtml(t.id),
+                breakablePath(t.id),
                 `${t.failed} / ${ran}`,
                 ran > 0 ? formatShare(t.failed / ran) : '—',
                 escapeHtml(seeds),

@@ -1,7 +1,7 @@
 import { formatPercent } from '@jest-perf/regression';
 import type { SlowTest } from '../buildReport';
 import { formatTimeKind } from '../timeKind';
-import { escapeHtml } from './escape';
+import { breakablePath, escapeHtml } from './escape';
 import { formatMs } from './format';
 import type { HtmlModel } from './model';
 import { filterTable, note, section } from './parts';
@@ -12,7 +12,7 @@ export function timeKindList(slowest: readonly SlowTest[]): string {
   if (measured.length === 0) return '';
   const items = measured.map(
     (t) =>
-      `<li class="time-kind ${t.time?.kind}" data-test-id="${escapeHtml(t.id)}"><strong>${escapeHtml(t.id)}</strong> ` +
+      `<li class="time-kind ${t.time?.kind}" data-test-id="${escapeHtml(t.id)}"><strong>${breakablePath(t.id)}</strong> ` +
       `${escapeHtml(t.time ? formatTimeKind(t.time) : '')}</li>`,
   );
   return `<h3>CPU or wait</h3><ul class="time-kinds">${items.join('')}</ul>`;
@@ -38,7 +38,7 @@ export function startupSection(model: HtmlModel): string {
     ],
     files.map((f) => ({
       cells: [
-        escapeHtml(f.file),
+        breakablePath(f.file),
         formatMs(f.startupMs),
         `${formatPercent(f.share)} of ${formatMs(f.runtimeMs)}`,
         escapeHtml(f.advice),

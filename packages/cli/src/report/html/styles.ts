@@ -41,7 +41,7 @@ figure.trend figcaption{font-size:12px;margin-bottom:4px;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;font-size:13px;margin:8px 0}
 caption,.caption{text-align:left;color:var(--muted);padding-bottom:4px;margin:4px 0}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-td{word-break:break-word}
+td{overflow-wrap:break-word}
 th{background:#f0f2f5;position:sticky;top:52px}
 th.num,td.num{text-align:right;white-space:nowrap}
 th button{all:unset;cursor:pointer;font-weight:600}
@@ -51,7 +51,7 @@ tr[hidden]{display:none}
 .verdict{display:inline-block;white-space:nowrap;font-size:12px;padding:0 6px;border-radius:8px;background:#eef0f3}
 .verdict.regressed,.status-failed{color:var(--bad)}.verdict.improved,.status-passed{color:var(--ok)}.verdict.unconfirmed,.verdict.new{color:var(--warn)}.verdict.minor,.verdict.unjudged{color:var(--muted)}
 h3{font-size:14px;margin:12px 0 4px}
-.time-kinds{margin:0;padding-left:20px;font-size:13px}.time-kinds li{overflow-wrap:anywhere}
+.time-kinds{margin:0;padding-left:20px;font-size:13px}.time-kinds li{overflow-wrap:break-word}
 .time-kind.waits strong{color:var(--warn)}.time-kind.computes strong{color:var(--accent)}
 .count{color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:12px}

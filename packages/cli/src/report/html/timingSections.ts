@@ -2,7 +2,7 @@ import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
 import { formatChange, formatCounts, formatPercent, formatSlowCount, VERDICT_ORDER } from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
 import { barChart } from './barChart';
-import { escapeHtml } from './escape';
+import { breakablePath, escapeHtml } from './escape';
 import { formatCount, formatMs } from './format';
 import { histogramChart } from './histogramChart';
 import { type HtmlModel, MIN_TREND_RUNS } from './model';
@@ -86,7 +86,7 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
     ];
   }
   return {
-    cells: [`<span class="verdict ${verdict.kind}">${verdict.kind}</span>`, escapeHtml(subject), ...cells],
+    cells: [`<span class="verdict ${verdict.kind}">${verdict.kind}</span>`, breakablePath(subject), ...cells],
     search: `${subject} ${'file' in verdict ? verdict.file : ''} ${verdict.kind}`,
     className: verdict.kind,
   };

@@ -148,6 +148,7 @@ describe.each(['one-run', 'several-runs'] as const)('the HTML report with %s of 
         ['fixtureCache', 'timeSavedMs', '12.00 s'],
         ['fixtureCache', 'buildMs', '3.00 s'],
       ]);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (cells apart) is what a user reads
       const text = await page.locator('main').innerText();
       expect(text).not.toContain('NaN');
       // No raw float anywhere: at most two decimals (`4.02 s`, `×3.02`); only the speed factor (`× 1.000`) and

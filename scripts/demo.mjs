@@ -78,10 +78,19 @@ if (!existsSync(join(dataDir, 'latest.json')) || !existsSync(beforeFile)) {
   process.exit(2);
 }
 
+// A baseline belongs to a testbed (CPU, cores, memory, OS, Node and Jest): wall times from another machine say
+// nothing about this one. The first run on a machine makes its baseline; later runs are checked against it.
+const afterRun = readRunFile(join(dataDir, 'latest.json'));
+const testbed = testbedOf(afterRun);
+const baseline = join(dataDir, 'baselines', `${testbedSlug(testbed)}.json`);
+const hadBaseline = existsSync(baseline);
+
+// The reports judge the run against the baseline the check uses, so they show the check's verdicts.
 const htmlReport = join(dataDir, 'report.html');
 const mdReport = join(dataDir, 'report.md');
-step('HTML report', [cli, 'report', '--format', 'html', '--out', htmlReport]);
-step('Markdown report', [cli, 'report', '--out', mdReport]);
+const againstBaseline = hadBaseline ? ['--baseline', baseline] : [];
+step('HTML report', [cli, 'report', '--format', 'html', '--out', htmlReport, ...againstBaseline]);
+step('Markdown report', [cli, 'report', '--out', mdReport, ...againstBaseline]);
 
 // One row per optimisation, each the sum of the run-file metrics that optimisation changes (see the notes).
 // The optimisations compare the two in-band runs (same process layout, so a worker-scoped fixture is not
@@ -89,7 +98,6 @@ step('Markdown report', [cli, 'report', '--out', mdReport]);
 // compares the two ends.
 const beforeRun = readRunFile(beforeFile);
 const inBandRun = readRunFile(inBandFile);
-const afterRun = readRunFile(join(dataDir, 'latest.json'));
 const rows = [
   ...compareRuns(beforeRun, inBandRun, [
     {
@@ -148,11 +156,6 @@ const table = [
 const performanceMd = join(example, 'PERFORMANCE.md');
 updateMarkedSection(performanceMd, table, 'demo');
 
-// A baseline belongs to a testbed (CPU, cores, memory, OS, Node and Jest): wall times from another machine say
-// nothing about this one. The first run on a machine makes its baseline; later runs are checked against it.
-const testbed = testbedOf(afterRun);
-const baseline = join(dataDir, 'baselines', `${testbedSlug(testbed)}.json`);
-const hadBaseline = existsSync(baseline);
 mkdirSync(dirname(baseline), { recursive: true });
 const checkStatus = hadBaseline
   ? step(`Check against this machine's baseline (${testbed.key})`, [

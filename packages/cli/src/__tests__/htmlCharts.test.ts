@@ -3,7 +3,7 @@ import type { ChangePoint } from '@jest-perf/regression';
 import { barChart } from '../report/html/barChart';
 import { histogramChart } from '../report/html/histogramChart';
 import type { TrendSeries } from '../report/html/model';
-import { formatEdge, shorten } from '../report/html/svg';
+import { formatEdge } from '../report/html/svg';
 import { trendChart } from '../report/html/trendChart';
 
 const all = (svg: string, pattern: RegExp) => [...svg.matchAll(pattern)].map((m) => m[1]);
@@ -31,7 +31,7 @@ const runs = (n: number): HistoryRun[] =>
   }));
 
 describe('barChart', () => {
-  const svg = barChart(
+  const html = barChart(
     'chart-x',
     'Slowest',
     [
@@ -42,21 +42,30 @@ describe('barChart', () => {
   );
 
   it('draws one bar per item, in order, each with its full label and a title tooltip', () => {
-    expect(all(svg, /<g class="bar" data-label="([^"]*)"/g)).toEqual([
+    expect(all(html, /<li class="bar" data-label="([^"]*)"/g)).toEqual([
       'src/a.test.ts › &lt;b&gt;big&lt;/b&gt;',
       'src/b.test.ts › small',
     ]);
-    expect(all(svg, /<g class="bar"[^>]*><title>([^<]*)<\/title>/g)).toEqual([
+    expect(all(html, /<li class="bar"[^>]* title="([^"]*)"/g)).toEqual([
       'src/a.test.ts › &lt;b&gt;big&lt;/b&gt;: 2000 ms',
       'src/b.test.ts › small: 500 ms',
     ]);
-    expect(svg).toContain('<title id="chart-x-title">Slowest</title>');
+    expect(html).toContain('<figure id="chart-x" class="bar-chart" aria-label="Slowest">');
+  });
+
+  it('shows the whole label, breakable after each folder, never cut', () => {
+    const id = 'src/module/feature/deeply/nested/path.test.ts › a group › returns the right thing';
+    const long = barChart('c', 'long', [{ label: id, value: 1 }], String);
+    const shown = /<span class="bar-label">(.*?)<\/span>/.exec(long)?.[1];
+
+    expect(shown).toBe(
+      'src/<wbr>module/<wbr>feature/<wbr>deeply/<wbr>nested/<wbr>path.test.ts › a group › returns the right thing',
+    );
+    expect(shown?.replaceAll('<wbr>', '')).toBe(id);
   });
 
   it('scales the bars to the largest value', () => {
-    const widths = all(svg, /<rect [^>]*width="([\d.]+)"/g).map(Number);
-
-    expect(widths[0]).toBeCloseTo((widths[1] as number) * 4, 0);
+    expect(all(html, /<span class="bar-fill" style="width:([\d.]+)%"/g).map(Number)).toEqual([100, 25]);
   });
 
   it('draws an empty chart for no bars', () => {
@@ -150,16 +159,6 @@ describe('trendChart', () => {
 });
 
 describe('svg helpers', () => {
-  it('cuts long labels in the middle, keeping their start and end', () => {
-    const id = 'src/module/feature/deeply/nested/path.test.ts › a group › returns the right thing';
-    const short = shorten(id, 40);
-
-    expect(short).toHaveLength(40);
-    expect(short.startsWith('src/module/fe')).toBe(true);
-    expect(short.endsWith('returns the right thing')).toBe(true);
-    expect(shorten('short', 40)).toBe('short');
-  });
-
   it('labels edges in ms under a second and in s above', () => {
     expect([formatEdge(0), formatEdge(500), formatEdge(2000), formatEdge(1500)]).toEqual([
       '0 ms',

@@ -1,4 +1,4 @@
-import { escapeHtml, formatCount, formatShare, jsonForScript } from '../report/html/escape';
+import { escapeHtml, jsonForScript } from '../report/html/escape';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can break out of text or a quoted attribute', () => {
@@ -30,17 +30,5 @@ describe('jsonForScript', () => {
 
   it('parses back to exactly the same value', () => {
     expect(JSON.parse(jsonForScript(hostile))).toEqual(hostile);
-  });
-});
-
-describe('number formats', () => {
-  it('groups thousands the same way whatever the locale', () => {
-    expect(formatCount(9812)).toBe('9,812');
-    expect(formatCount(10_000_000)).toBe('10,000,000');
-  });
-
-  it('shows a share as a percentage with one decimal', () => {
-    expect(formatShare(0.9)).toBe('90.0 %');
-    expect(formatShare(0.006)).toBe('0.6 %');
   });
 });

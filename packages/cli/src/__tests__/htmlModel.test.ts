@@ -96,11 +96,38 @@ describe('buildHtmlModel', () => {
   });
 
   it('has no trend lines without a history', () => {
-    expect(buildHtmlModel(input(run)).trends).toBeNull();
-    expect(buildHtmlModel(input(run, { history: history({}) })).trends).toBeNull();
+    expect(buildHtmlModel(input(run)).trends).toEqual({ state: 'no-history' });
+    expect(buildHtmlModel(input(run, { history: history({}) })).trends).toEqual({ state: 'no-history' });
   });
 
-  it('draws the tests with change points, then the regressed ones, with gaps where a test did not pass', () => {
+  describe('with a history shorter than three runs', () => {
+    // One run in the history and a baseline that says the test tripled: a one-dot chart says nothing.
+    const before = makeRun({ tests: [makeTest({ title: 'fast', durationMs: 300, cpuMs: 300 })] });
+    const current = makeRun({ tests: [makeTest({ title: 'fast', durationMs: 900, cpuMs: 900 })] });
+    const comparison = compareRun(buildBaseline([before, before, before], CONFIG), current);
+    const report = buildReport({ run: current, comparison, trends: null });
+
+    it.each([1, 2])('draws no trend line with %i run(s), and says how many it needs', (runs) => {
+      const h = history({ 'src/a.test.ts › fast': Array.from({ length: runs }, () => 900) });
+      expect(report.regressions?.tests.map((v) => v.kind)).toEqual(['regressed']);
+
+      expect(buildHtmlModel({ ...input(current), report, history: h }).trends).toEqual({ state: 'too-short', runs });
+    });
+  });
+
+  it('leaves out a changed test measured in fewer than three runs of a longer history', () => {
+    const before = makeRun({ tests: [makeTest({ title: 'new-ish', durationMs: 300, cpuMs: 300 })] });
+    const current = makeRun({ tests: [makeTest({ title: 'new-ish', durationMs: 900, cpuMs: 900 })] });
+    const comparison = compareRun(buildBaseline([before, before, before], CONFIG), current);
+    const report = buildReport({ run: current, comparison, trends: null });
+    const h = history({ 'src/a.test.ts › new-ish': [null, null, null, 300, 900] });
+
+    const model = buildHtmlModel({ ...input(current), report, history: h });
+
+    expect(model.trends).toMatchObject({ state: 'drawn', series: [] });
+  });
+
+  it('draws the tests whose change moved the most time first, with gaps where a test did not pass', () => {
     const steady = Array.from({ length: 20 }, (_, i) => 100 + (i % 3));
     const stepped = steady.map((ms, i) => (i < 10 ? ms : ms * 2));
     const h = history(
@@ -135,17 +162,21 @@ describe('buildHtmlModel', () => {
     // 'gone' regressed too, but has no history to draw.
     expect(report.regressions?.tests.filter((v) => v.kind === 'regressed')).toHaveLength(3);
 
-    expect(model.trends?.series.map((s) => [s.id, s.reason])).toEqual([
-      ['src/a.test.ts › stepped', 'change point'],
-      ['src/a.test.ts › fast', 'regressed'],
+    if (model.trends.state !== 'drawn') throw new Error(`expected trend lines, got ${model.trends.state}`);
+    // broken adds 450 ms, fast 190 ms, stepped 100 ms (a change point of +100 %).
+    expect(model.trends.series.map((s) => [s.id, s.reason])).toEqual([
       ['src/a.test.ts › broken', 'regressed'],
+      ['src/a.test.ts › fast', 'regressed'],
+      ['src/a.test.ts › stepped', 'change point'],
     ]);
-    const [stepSeries, fastSeries, brokenSeries] = model.trends?.series ?? [];
+    const [brokenSeries, fastSeries, stepSeries] = model.trends.series;
     expect(stepSeries?.changePoints.map((p) => p.runIndex)).toEqual([10]);
     expect(fastSeries?.valuesMs[19]).toBeNull();
     expect(brokenSeries?.valuesMs[3]).toBeNull();
     expect(brokenSeries?.valuesMs[4]).toBe(101);
     expect(model.table.rows.map((r) => r[6])).toEqual(['regressed', 'regressed', 'regressed']);
-    expect(buildHtmlModel({ ...input(current), report, history: h, trends, top: 1 }).trends?.series).toHaveLength(1);
+    expect(buildHtmlModel({ ...input(current), report, history: h, trends, top: 1 }).trends).toMatchObject({
+      series: [{ id: 'src/a.test.ts › broken' }],
+    });
   });
 });

@@ -87,15 +87,15 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('Incomplete run');
   });
 
-  it('draws the slowest tests, the histogram and the hook time as inline SVG', () => {
-    expect(html).toContain('<svg id="chart-slowest"');
-    expect([...html.matchAll(/<g class="bar" data-label="([^"]*)"/g)].map((m) => m[1])).toEqual([
+  it('draws the slowest tests and the hook time as bars, the histogram as inline SVG', () => {
+    expect(html).toContain('<figure id="chart-slowest" class="bar-chart"');
+    expect([...html.matchAll(/<li class="bar" data-label="([^"]*)"/g)].map((m) => m[1])).toEqual([
       'src/b.test.ts › slow one',
       'src/a.test.ts › &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--',
       'src/b.test.ts',
     ]);
     expect(html).toContain('<svg id="chart-histogram"');
-    expect(html).toContain('<svg id="chart-hooks"');
+    expect(html).toContain('<figure id="chart-hooks" class="bar-chart"');
   });
 
   it('shows the cache hit rate and every helper counter', () => {
@@ -117,10 +117,64 @@ describe('renderHtmlReport', () => {
     expect(bare).toContain('data-key="hooks-share"><div class="value">—</div>');
   });
 
-  it('says so when the history has no change points', () => {
-    const quiet = page(run, { history: { runs: [{ runId: 'r0', startedAt: '', commit: null }], tests: new Map() } });
+  it('says in one line beside the heading when the history is too short for trends', () => {
+    const short = page(run, { history: { runs: [{ runId: 'r0', startedAt: '', commit: null }], tests: new Map() } });
 
-    expect(quiet).toContain('No significant change points in 0 test histories.');
+    expect(short).toContain(
+      '<section id="trends" class="compact" aria-labelledby="trends-h"><h2 id="trends-h">Trends</h2>' +
+        '<p class="note">Trends need 3 tracked runs; the history has 1 so far (each tracked run adds one).</p></section>',
+    );
+    expect(short).not.toContain('<figure class="trend"');
+  });
+
+  it('says so in one line when no test changed over the history', () => {
+    const runs = [0, 1, 2].map((i) => ({ runId: `r${i}`, startedAt: '', commit: null }));
+    const quiet = page(run, { history: { runs, tests: new Map() } });
+
+    expect(quiet).toContain(
+      '<section id="trends" class="compact" aria-labelledby="trends-h"><h2 id="trends-h">Trends</h2>' +
+        '<p class="note">No test changed significantly over the last 3 runs (0 test histories).</p></section>',
+    );
+  });
+
+  it('shows each helper counter in the unit its name says, counts as whole numbers', () => {
+    const counted = page({
+      ...run,
+      counters: { fixtureCache: { hits: 1234, timeSavedMs: 12_928.377, cachedBytes: 3 * 1024 * 1024 } },
+    });
+    const counters = [...counted.matchAll(/<td>fixtureCache<\/td><td>(\w+)<\/td><td class="num">([^<]*)<\/td>/g)];
+
+    expect(counters.map((m) => [m[1], m[2]])).toEqual([
+      ['hits', '1,234'],
+      ['timeSavedMs', '12.93 s'],
+      ['cachedBytes', '3.0 MiB'],
+    ]);
+    expect(counted).toContain('data-key="cache-saved"><div class="value">12.93 s</div>');
+  });
+
+  it('keeps every badge on one line (the table cells around them may wrap)', () => {
+    const css = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? '';
+    for (const selector of ['.verdict', '.badge', '.status']) {
+      expect(css).toMatch(new RegExp(`(^|[}\\n])${selector.replace('.', '\\.')}\\{[^}]*white-space:nowrap`));
+    }
+    expect(CLIENT_SCRIPT).toContain("cell(tr, status, 'status status-' + status)");
+  });
+
+  it('shows a dash, not NaN, for a new file whose tests all failed (it has no time to show)', () => {
+    const before = makeRun({ tests: [makeTest({ title: 'steady', durationMs: 1000 })] });
+    const after = tracked(
+      makeRun({
+        tests: [
+          makeTest({ title: 'steady', durationMs: 1000 }),
+          makeTest({ file: 'src/c.test.ts', title: 'broken', durationMs: 30, status: 'failed' }),
+        ],
+      }),
+    );
+    const comparison = compareRun(baselineOf(before), after);
+    const out = page(after, { report: buildReport({ run: after, comparison, trends: null }) });
+
+    expect(out).toMatch(/<tr class="new" data-q="src\/c\.test\.ts[^"]*">/);
+    expect(out).not.toContain('NaN');
   });
 
   it('lists the verdicts with before and after, regressions first, new and missing ones with dashes', () => {
@@ -259,7 +313,7 @@ describe('renderHtmlReport', () => {
 
     expect(out).toContain('data-key="flake-rate"><div class="value">10.0 %</div>');
     expect(out).toContain(
-      '<td>src/a.test.ts › racy</td><td class="num">3 / 10</td><td class="num">30.0 %</td><td>2, 5, 9</td>',
+      '<td>src/<wbr>a.test.ts › racy</td><td class="num">3 / 10</td><td class="num">30.0 %</td><td>2, 5, 9</td>',
     );
     expect(out).toContain('<td>1, 2, 3, 4, 5, …</td>');
     expect(out).not.toContain('› fine</td>');

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FlakyReport, type JestPerfError, type RunFile, writeFlakyReport } from '@jest-perf/core';
+import { type FlakyReport, type JestPerfError, loadConfig, type RunFile, writeFlakyReport } from '@jest-perf/core';
+import { buildBaseline, writeBaseline } from '@jest-perf/regression';
 import type { RawArgs } from '../command';
 import { DEFAULT_DOCS, loadReportData, reportCommand, reportFor } from '../commands/report';
 import type { Report } from '../report/buildReport';
@@ -55,9 +56,18 @@ describe('report parse', () => {
       format: 'markdown',
       slowTestMs: undefined,
       compareBaseline: false,
+      baseline: undefined,
+      normalizeSpeed: true,
       updateDocs: undefined,
       out: undefined,
       top: 10,
+    });
+  });
+
+  it('reads --baseline and --no-normalize-speed as check does', () => {
+    expect(reportCommand.parse({ ...DEFAULTS, baseline: 'b.json', 'normalize-speed': false })).toMatchObject({
+      baseline: 'b.json',
+      normalizeSpeed: false,
     });
   });
 
@@ -189,6 +199,58 @@ describe('jest-perf report', () => {
     expect(result.out).toMatch(
       /\n- \*\*regressed\*\* src\/a\.test\.ts › medium: CPU 1\.00 s → 2\.00 s \(\+1\.00 s, \+100\.0 %; threshold 20 %, noise ±\d+ ms, computes\)\n/,
     );
+  });
+
+  describe('judges the run as `jest-perf check` does, with the same flags', () => {
+    // Two baselines: the configured one (medium at 1 s) and a testbed's own (medium at 600 ms). The latest run
+    // is 10 % slower across the board and medium 25 %: within the threshold once the machine's speed is
+    // taken out, a regression as measured (--no-normalize-speed) and against the testbed's baseline.
+    const gateRun = (runId: string, scale: number, medium: number): RunFile =>
+      tracked(
+        makeRun({
+          runId,
+          tests: [
+            ...Array.from({ length: 11 }, (_, i) => {
+              const ms = (500 + 50 * i) * scale;
+              return makeTest({ file: `src/f${i % 2}.test.ts`, title: `steady ${i}`, durationMs: ms, cpuMs: ms });
+            }),
+            makeTest({ title: 'medium', durationMs: medium, cpuMs: medium }),
+          ],
+        }),
+      );
+    const testsLine = (out: string) => /^tests: (.*)$/m.exec(out)?.[1];
+    const bannerCounts = (out: string) => /— tests: (.*)\.\n/.exec(out)?.[1];
+
+    beforeEach(() => {
+      const base = [0.99, 1, 1.01].map((scale, i) => gateRun(`r00${i}`, scale, 1000 * scale));
+      project.save(...base);
+      project.baseline(base);
+      const other = [0.99, 1, 1.01].map((scale, i) => gateRun(`t00${i}`, 1.1 * scale, 600 * scale));
+      writeBaseline(path.join(project.root, 'baselines/testbed.json'), buildBaseline(other, loadConfig(project.root)));
+      project.save(gateRun('r003', 1.1, 1250));
+    });
+
+    it.each([[[]], [['--baseline', 'baselines/testbed.json']], [['--no-normalize-speed']]])(
+      'prints the counts check prints with %p',
+      async (flags) => {
+        const check = await cli(['check', ...flags], project.root);
+        const report = await cli(['report', ...flags], project.root);
+        expect(report.code).toBe(0);
+        expect(testsLine(check.out)).toBeDefined();
+        expect(bannerCounts(report.out)).toBe(testsLine(check.out));
+      },
+    );
+
+    it('reads --baseline and --no-normalize-speed (they change the verdicts)', async () => {
+      const counts = async (flags: string[]) => bannerCounts((await cli(['report', ...flags], project.root)).out);
+      const configured = await counts([]);
+      expect(configured).toMatch(/^\d+ regressed, /);
+      for (const flags of [['--baseline', 'baselines/testbed.json'], ['--no-normalize-speed']]) {
+        const judged = await counts(flags);
+        expect(judged).toMatch(/^\d+ regressed, /);
+        expect(judged).not.toBe(configured);
+      }
+    });
   });
 
   it('says under the counts why tests are judged through their files when the baseline has one run', async () => {
@@ -407,7 +469,7 @@ describe('jest-perf report --format html', () => {
     const result = await cli(['report', '--format', 'html'], project.root);
 
     expect(result.out).toContain('data-key="flake-rate"><div class="value">25.0 %</div>');
-    expect(result.out).toContain('<td>src/a.test.ts › fast</td><td class="num">1 / 4</td>');
+    expect(result.out).toContain('<td>src/<wbr>a.test.ts › fast</td><td class="num">1 / 4</td>');
   });
 
   it('leaves the flake rates out, saying why, when flaky.json is damaged', async () => {

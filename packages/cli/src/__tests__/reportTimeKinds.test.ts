@@ -86,7 +86,9 @@ describe('report: CPU or wait, and file start-up', () => {
     expect(page).toContain('<li class="time-kind waits" data-test-id="src/net.test.ts › polls">');
     expect(page).toContain('waits 9.80 s of 10.00 s: mock or fake the wait');
     expect(page).toContain('<a href="#startup">Start-up</a>');
-    expect(page).toMatch(/<table id="startup-table"[\s\S]*<td>src\/calc\.test\.ts<\/td><td class="num">29\.00 s<\/td>/);
+    expect(page).toMatch(
+      /<table id="startup-table"[\s\S]*<td>src\/<wbr>calc\.test\.ts<\/td><td class="num">29\.00 s<\/td>/,
+    );
     expect(page).toContain('set ts-jest `isolatedModules: true`');
   });
 });

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { JestPerfError, type RunFile, readLatestRun } from '@jest-perf/core';
 import {
   BASELINE_FIX,
@@ -13,6 +12,7 @@ import {
   readBaseline,
 } from '@jest-perf/regression';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
+import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../analysis/gateSettings';
 import { rerunFiles } from '../analysis/rerunFiles';
 import { coverageLine, runCoverage } from '../analysis/runCoverage';
 import { optionalString, positiveInt } from '../args';
@@ -25,18 +25,15 @@ import { appendStepSummary, githubAnnotations } from '../report/github';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { usageError } from '../usageError';
 
-interface CheckOptions {
+interface CheckOptions extends GateFlags {
   root: string;
   confirm: number | undefined;
   last: number | undefined;
   requireBaseline: boolean;
-  normalizeSpeed: boolean;
   jestBin: string | undefined;
   jestArgs: string[];
   /** Judge a run that is incomplete or timed no test, saying what it covers, instead of refusing it. */
   allowPartial: boolean;
-  /** The baseline to check against instead of the configured `baselinePath` (e.g. one per testbed). */
-  baseline: string | undefined;
 }
 
 const EXAMPLE = 'jest-perf check --confirm 3';
@@ -120,20 +117,13 @@ export const checkCommand: CommandModule<CheckOptions> = {
         default: false,
         describe: 'exit 2 instead of skipping without a baseline',
       })
-      .option('normalize-speed', {
-        type: 'boolean',
-        default: true,
-        describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
-      })
+      .option('normalize-speed', GATE_OPTIONS['normalize-speed'])
       .option('allow-partial', {
         type: 'boolean',
         default: false,
         describe: 'judge an incomplete run or one that ran no test instead of refusing it (exit 2)',
       })
-      .option('baseline', {
-        type: 'string',
-        describe: 'check against this baseline file instead of the configured one',
-      })
+      .option('baseline', GATE_OPTIONS.baseline)
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {
@@ -148,19 +138,16 @@ export const checkCommand: CommandModule<CheckOptions> = {
       confirm,
       last,
       requireBaseline: args['require-baseline'] === true,
-      normalizeSpeed: args['normalize-speed'] !== false,
+      ...parseGateFlags(args),
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
-      baseline: optionalString(args.baseline),
       allowPartial: args['allow-partial'] === true,
     };
   },
   run(options, io) {
     const project = openProject(options.root);
     const { config } = project;
-    const paths = options.baseline
-      ? { ...project.paths, baseline: path.resolve(io.cwd, options.baseline) }
-      : project.paths;
+    const { paths, verdictOptions } = gateSettings(project, options, io.cwd);
     if (!fs.existsSync(paths.baseline)) {
       if (options.requireBaseline) readBaseline(paths.baseline);
       io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);
@@ -170,7 +157,6 @@ export const checkCommand: CommandModule<CheckOptions> = {
     const latest = readLatestRun(paths);
     const current = options.last !== undefined ? newestRuns(paths, options.last) : [latest];
     refusePartial(current, options.allowPartial);
-    const verdictOptions = { thresholds: config.thresholds, normalizeSpeed: options.normalizeSpeed };
     const history = io.env.GITHUB_STEP_SUMMARY ? loadHistory(project, io) : null;
     let result =
       options.last !== undefined

@@ -9,6 +9,7 @@ import {
   writeFileAtomic,
 } from '@jest-perf/core';
 import { compareRun, detectTrends, readBaseline, type TrendReport } from '@jest-perf/regression';
+import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../analysis/gateSettings';
 import { oneOf, optionalString, positiveInt, positiveNumber } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
@@ -19,7 +20,7 @@ import { renderMarkdown } from '../report/renderMarkdown';
 import { updateMarkedSection } from '../report/updateMarkedSection';
 import { usageError } from '../usageError';
 
-export interface ReportOptions {
+export interface ReportOptions extends GateFlags {
   root: string;
   run: string | undefined;
   format: 'markdown' | 'json' | 'html';
@@ -43,16 +44,21 @@ export interface ReportData {
   project: Project;
 }
 
-type ReportSource = Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'>;
+type ReportSource = Pick<ReportOptions, 'root' | 'run' | 'slowTestMs' | 'compareBaseline' | 'top'> & Partial<GateFlags>;
 
-/** Loads the run (latest or `--run`), the baseline comparison when there is a baseline, and the history's trends. */
+/**
+ * Loads the run (latest or `--run`), the baseline comparison when there is a baseline, and the history's
+ * trends. The comparison is `check`'s own (same baseline file, same options), so both give the same counts.
+ */
 export function loadReportData(options: ReportSource, io: Pick<CliIo, 'cwd' | 'err'>): ReportData {
   const project = openProject(options.root);
   const run = loadRun(project, options.run, io.cwd);
-  const hasBaseline = fs.existsSync(project.paths.baseline);
+  const flags = { baseline: options.baseline, normalizeSpeed: options.normalizeSpeed ?? true };
+  const { paths, verdictOptions } = gateSettings(project, flags, io.cwd);
+  const hasBaseline = fs.existsSync(paths.baseline);
   const comparison =
-    hasBaseline || options.compareBaseline
-      ? compareRun(readBaseline(project.paths.baseline), run, { thresholds: project.config.thresholds })
+    hasBaseline || options.compareBaseline || flags.baseline
+      ? compareRun(readBaseline(paths.baseline), run, verdictOptions)
       : null;
   const history = loadHistory(project, io);
   const trends = history.runs.length > 0 ? detectTrends(history) : null;
@@ -113,6 +119,11 @@ export const reportCommand: CommandModule<ReportOptions> = {
         describe: 'slow threshold in seconds (default: config slowTestMs)',
       })
       .option('compare-baseline', { type: 'boolean', default: false, describe: 'require a baseline and compare' })
+      .option('baseline', {
+        ...GATE_OPTIONS.baseline,
+        describe: 'compare with this baseline file (as check --baseline)',
+      })
+      .option('normalize-speed', GATE_OPTIONS['normalize-speed'])
       .option('update-docs', {
         type: 'string',
         describe: `rewrite the marked section of a markdown file (default ${DEFAULT_DOCS})`,
@@ -136,6 +147,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
       format,
       slowTestMs: seconds === undefined ? undefined : seconds * 1000,
       compareBaseline: args['compare-baseline'] === true,
+      ...parseGateFlags(args),
       updateDocs,
       out: optionalString(args.out),
       top: positiveInt(args.top, 'top', EXAMPLE) ?? 10,

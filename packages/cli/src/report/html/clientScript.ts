@@ -56,7 +56,7 @@ export const CLIENT_SCRIPT = `(function () {
     cell(tr, formatMs(row[2]), 'num');
     cell(tr, row[3] > 0 ? formatMs(row[3]) : '', 'num');
     var status = table.statuses[row[4]];
-    cell(tr, status, 'status-' + status);
+    cell(tr, status, 'status status-' + status);
     cell(tr, row[5]);
     var verdict = cell(tr, '');
     if (row[6]) {

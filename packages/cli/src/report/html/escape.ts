@@ -12,6 +12,14 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * A test id or file path as HTML that may break after each folder (`src/<wbr>api/<wbr>users.test.ts`): a
+ * narrow column wraps it between names instead of inside one.
+ */
+export function breakablePath(text: string): string {
+  return escapeHtml(text).replaceAll('/', '/<wbr>');
+}
+
+/**
  * JSON to embed in `<script type="application/json">`: `<`, `>` and `&` become `\u003c`-style escapes, so a
  * test title holding `</script>` or `<!--` can neither close the element nor open a comment; U+2028/U+2029
  * are escaped too. `JSON.parse` reads the escapes back to the same strings.
@@ -20,14 +28,4 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => {
     return `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, '0')}`;
   });
-}
-
-/** `12,345` (grouped the same way on every machine, whatever its locale). */
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-/** A share as a percentage with one decimal: 0.1234 → `12.3 %`. */
-export function formatShare(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)} %`;
 }

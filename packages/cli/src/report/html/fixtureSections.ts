@@ -1,6 +1,6 @@
-import { formatDuration } from '@jest-perf/regression';
 import { barChart } from './barChart';
-import { escapeHtml, formatCount, formatShare } from './escape';
+import { breakablePath, escapeHtml } from './escape';
+import { formatCount, formatCounter, formatMs, formatShare } from './format';
 import type { HtmlModel } from './model';
 import { card, cards, filterTable, note, section } from './parts';
 
@@ -10,7 +10,7 @@ export function hooksSection(model: HtmlModel): string {
   const share = s.totalDurationMs > 0 ? formatShare(s.hookMs / s.totalDurationMs) : '—';
   const top = report.hooks.top;
   const summary = cards([
-    card('hooks-total', 'hook time (sum)', formatDuration(report.hooks.totalMs)),
+    card('hooks-total', 'hook time (sum)', formatMs(report.hooks.totalMs)),
     card('hooks-share', 'of the test time', share),
     card('hooks-advice', 'hooks to move to a wider scope', formatCount(top.filter((h) => h.advice).length)),
   ]);
@@ -25,7 +25,6 @@ export function hooksSection(model: HtmlModel): string {
     'chart-hooks',
     `Hook time of the ${hookFiles.length} test files that spend the most in hooks`,
     hookFiles.map((f) => ({ label: f.file, value: f.hookMs })),
-    formatDuration,
   );
   const table = filterTable(
     'hooks-table',
@@ -43,11 +42,11 @@ export function hooksSection(model: HtmlModel): string {
       const scope = [...h.describePath, h.type].join(' › ');
       return {
         cells: [
-          escapeHtml(where),
+          breakablePath(where),
           escapeHtml(scope),
           formatCount(h.calls),
-          formatDuration(h.totalMs),
-          formatDuration(h.averageMs),
+          formatMs(h.totalMs),
+          formatMs(h.averageMs),
           escapeHtml(h.advice ?? ''),
         ],
         search: `${where} ${scope}`,
@@ -79,8 +78,8 @@ export function cacheSection(model: HtmlModel): string {
         card('cache-hits', 'hits', formatCount(cache.hits)),
         card('cache-misses', 'misses (built)', formatCount(cache.misses)),
         card('cache-memory-hits', 'of the hits, from memory', formatCount(cache.memoryHits)),
-        card('cache-saved', 'time saved', formatDuration(cache.timeSavedMs)),
-        card('cache-build', 'time building', formatDuration(cache.buildMs)),
+        card('cache-saved', 'time saved', formatMs(cache.timeSavedMs)),
+        card('cache-build', 'time building', formatMs(cache.buildMs)),
       ]),
     );
   }
@@ -88,7 +87,7 @@ export function cacheSection(model: HtmlModel): string {
   if (groups.length > 0) {
     const rows = groups.flatMap(([group, values]) =>
       Object.entries(values).map(([name, value]) => ({
-        cells: [escapeHtml(group), escapeHtml(name), formatCount(Math.round(value * 1000) / 1000)],
+        cells: [escapeHtml(group), escapeHtml(name), escapeHtml(formatCounter(name, value))],
         search: `${group} ${name}`,
       })),
     );
@@ -145,7 +144,7 @@ export function flakySection(model: HtmlModel): string {
             return {
               cells: [
                 `<span class="verdict ${t.status === 'broken' ? 'regressed' : 'unconfirmed'}">${t.status}</span>`,
-                escapeHtml(t.id),
+                breakablePath(t.id),
                 `${t.failed} / ${ran}`,
                 ran > 0 ? formatShare(t.failed / ran) : '—',
                 escapeHtml(seeds),

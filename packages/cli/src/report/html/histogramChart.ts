@@ -1,4 +1,5 @@
-import { escapeHtml, formatCount } from './escape';
+import { escapeHtml } from './escape';
+import { formatCount } from './format';
 import type { HistogramBin } from './histogram';
 import { coord, formatEdge, svgOpen } from './svg';
 

@@ -8,7 +8,7 @@ export interface HtmlReportInput {
   report: Report;
   /** The reported run: every test goes into the searchable table and the histogram. */
   run: RunFile;
-  /** The history, for the trend lines (null or empty: no trend charts). */
+  /** The history, for the trend lines (null, empty or under {@link MIN_TREND_RUNS} runs: no trend charts). */
   history: History | null;
   /** Every test's change points (the report itself keeps only the top ones). */
   trends: TrendReport | null;
@@ -16,7 +16,7 @@ export interface HtmlReportInput {
   flaky: FlakyReport | null;
   /** When the page was generated (ISO), shown in its footer. */
   generatedAt: string;
-  /** Bars per chart and trend charts drawn: the report's `--top` (default 10). */
+  /** Bars per chart and most trend charts drawn: the report's `--top` (default 10). */
   top?: number;
 }
 
@@ -41,6 +41,15 @@ export interface TrendSeries {
   changePoints: ChangePoint[];
 }
 
+/** Runs a test must have been measured in before its trend line is drawn (and the history before any is). */
+export const MIN_TREND_RUNS = 3;
+
+/** The trends section: no history, a history too short for trends, or the lines drawn (maybe none). */
+export type TrendsModel =
+  | { state: 'no-history' }
+  | { state: 'too-short'; runs: number }
+  | { state: 'drawn'; runs: HistoryRun[]; series: TrendSeries[]; analysed: number };
+
 export interface CacheSummary {
   hits: number;
   misses: number;
@@ -60,7 +69,7 @@ export interface HtmlModel {
   histogram: HistogramBin[];
   ranCount: number;
   hookFiles: { file: string; hookMs: number }[];
-  trends: { runs: HistoryRun[]; series: TrendSeries[] } | null;
+  trends: TrendsModel;
   cache: CacheSummary | null;
   flaky: FlakyReport | null;
   table: TableData;
@@ -102,22 +111,52 @@ function passedValues(history: History, id: string): (number | null)[] {
   );
 }
 
-/** The tests worth a trend line: the newest change points first, then the worst regressions. */
-function trendSeries(input: HtmlReportInput, count: number): HtmlModel['trends'] {
+/** A test's candidacy for a trend line: why, and how much time the change moved (what ranks it). */
+interface TrendCandidate {
+  reason: TrendSeries['reason'];
+  impactMs: number;
+}
+
+function addCandidate(picked: Map<string, TrendCandidate>, id: string, candidate: TrendCandidate): void {
+  const known = picked.get(id);
+  if (!known) picked.set(id, candidate);
+  else known.impactMs = Math.max(known.impactMs, candidate.impactMs);
+}
+
+/**
+ * The tests worth a trend line: those with a change point or a regression, the ones whose change moved the
+ * most time first (a 30 ms test that doubled matters less than a 5 s one that grew a fifth), and only those
+ * measured in at least {@link MIN_TREND_RUNS} runs: one or two dots are not a trend.
+ */
+function trendsOf(input: HtmlReportInput, count: number): TrendsModel {
   const { history, report, trends } = input;
-  if (!history || history.runs.length === 0) return null;
-  const picked = new Map<string, TrendSeries['reason']>();
-  for (const change of report.trends?.changes ?? []) if (!picked.has(change.id)) picked.set(change.id, 'change point');
-  const regressed = (report.regressions?.tests ?? [])
-    .filter((v): v is Extract<TestVerdict, { kind: 'regressed' }> => v.kind === 'regressed')
-    .sort((a, b) => b.change - a.change);
-  for (const verdict of regressed) if (!picked.has(verdict.id)) picked.set(verdict.id, 'regressed');
+  if (!history || history.runs.length === 0) return { state: 'no-history' };
+  if (history.runs.length < MIN_TREND_RUNS) return { state: 'too-short', runs: history.runs.length };
+  const picked = new Map<string, TrendCandidate>();
+  for (const test of trends?.tests ?? []) {
+    const last = test.changePoints[test.changePoints.length - 1];
+    if (last)
+      addCandidate(picked, test.id, {
+        reason: 'change point',
+        impactMs: Math.abs(last.after.meanMs - last.before.meanMs),
+      });
+  }
+  for (const verdict of report.regressions?.tests ?? []) {
+    if (verdict.kind === 'regressed')
+      addCandidate(picked, verdict.id, { reason: 'regressed', impactMs: Math.abs(verdict.deltaMs) });
+  }
   const pointsOf = new Map((trends?.tests ?? []).map((t) => [t.id, t.changePoints]));
   const series = [...picked]
-    .filter(([id]) => history.tests.has(id))
-    .slice(0, count)
-    .map(([id, reason]) => ({ id, reason, valuesMs: passedValues(history, id), changePoints: pointsOf.get(id) ?? [] }));
-  return { runs: history.runs, series };
+    .sort(([a, x], [b, y]) => y.impactMs - x.impactMs || (a < b ? -1 : 1))
+    .map(([id, { reason }]) => ({
+      id,
+      reason,
+      valuesMs: passedValues(history, id),
+      changePoints: pointsOf.get(id) ?? [],
+    }))
+    .filter((line) => line.valuesMs.filter((ms) => ms !== null).length >= MIN_TREND_RUNS)
+    .slice(0, count);
+  return { state: 'drawn', runs: history.runs, series, analysed: trends?.analysed ?? 0 };
 }
 
 function cacheOf(run: RunFile): CacheSummary | null {
@@ -152,7 +191,7 @@ export function buildHtmlModel(input: HtmlReportInput): HtmlModel {
       .sort((a, b) => b.hookMs - a.hookMs)
       .slice(0, top)
       .map((f) => ({ file: f.path, hookMs: f.hookMs })),
-    trends: trendSeries(input, top),
+    trends: trendsOf(input, top),
     cache: cacheOf(run),
     flaky: input.flaky,
     table: tableOf(run, verdicts),

@@ -12,9 +12,10 @@ export function cards(items: string[]): string {
   return `<div class="cards">${items.join('')}</div>`;
 }
 
-/** A report section with its heading; `body` is HTML. */
-export function section(id: string, heading: string, body: string): string {
-  return `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(heading)}</h2>${body}</section>`;
+/** A report section with its heading; `body` is HTML. A `compact` section puts a one-line body beside its heading. */
+export function section(id: string, heading: string, body: string, className?: 'compact'): string {
+  const cls = className ? ` class="${className}"` : '';
+  return `<section id="${id}"${cls} aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(heading)}</h2>${body}</section>`;
 }
 
 /** A paragraph of plain text. */

@@ -1,7 +1,8 @@
-import { formatDuration, formatPercent } from '@jest-perf/regression';
+import { formatPercent } from '@jest-perf/regression';
 import type { SlowTest } from '../buildReport';
 import { formatTimeKind } from '../timeKind';
-import { escapeHtml } from './escape';
+import { breakablePath, escapeHtml } from './escape';
+import { formatMs } from './format';
 import type { HtmlModel } from './model';
 import { filterTable, note, section } from './parts';
 
@@ -11,7 +12,7 @@ export function timeKindList(slowest: readonly SlowTest[]): string {
   if (measured.length === 0) return '';
   const items = measured.map(
     (t) =>
-      `<li class="time-kind ${t.time?.kind}" data-test-id="${escapeHtml(t.id)}"><strong>${escapeHtml(t.id)}</strong> ` +
+      `<li class="time-kind ${t.time?.kind}" data-test-id="${escapeHtml(t.id)}"><strong>${breakablePath(t.id)}</strong> ` +
       `${escapeHtml(t.time ? formatTimeKind(t.time) : '')}</li>`,
   );
   return `<h3>CPU or wait</h3><ul class="time-kinds">${items.join('')}</ul>`;
@@ -22,9 +23,9 @@ export function startupSection(model: HtmlModel): string {
   const { totalMs, runtimeMs, files } = model.report.startup;
   if (files.length === 0)
     return section('startup', 'File start-up', note('No file spent time outside its tests and hooks.'));
-  const share = runtimeMs > 0 ? ` (${formatPercent(totalMs / runtimeMs)} of ${formatDuration(runtimeMs)})` : '';
+  const share = runtimeMs > 0 ? ` (${formatPercent(totalMs / runtimeMs)} of ${formatMs(runtimeMs)})` : '';
   const intro = note(
-    `Time in each file outside its tests and hooks (setup files, transform, module loading): ${formatDuration(totalMs)} in all${share}.`,
+    `Time in each file outside its tests and hooks (setup files, transform, module loading): ${formatMs(totalMs)} in all${share}.`,
   );
   const table = filterTable(
     'startup-table',
@@ -37,9 +38,9 @@ export function startupSection(model: HtmlModel): string {
     ],
     files.map((f) => ({
       cells: [
-        escapeHtml(f.file),
-        formatDuration(f.startupMs),
-        `${formatPercent(f.share)} of ${formatDuration(f.runtimeMs)}`,
+        breakablePath(f.file),
+        formatMs(f.startupMs),
+        `${formatPercent(f.share)} of ${formatMs(f.runtimeMs)}`,
         escapeHtml(f.advice),
       ],
       search: f.file,

@@ -10,6 +10,7 @@ header.top nav a{color:var(--accent);text-decoration:none;margin-right:10px;font
 main{max-width:1040px;margin:0 auto;padding:8px 24px 40px}
 section{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin:16px 0}
 h2{font-size:16px;margin:0 0 12px}
+section.compact{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px;padding:10px 20px}section.compact h2,section.compact .note{margin:0}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin-bottom:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px;border-top:3px solid var(--accent)}
 .card.ok{border-top-color:var(--ok)}.card.bad{border-top-color:var(--bad)}.card.warn{border-top-color:var(--warn)}
@@ -21,7 +22,11 @@ h2{font-size:16px;margin:0 0 12px}
 .banner{padding:8px 12px;border-radius:6px;border-left:4px solid var(--accent);background:#eef3fc}
 .banner.ok{border-left-color:var(--ok);background:#edf7f1}.banner.bad{border-left-color:var(--bad);background:#fbeeee}.banner.warn{border-left-color:var(--warn);background:#fdf6e8}
 svg.chart{display:block;max-width:100%;height:auto;font-size:11px}
-svg .bar rect{fill:var(--accent)}svg .bar:hover rect{fill:#24488f}
+.bar-chart{margin:0}.bar-chart ol{list-style:none;margin:0;padding:0}
+.bar{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr) 4.5em;gap:8px;align-items:center;font-size:12px;padding:2px 0}
+.bar-label{text-align:right;overflow-wrap:anywhere}
+.bar-track{height:14px}.bar-fill{display:block;height:100%;min-width:1px;border-radius:2px;background:var(--accent)}
+.bar:hover .bar-fill{background:#24488f}.bar-value{white-space:nowrap}
 svg .bin rect{fill:#6c8fd9}svg .bin:hover rect{fill:var(--accent)}
 svg text{fill:var(--fg)}svg text.axis{fill:var(--muted)}
 svg .grid{stroke:var(--line)}
@@ -29,23 +34,24 @@ svg .trend-line{fill:none;stroke:var(--accent);stroke-width:1.5}
 svg .point{fill:var(--accent)}svg .point.change{fill:var(--bad)}
 svg .change-point{stroke:var(--bad);stroke-dasharray:4 3;stroke-width:1.5}
 svg .segment-mean{stroke:var(--warn);stroke-width:1}
-.trend-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:12px}
+.trend-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));gap:12px}
 figure.trend{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px}
 figure.trend figcaption{font-size:12px;margin-bottom:4px;overflow-wrap:anywhere}
-.badge{display:inline-block;font-size:11px;padding:0 6px;border-radius:8px;background:#eef3fc;color:var(--accent)}
+.badge{display:inline-block;white-space:nowrap;font-size:11px;padding:0 6px;border-radius:8px;background:#eef3fc;color:var(--accent)}
 table{width:100%;border-collapse:collapse;font-size:13px;margin:8px 0}
 caption,.caption{text-align:left;color:var(--muted);padding-bottom:4px;margin:4px 0}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-td{word-break:break-word}
+td{overflow-wrap:break-word}
 th{background:#f0f2f5;position:sticky;top:52px}
 th.num,td.num{text-align:right;white-space:nowrap}
 th button{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 tr[hidden]{display:none}
-.verdict{font-size:12px;padding:0 6px;border-radius:8px;background:#eef0f3}
+.status{white-space:nowrap}
+.verdict{display:inline-block;white-space:nowrap;font-size:12px;padding:0 6px;border-radius:8px;background:#eef0f3}
 .verdict.regressed,.status-failed{color:var(--bad)}.verdict.improved,.status-passed{color:var(--ok)}.verdict.unconfirmed,.verdict.new{color:var(--warn)}.verdict.minor,.verdict.unjudged{color:var(--muted)}
 h3{font-size:14px;margin:12px 0 4px}
-.time-kinds{margin:0;padding-left:20px;font-size:13px}.time-kinds li{overflow-wrap:anywhere}
+.time-kinds{margin:0;padding-left:20px;font-size:13px}.time-kinds li{overflow-wrap:break-word}
 .time-kind.waits strong{color:var(--warn)}.time-kind.computes strong{color:var(--accent)}
 .count{color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:12px}

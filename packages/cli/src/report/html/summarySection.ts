@@ -1,6 +1,6 @@
-import { formatDuration } from '@jest-perf/regression';
 import type { Report } from '../buildReport';
-import { escapeHtml, formatCount } from './escape';
+import { escapeHtml } from './escape';
+import { formatCount, formatMs } from './format';
 import { card, cards, section } from './parts';
 
 function detail(label: string, value: string): string {
@@ -15,12 +15,12 @@ export function summarySection(report: Report): string {
     card('passed', 'passed', formatCount(s.passed), 'ok'),
     card('failed', 'failed', formatCount(s.failed), s.failed > 0 ? 'bad' : ''),
     card('skipped', 'skipped', formatCount(s.skipped)),
-    card('wall', 'wall time', formatDuration(s.wallMs)),
-    card('test-time', 'test time (sum)', formatDuration(s.totalDurationMs)),
-    card('hook-time', 'hook time (sum)', formatDuration(s.hookMs)),
+    card('wall', 'wall time', formatMs(s.wallMs)),
+    card('test-time', 'test time (sum)', formatMs(s.totalDurationMs)),
+    card('hook-time', 'hook time (sum)', formatMs(s.hookMs)),
     card(
       'slow',
-      `slow tests (over ${formatDuration(s.slowTestMs)})`,
+      `slow tests (over ${formatMs(s.slowTestMs)})`,
       formatCount(s.slowCount),
       s.slowCount > 0 ? 'warn' : '',
     ),
@@ -36,7 +36,7 @@ export function summarySection(report: Report): string {
     detail('commit', commit),
     detail('machine', s.machine),
     detail('Jest', s.jestVersion),
-    detail('average test', formatDuration(s.averageDurationMs)),
+    detail('average test', formatMs(s.averageDurationMs)),
   ];
   const incomplete = s.incomplete
     ? `<p class="banner warn" data-key="incomplete"><strong>Incomplete run:</strong> ${escapeHtml(s.incompleteReasons.join('; '))}. Numbers may be missing tests.</p>`

@@ -14,13 +14,6 @@ export function svgOpen(id: string, title: string, width: number, height: number
   );
 }
 
-/** A long test id cut in the middle (`src/api/…› returns 404`): the start and the end say the most. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = Math.floor((max - 1) / 3);
-  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
-}
-
 /** `500 ms`, `2 s`, `1.5 s`: short axis labels for duration edges. */
 export function formatEdge(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;

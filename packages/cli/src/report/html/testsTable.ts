@@ -1,4 +1,5 @@
-import { escapeHtml, formatCount } from './escape';
+import { escapeHtml } from './escape';
+import { formatCount } from './format';
 import type { HtmlModel } from './model';
 import { section } from './parts';
 

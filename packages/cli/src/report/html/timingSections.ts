@@ -1,17 +1,11 @@
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
-import {
-  formatChange,
-  formatCounts,
-  formatDuration,
-  formatPercent,
-  formatSlowCount,
-  VERDICT_ORDER,
-} from '@jest-perf/regression';
+import { formatChange, formatCounts, formatPercent, formatSlowCount, VERDICT_ORDER } from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
 import { barChart } from './barChart';
-import { escapeHtml, formatCount } from './escape';
+import { breakablePath, escapeHtml } from './escape';
+import { formatCount, formatMs } from './format';
 import { histogramChart } from './histogramChart';
-import type { HtmlModel } from './model';
+import { type HtmlModel, MIN_TREND_RUNS } from './model';
 import { filterTable, note, type Row, section } from './parts';
 import { timeKindList } from './startupSections';
 import { trendChart } from './trendChart';
@@ -28,7 +22,6 @@ export function slowestSection(model: HtmlModel): string {
           'chart-slowest',
           `The ${slowest.length} slowest tests`,
           slowest.map((t) => ({ label: t.id, value: t.durationMs })),
-          formatDuration,
         ) + timeKindList(slowest);
   return section('slowest', 'Slowest tests', body);
 }
@@ -43,21 +36,28 @@ export function histogramSection(model: HtmlModel): string {
   );
 }
 
+/** A trends section with nothing to draw: its heading and one line, not a big empty panel. */
+function trendsLine(text: string): string {
+  return section('trends', 'Trends', note(text), 'compact');
+}
+
 export function trendsSection(model: HtmlModel): string {
-  const { trends, report } = model;
-  if (!trends) return section('trends', 'Trends', note('No history yet: it grows with every tracked run.'));
+  const { trends } = model;
+  if (trends.state === 'no-history') return trendsLine('No history yet: it grows with every tracked run.');
+  if (trends.state === 'too-short') {
+    return trendsLine(
+      `Trends need ${MIN_TREND_RUNS} tracked runs; the history has ${formatCount(trends.runs)} so far (each tracked run adds one).`,
+    );
+  }
   if (trends.series.length === 0) {
-    const analysed = report.trends?.analysed ?? 0;
-    return section(
-      'trends',
-      'Trends',
-      note(`No significant change points in ${formatCount(analysed)} test histories.`),
+    return trendsLine(
+      `No test changed significantly over the last ${formatCount(trends.runs.length)} runs (${formatCount(trends.analysed)} test histories).`,
     );
   }
   const figures = trends.series.map((series, i) => {
     const last = series.changePoints[series.changePoints.length - 1];
     const what = last
-      ? `got ${last.direction}: ${formatDuration(last.before.meanMs)} → ${formatDuration(last.after.meanMs)} (${formatChange(last.change)})`
+      ? `got ${last.direction}: ${formatMs(last.before.meanMs)} → ${formatMs(last.after.meanMs)} (${formatChange(last.change)})`
       : 'regressed against the baseline';
     return (
       `<figure class="trend" data-test-id="${escapeHtml(series.id)}">` +
@@ -66,7 +66,7 @@ export function trendsSection(model: HtmlModel): string {
     );
   });
   const intro = note(
-    `Durations over the last ${trends.runs.length} runs; dashed lines mark change points, flat lines the mean of each segment.`,
+    `Durations over the last ${trends.runs.length} runs of the ${figures.length} tests whose change (a change point or a regression) moved the most time; dashed lines mark change points, flat lines the mean of each segment.`,
   );
   return section('trends', 'Trends', `${intro}<div class="trend-grid">${figures.join('')}</div>`);
 }
@@ -75,18 +75,18 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
   const subject = 'id' in verdict ? verdict.id : verdict.suite;
   const dash = '<span class="muted">—</span>';
   let cells: string[];
-  if (verdict.kind === 'new') cells = [dash, formatDuration(verdict.currentMs), dash, dash];
-  else if (verdict.kind === 'missing') cells = [formatDuration(verdict.baselineMs), dash, dash, dash];
+  if (verdict.kind === 'new') cells = [dash, formatMs(verdict.currentMs), dash, dash];
+  else if (verdict.kind === 'missing') cells = [formatMs(verdict.baselineMs), dash, dash, dash];
   else {
     cells = [
-      formatDuration(verdict.baselineMs),
-      formatDuration(verdict.currentMs),
+      formatMs(verdict.baselineMs),
+      formatMs(verdict.currentMs),
       `${formatChange(verdict.change)} (×${(1 + verdict.change).toFixed(2)})`,
-      `${formatPercent(verdict.threshold)} / ±${formatDuration(verdict.noiseMs)}`,
+      `${formatPercent(verdict.threshold)} / ±${formatMs(verdict.noiseMs)}`,
     ];
   }
   return {
-    cells: [`<span class="verdict ${verdict.kind}">${verdict.kind}</span>`, escapeHtml(subject), ...cells],
+    cells: [`<span class="verdict ${verdict.kind}">${verdict.kind}</span>`, breakablePath(subject), ...cells],
     search: `${subject} ${'file' in verdict ? verdict.file : ''} ${verdict.kind}`,
     className: verdict.kind,
   };

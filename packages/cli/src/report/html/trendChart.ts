@@ -1,6 +1,7 @@
 import type { HistoryRun } from '@jest-perf/core';
-import { formatChange, formatDuration } from '@jest-perf/regression';
+import { formatChange } from '@jest-perf/regression';
 import { escapeHtml } from './escape';
+import { formatMs } from './format';
 import type { TrendSeries } from './model';
 import { coord, svgOpen } from './svg';
 
@@ -30,7 +31,7 @@ export function trendChart(id: string, runs: readonly HistoryRun[], series: Tren
   const y = (ms: number) => TOP + plotH - (ms / max) * plotH;
   const parts: string[] = [
     `<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${TOP + plotH}" y2="${TOP + plotH}"></line>`,
-    `<text class="axis" x="${LEFT - 6}" y="${coord(TOP + 8)}" text-anchor="end">${escapeHtml(formatDuration(max))}</text>`,
+    `<text class="axis" x="${LEFT - 6}" y="${coord(TOP + 8)}" text-anchor="end">${escapeHtml(formatMs(max))}</text>`,
     `<text class="axis" x="${LEFT - 6}" y="${TOP + plotH}" text-anchor="end">0</text>`,
     `<text class="axis" x="${LEFT}" y="${HEIGHT - 6}">run 1</text>`,
     `<text class="axis" x="${WIDTH - RIGHT}" y="${HEIGHT - 6}" text-anchor="end">run ${values.length}</text>`,
@@ -42,7 +43,7 @@ export function trendChart(id: string, runs: readonly HistoryRun[], series: Tren
     if (j === 0) parts.push(mean(starts[0] as number, point.runIndex, point.before.meanMs));
     parts.push(mean(point.runIndex, starts[j + 2] as number, point.after.meanMs));
     const at = coord(x(point.runIndex - 0.5));
-    const what = `got ${point.direction} at ${runLabel(point, point.runIndex)}: ${formatDuration(point.before.meanMs)} → ${formatDuration(point.after.meanMs)} (${formatChange(point.change)})`;
+    const what = `got ${point.direction} at ${runLabel(point, point.runIndex)}: ${formatMs(point.before.meanMs)} → ${formatMs(point.after.meanMs)} (${formatChange(point.change)})`;
     parts.push(
       `<line class="change-point" data-run-index="${point.runIndex}" x1="${at}" x2="${at}" y1="${TOP}" y2="${TOP + plotH}">` +
         `<title>${escapeHtml(what)}</title></line>`,
@@ -59,7 +60,7 @@ export function trendChart(id: string, runs: readonly HistoryRun[], series: Tren
     }
     path += `${pen}${coord(x(i))} ${coord(y(ms))}`;
     pen = 'L';
-    const title = `${runLabel(runs[i], i)}: ${formatDuration(ms)}`;
+    const title = `${runLabel(runs[i], i)}: ${formatMs(ms)}`;
     points.push(
       `<circle class="point${changes.has(i) ? ' change' : ''}" data-run-index="${i}" cx="${coord(x(i))}" cy="${coord(y(ms))}" ` +
         `r="${changes.has(i) ? 4 : 2.5}"><title>${escapeHtml(title)}</title></circle>`,

@@ -116,7 +116,10 @@ export interface GateContext {
 
 /** Knobs of the verdicts beyond the core config; every one has a documented default. */
 export interface VerdictOptions {
-  /** Overrides of the baseline's stored thresholds (pass the current config's to apply it). */
+  /**
+   * This invocation's thresholds: the config's, with any given for this run on top (missing ones: the
+   * defaults). The baseline's `overrides` win over them for the tests and files they name.
+   */
   thresholds?: Partial<JestPerfConfig['thresholds']>;
   /** Width of the noise band in robust standard errors. Default 4. */
   noiseK?: number;

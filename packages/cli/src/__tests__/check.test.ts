@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JestPerfError, RunFile } from '@jest-perf/core';
+import { readBaseline } from '@jest-perf/regression';
 import { checkCommand } from '../commands/check';
 import { formatSpeed } from '../report/formatSpeed';
 import { cli, createProject, type TempProject } from './helpers/project';
@@ -236,6 +237,31 @@ describe('jest-perf check', () => {
       'files, start-up, hooks, whole run: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 5 unchanged, 0 new, 0 missing',
       'Performance check passed.',
     ]);
+  });
+
+  it('checks against a format-1 baseline, its hand-set threshold kept, with a one-line note on stderr', async () => {
+    await withBaseline(1500);
+    const { overrides: _overrides, ...current } = readBaseline(project.paths.baseline);
+    const slowId = 'src/a.test.ts › slow';
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
+      tests: Object.fromEntries(
+        Object.entries(current.tests).map(([id, t]) => [id, { ...t, threshold: id === slowId ? 0.01 : 0.2 }]),
+      ),
+      suites: Object.fromEntries(Object.entries(current.suites).map(([k, v]) => [k, { ...v, threshold: 0.15 }])),
+    };
+    fs.writeFileSync(project.paths.baseline, JSON.stringify(v1));
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^jest-perf: Baseline .+ is in format 1 .+ its 1 hand-set test threshold\(s\) kept as overrides\. Save it in the new format: npx jest-perf baseline --migrate$/,
+      ),
+    ]);
+    expect(result.out).toContain(`${slowId}: 1.00 s → 1.50 s (+500 ms, +50.0 %; threshold 1 %`);
   });
 
   it('refuses with exit 2 a run that timed no test, which would pass by checking nothing', async () => {

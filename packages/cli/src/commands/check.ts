@@ -166,7 +166,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);
       return EXIT.ok;
     }
-    const baseline = readBaseline(paths.baseline);
+    const baseline = readBaseline(paths.baseline, { onNote: (note) => io.err(`jest-perf: ${note}`) });
     const latest = readLatestRun(paths);
     const current = options.last !== undefined ? newestRuns(paths, options.last) : [latest];
     refusePartial(current, options.allowPartial);

@@ -52,7 +52,9 @@ export function loadReportData(options: ReportSource, io: Pick<CliIo, 'cwd' | 'e
   const hasBaseline = fs.existsSync(project.paths.baseline);
   const comparison =
     hasBaseline || options.compareBaseline
-      ? compareRun(readBaseline(project.paths.baseline), run, { thresholds: project.config.thresholds })
+      ? compareRun(readBaseline(project.paths.baseline, { onNote: (note) => io.err(`jest-perf: ${note}`) }), run, {
+          thresholds: project.config.thresholds,
+        })
       : null;
   const history = loadHistory(project, io);
   const trends = history.runs.length > 0 ? detectTrends(history) : null;

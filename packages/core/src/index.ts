@@ -1,5 +1,12 @@
 export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 export { type BaselineV1, migrateBaselineV1, type ReadBaseline, readBaselineFile } from './baselineFile';
+export {
+  CHECK_REPORT_VERSION,
+  type CheckReport,
+  type CheckReportEntry,
+  type CheckReportList,
+  type CheckVerdictKind,
+} from './checkReport';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
@@ -28,6 +35,7 @@ export { type DataPaths, dataPaths, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
 export { addCounters, summarizeRun, totalHookMs } from './runSummary';
 export { baselineSchema, baselineV1Schema } from './schemas/baseline.schema';
+export { checkReportSchema } from './schemas/checkReport.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';

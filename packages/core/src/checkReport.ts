@@ -3,7 +3,7 @@ import type { Testbed } from './types';
 /** Version of `npx jest-perf check --format json`; bump on breaking changes. */
 export const CHECK_REPORT_VERSION = 1;
 
-/** Every state a verdict can be in (see docs/PERFORMANCE.md, "What fails the check"). */
+/** Every state a verdict can be in (see `VerdictKind` in @jest-perf/regression for what each means). */
 export type CheckVerdictKind =
   | 'regressed'
   | 'unconfirmed'

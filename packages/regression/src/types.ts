@@ -1,4 +1,4 @@
-import type { JestPerfConfig, Testbed } from '@jest-perf/core';
+import type { CheckVerdictKind, JestPerfConfig, Testbed } from '@jest-perf/core';
 
 /**
  * Every state a verdict can be in:
@@ -10,16 +10,9 @@ import type { JestPerfConfig, Testbed } from '@jest-perf/core';
  * - `minor`: slower beyond the threshold and the noise, but adds less than the minimum impact: information;
  * - `improved`, `unchanged`, `new` (no baseline), `missing` (not in the current runs);
  * - `unjudged`: the baseline has too few runs to judge it alone; its file is judged instead.
+ * Declared in core: `check --format json` prints them.
  */
-export type VerdictKind =
-  | 'regressed'
-  | 'unconfirmed'
-  | 'minor'
-  | 'improved'
-  | 'unchanged'
-  | 'new'
-  | 'missing'
-  | 'unjudged';
+export type VerdictKind = CheckVerdictKind;
 
 /** Which time a verdict rests on. */
 export type Evidence = 'wall' | 'cpu';

@@ -96,6 +96,22 @@ export const baselineSchema = {
 
 const { overrides: _overrides, ...v2Properties } = baselineSchema.properties;
 
+/** A record of entries as version 1 wrote them: each with the config's threshold copied in. */
+function withThreshold<E extends { required: readonly string[]; properties: object }>(record: {
+  type: 'object';
+  additionalProperties: E;
+}) {
+  const entry = record.additionalProperties;
+  return {
+    type: 'object',
+    additionalProperties: {
+      ...entry,
+      required: [...entry.required, 'threshold'],
+      properties: { ...entry.properties, threshold: ratio },
+    },
+  } as const;
+}
+
 /**
  * JSON schema of a version-1 baseline (read only, to migrate it): the config's thresholds copied in globally
  * and into every test and suite, where a hand edit could only be guessed.
@@ -112,21 +128,7 @@ export const baselineV1Schema = {
       required: ['test', 'suite', 'minAbsoluteMs'],
       properties: { test: ratio, suite: ratio, minAbsoluteMs: nonNegative },
     },
-    tests: {
-      type: 'object',
-      additionalProperties: {
-        ...baselineSchema.properties.tests.additionalProperties,
-        required: ['file', 'durationMs', 'threshold', 'stats'],
-        properties: { ...baselineSchema.properties.tests.additionalProperties.properties, threshold: ratio },
-      },
-    },
-    suites: {
-      type: 'object',
-      additionalProperties: {
-        ...baselineSchema.properties.suites.additionalProperties,
-        required: ['durationMs', 'threshold', 'stats', 'tests'],
-        properties: { ...baselineSchema.properties.suites.additionalProperties.properties, threshold: ratio },
-      },
-    },
+    tests: withThreshold(baselineSchema.properties.tests),
+    suites: withThreshold(baselineSchema.properties.suites),
   },
 } as const;

@@ -9,6 +9,14 @@ export function positiveInt(value: unknown, flag: string, example: string): numb
   return value;
 }
 
+export function nonNegativeInt(value: unknown, flag: string, example: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw usageError(`--${flag} must be a whole number of at least 0 (got ${String(value)})`, example);
+  }
+  return value;
+}
+
 export function positiveNumber(value: unknown, flag: string, example: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {

@@ -1,4 +1,12 @@
 export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
+export { type BaselineV1, migrateBaselineV1, type ReadBaseline, readBaselineFile } from './baselineFile';
+export {
+  CHECK_REPORT_VERSION,
+  type CheckReport,
+  type CheckReportEntry,
+  type CheckReportList,
+  type CheckVerdictKind,
+} from './checkReport';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
@@ -28,7 +36,8 @@ export { assertMeaning, baselineProblem, MAX_SANE_MS, MAX_SANE_THRESHOLD, runFil
 export { type DataPaths, dataPaths, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
 export { addCounters, summarizeRun, totalHookMs } from './runSummary';
-export { baselineSchema } from './schemas/baseline.schema';
+export { baselineSchema, baselineV1Schema } from './schemas/baseline.schema';
+export { checkReportSchema } from './schemas/checkReport.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { historyExportHeaderSchema } from './schemas/historyExport.schema';
@@ -45,4 +54,10 @@ export {
 } from './tags';
 export { BUSY_OTHERS_SHARE, sameTestbed, testbedOf, testbedSlug } from './testbed';
 export * from './types';
-export { describeSchemaError, readValidatedJson, type ValidateOptions, validateWith } from './validate';
+export {
+  describeSchemaError,
+  readValidatedJson,
+  readVersionedJson,
+  type ValidateOptions,
+  validateWith,
+} from './validate';

@@ -59,20 +59,33 @@ function threshold(field: string, value: number): Problem | null {
   return value > MAX_SANE_THRESHOLD ? [field, `is ${value}: over ${MAX_SANE_THRESHOLD} no change can ever fail`] : null;
 }
 
-/** The first problem of a baseline that its schema cannot see: no tests, absurd thresholds or statistics. */
+/** An override of a thing the baseline does not have (a typo in an id applies to nothing), or an absurd one. */
+function overrideProblem(baseline: Baseline): Problem | null {
+  const files = new Set([...Object.keys(baseline.files ?? {}), ...Object.values(baseline.tests).map((t) => t.file)]);
+  const known = { tests: (id: string) => id in baseline.tests, files: (path: string) => files.has(path) };
+  for (const kind of ['tests', 'files'] as const) {
+    for (const [key, value] of Object.entries(baseline.overrides[kind])) {
+      const field = `/overrides/${kind}/${JSON.stringify(key)}`;
+      if (!known[kind](key)) {
+        const form = kind === 'tests' ? 'test ids read `path/to/a.test.ts › describe › title`' : 'root-relative';
+        return [field, `names no ${kind === 'tests' ? 'test' : 'test file'} of the baseline (${form})`];
+      }
+      const problem = threshold(field, value);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+/** The first problem of a baseline that its schema cannot see: no tests, absurd overrides or statistics. */
 export function baselineProblem(baseline: Baseline): Problem | null {
   if (Object.keys(baseline.tests).length === 0) return ['/tests', 'is empty: every check against it would pass'];
-  const global =
-    threshold('/thresholds/test', baseline.thresholds.test) ??
-    threshold('/thresholds/suite', baseline.thresholds.suite) ??
-    duration('/thresholds/minAbsoluteMs', baseline.thresholds.minAbsoluteMs)[0];
-  if (global) return global;
+  const overridden = overrideProblem(baseline);
+  if (overridden) return overridden;
   for (const [id, test] of Object.entries(baseline.tests)) {
     const field = `/tests/${JSON.stringify(id)}`;
     const problem =
-      threshold(`${field}/threshold`, test.threshold) ??
-      statsProblem(`${field}/stats`, test.stats) ??
-      (test.cpu ? statsProblem(`${field}/cpu`, test.cpu) : null);
+      statsProblem(`${field}/stats`, test.stats) ?? (test.cpu ? statsProblem(`${field}/cpu`, test.cpu) : null);
     if (problem) return problem;
   }
   for (const [path, file] of Object.entries(baseline.files ?? {})) {

@@ -1,7 +1,10 @@
 /** Current version of the run file format; bump on breaking changes. */
 export const RUN_FILE_VERSION = 1;
-/** Current version of the baseline format. */
-export const BASELINE_VERSION = 1;
+/**
+ * Current version of the baseline format. 2: thresholds live in `overrides` only (1 copied the config's into
+ * every entry); a version-1 file is still read, and migrated in memory.
+ */
+export const BASELINE_VERSION = 2;
 /** Current version of the history export file (`jest-perf history export`). */
 export const HISTORY_EXPORT_VERSION = 1;
 
@@ -217,10 +220,8 @@ export interface DurationStats {
 
 export interface BaselineTest {
   file: string;
-  /** Median duration; the mission's `{ durationMs, threshold }`. */
+  /** Median duration. */
   durationMs: number;
-  /** Relative threshold for this test (0.2 = 20 %). */
-  threshold: number;
   stats: DurationStats;
   /** Statistics of the test's CPU time, when the source runs measured it. */
   cpu?: DurationStats;
@@ -229,7 +230,6 @@ export interface BaselineTest {
 export interface BaselineSuite {
   /** Median of the suite's summed test durations. */
   durationMs: number;
-  threshold: number;
   stats: DurationStats;
   tests: number;
 }
@@ -240,7 +240,9 @@ export interface Baseline {
   createdAt: string;
   /** Runs it was computed from. */
   source: { runIds: string[]; commit: string | null };
-  thresholds: JestPerfConfig['thresholds'];
+  /** Thresholds set by hand for one test or one test file: they win over `--threshold` and the config. */
+  overrides: BaselineOverrides;
+  /** The slow limit `slowCount` was counted with. */
   slowTestMs: number;
   /** Median slow-test count over the source runs. */
   slowCount: number;
@@ -257,6 +259,18 @@ export interface Baseline {
    * existed, or from a history whose run files are gone.
    */
   files?: Record<string, BaselineFile>;
+}
+
+/**
+ * Relative thresholds (0.5 = 50 %) a user set for one thing, edited in the committed baseline and kept when it
+ * is rebuilt. The threshold of a thing is its override, else the invocation's (`--threshold`), else the
+ * config's, else the default.
+ */
+export interface BaselineOverrides {
+  /** By test id: the test's threshold. */
+  tests: Record<string, number>;
+  /** By root-relative test file: the threshold of the file's tests together, its start-up and its hooks. */
+  files: Record<string, number>;
 }
 
 export interface BaselineFile {

@@ -62,8 +62,11 @@ export function validateWith<T>(schema: object, value: unknown, options: Validat
   );
 }
 
-/** Reads a JSON file and validates it; every failure is a {@link JestPerfError} that names the file. */
-export function readValidatedJson<T>(file: string, schema: object, options: ReadOptions): T {
+/**
+ * Reads a JSON file whose `schemaVersion` is at most `newestVersion` (default 1), without validating it yet.
+ * @throws JestPerfError naming the file when it is unreadable, not JSON, or newer than this jest-perf.
+ */
+export function readVersionedJson(file: string, options: ReadOptions & { newestVersion?: number }): unknown {
   let text: string;
   try {
     const bytes = fs.readFileSync(file);
@@ -81,14 +84,21 @@ export function readValidatedJson<T>(file: string, schema: object, options: Read
       cause,
     });
   }
+  const newest = options.newestVersion ?? 1;
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version > 1) {
+  if (typeof version === 'number' && version > newest) {
     throw new JestPerfError(
       'JEST_PERF_VERSION_UNSUPPORTED',
-      `${options.what} has schemaVersion ${version}, newer than this jest-perf understands (1)`,
+      `${options.what} has schemaVersion ${version}, newer than this jest-perf understands (${newest})`,
       { file, fix: 'upgrade the @jest-perf packages, or regenerate the file with this version' },
     );
   }
+  return value;
+}
+
+/** Reads a JSON file and validates it; every failure is a {@link JestPerfError} that names the file. */
+export function readValidatedJson<T>(file: string, schema: object, options: ReadOptions): T {
+  const value = readVersionedJson(file, options);
   const { decode: _decode, ...validateOptions } = options;
   return validateWith<T>(schema, value, { ...validateOptions, file });
 }

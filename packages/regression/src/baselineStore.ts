@@ -3,27 +3,33 @@ import {
   assertMeaning,
   type Baseline,
   baselineProblem,
-  baselineSchema,
   JestPerfError,
-  readValidatedJson,
+  readBaselineFile,
   writeJsonAtomic,
 } from '@jest-perf/core';
 
 /** What the user runs to (re)create the baseline. */
 export const BASELINE_FIX = 'Create one from tracked runs: npx jest-perf baseline --from-history 5';
 
+/** Options of {@link readBaseline}. */
+export interface ReadBaselineOptions {
+  /** Receives the one-line note read for a baseline of an older format (migrated in memory). Default: stderr. */
+  onNote?: (note: string) => void;
+}
+
 /**
- * Reads and validates the committed baseline.
+ * Reads and validates the committed baseline; one of an older format is migrated in memory, with a note.
  * @throws JestPerfError `JEST_PERF_BASELINE_MISSING` when the file does not exist; `JEST_PERF_FILE_CORRUPT`,
  * `JEST_PERF_FILE_INVALID` or `JEST_PERF_VERSION_UNSUPPORTED` naming the file (and field) otherwise.
  */
-export function readBaseline(file: string): Baseline {
+export function readBaseline(file: string, options: ReadBaselineOptions = {}): Baseline {
   if (!fs.existsSync(file)) {
     throw new JestPerfError('JEST_PERF_BASELINE_MISSING', 'Baseline not found', { file, fix: BASELINE_FIX });
   }
   const fix = 'recreate it with `npx jest-perf baseline --from-history 5` (or restore it from git)';
-  const baseline = readValidatedJson<Baseline>(file, baselineSchema, { what: 'baseline', fix });
+  const { baseline, migrated } = readBaselineFile(file, fix);
   assertMeaning(baselineProblem(baseline), 'baseline', file, fix);
+  if (migrated) (options.onNote ?? ((note) => process.stderr.write(`jest-perf: ${note}\n`)))(migrated);
   return baseline;
 }
 

@@ -2,6 +2,7 @@ import {
   BASELINE_VERSION,
   type Baseline,
   type BaselineFile,
+  type BaselineOverrides,
   type DurationStats,
   type History,
   type JestPerfConfig,
@@ -45,17 +46,27 @@ function toWindow(source: BaselineSource): RunWindow {
   return 'fromHistory' in source ? windowFromHistory(source.history, source.fromHistory) : windowFromRuns(source);
 }
 
+/** Options of {@link buildBaseline}. */
+export interface BuildBaselineOptions {
+  now?: Date;
+  /** Run files of a history window: files, hooks and CPU times live in run files only. */
+  fileRuns?: readonly RunFile[];
+  /** The overrides of the baseline this one replaces: kept for the tests and files it still has. */
+  overrides?: BaselineOverrides;
+}
+
 /**
  * Builds a baseline: per test and per suite the median, MAD, count, min and max over the source runs,
- * and the median slow-test count. Keys are sorted so the committed file diffs cleanly.
+ * and the median slow-test count. Thresholds are not copied in: only the `overrides` a user set, carried
+ * over from `options.overrides`. Keys are sorted so the committed file diffs cleanly.
  * @throws JestPerfError `JEST_PERF_NO_RUN_DATA` when the source holds no run.
  * @example
  * writeBaseline(paths.baseline, buildBaseline({ history: readHistory(paths.history), fromHistory: 10 }, config));
  */
 export function buildBaseline(
   source: BaselineSource,
-  config: Pick<JestPerfConfig, 'thresholds' | 'slowTestMs'>,
-  options: { now?: Date; fileRuns?: readonly RunFile[] } = {},
+  config: Pick<JestPerfConfig, 'slowTestMs'>,
+  options: BuildBaselineOptions = {},
 ): Baseline {
   const window = toWindow(source);
   assertHasRuns(window, 'build a baseline from');
@@ -68,7 +79,6 @@ export function buildBaseline(
       {
         file: series.file,
         durationMs: round(stats.median),
-        threshold: config.thresholds.test,
         stats: roundStats(stats),
       },
     ]);
@@ -80,7 +90,6 @@ export function buildBaseline(
       name,
       {
         durationMs: round(stats.median),
-        threshold: config.thresholds.suite,
         stats: roundStats(stats),
         tests: suite.tests.size,
       },
@@ -102,7 +111,7 @@ export function buildBaseline(
     schemaVersion: BASELINE_VERSION,
     createdAt: (options.now ?? new Date()).toISOString(),
     source: { runIds: window.runs.map((run) => run.runId), commit: newest?.commit ?? null },
-    thresholds: { ...config.thresholds },
+    overrides: keptOverrides(options.overrides, tests, files),
     slowTestMs: config.slowTestMs,
     slowCount: median(slowCounts(window, config.slowTestMs)),
     tests: sortedRecord(tests),
@@ -140,4 +149,20 @@ function fileBaselines(series: GateSeries): Record<string, BaselineFile> {
     files.push([path, entry]);
   }
   return sortedRecord(files);
+}
+
+/** The overrides of the things the new baseline has (an override of nothing would be refused on read). */
+function keptOverrides(
+  overrides: BaselineOverrides | undefined,
+  tests: readonly [string, Baseline['tests'][string]][],
+  files: Record<string, BaselineFile>,
+): BaselineOverrides {
+  const testFiles = new Set([...Object.keys(files), ...tests.map(([, test]) => test.file)]);
+  const ids = new Set(tests.map(([id]) => id));
+  const keep = (record: Record<string, number>, has: (key: string) => boolean) =>
+    sortedRecord(Object.entries(record).filter(([key]) => has(key)));
+  return {
+    tests: keep(overrides?.tests ?? {}, (id) => ids.has(id)),
+    files: keep(overrides?.files ?? {}, (path) => testFiles.has(path)),
+  };
 }

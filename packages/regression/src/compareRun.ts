@@ -73,12 +73,11 @@ function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
 }
 
 /**
- * A threshold edited by hand in the committed baseline (different from the baseline's global one) wins;
- * otherwise the caller's (the current config) applies, then the baseline's.
+ * The one rule for a threshold: the baseline's override of this thing, else the invocation's (`--threshold`
+ * over the config over the default, resolved in `resolveVerdictOptions`).
  */
-function pickThreshold(own: number | undefined, global: number, override: number | undefined): number {
-  if (own !== undefined && own !== global) return own;
-  return override ?? global;
+function pickThreshold(override: number | undefined, invocation: number): number {
+  return override ?? invocation;
 }
 
 /** The baseline statistics of one kind of thing: each kind has its own noise (start-up is far noisier). */
@@ -135,7 +134,7 @@ function compareTests(baseline: Baseline, current: GateSeries, rules: Rules): Te
     const base = baseline.tests[id];
     const now = current.tests.get(id);
     const file = (now?.file ?? base?.file) as string;
-    const threshold = pickThreshold(base?.threshold, baseline.thresholds.test, rules.o.testThreshold);
+    const threshold = pickThreshold(baseline.overrides.tests[id], rules.testThreshold);
     const verdict: Verdict =
       judge(series(base?.stats, now?.wall), series(base?.cpu, now?.cpu), params(rules, 'test', threshold, false)) ??
       newVerdict(now?.wall);
@@ -182,15 +181,13 @@ function compareFiles(baseline: Baseline, current: GateSeries, rules: Rules, tes
     const now = current.files.get(path);
     if (!base?.tests && !now) continue;
     const count = { baseline: countTests(baseline, path), current: now?.testIds.size ?? 0 };
+    const override = baseline.overrides.files[path];
+    const suiteThreshold = pickThreshold(override, rules.suiteThreshold);
     const fileVerdict = suiteVerdict(
       'file',
       path,
       path,
-      judge(
-        series(base?.tests, now?.tests),
-        series(base?.cpu, now?.cpu),
-        params(rules, 'file', rules.suiteThreshold, true),
-      ),
+      judge(series(base?.tests, now?.tests), series(base?.cpu, now?.cpu), params(rules, 'file', suiteThreshold, true)),
       now?.tests,
       count,
     );
@@ -201,7 +198,7 @@ function compareFiles(baseline: Baseline, current: GateSeries, rules: Rules, tes
           'startup',
           `${path} › start-up`,
           path,
-          judge(series(base?.startup, now?.startup), undefined, params(rules, 'startup', rules.suiteThreshold, true)),
+          judge(series(base?.startup, now?.startup), undefined, params(rules, 'startup', suiteThreshold, true)),
           now?.startup,
           count,
         ),
@@ -217,7 +214,11 @@ function compareFiles(baseline: Baseline, current: GateSeries, rules: Rules, tes
           'hook',
           `${path} › ${key}`,
           path,
-          judge(series(hookBase, samples), undefined, params(rules, 'hook', rules.testThreshold, true)),
+          judge(
+            series(hookBase, samples),
+            undefined,
+            params(rules, 'hook', pickThreshold(override, rules.testThreshold), true),
+          ),
           samples,
           count,
         ),
@@ -272,12 +273,12 @@ function trustedSlowCount(verdict: SlowCountVerdict, context: GateContext): Slow
  * process.exitCode = result.regressed ? 1 : 0;
  */
 export function compareRun(baseline: Baseline, current: CurrentSource, options: VerdictOptions = {}): CompareResult {
-  const o = resolveVerdictOptions(baseline, options);
+  const o = resolveVerdictOptions(options);
   const runs: readonly RunFile[] = Array.isArray(current) ? current : [current as RunFile];
   const window = windowFromRuns(runs);
   assertHasRuns(window, 'compare with the baseline');
   const now = gateSeries(runs);
-  const suiteThreshold = o.suiteThreshold ?? baseline.thresholds.suite;
+  const suiteThreshold = o.suiteThreshold;
   const context = gateContext(baseline, runs, now, { suiteThreshold, confirmed: o.confirmed });
   const speed = o.normalizeSpeed ? machineSpeed(baseline, now) : null;
   const distrust = context.testbed.same ? 'busy' : 'testbed';
@@ -305,7 +306,7 @@ export function compareRun(baseline: Baseline, current: CurrentSource, options: 
       ),
       contention: context.busy.busy ? BUSY_CPU_CONTENTION : 1,
     },
-    testThreshold: o.testThreshold ?? baseline.thresholds.test,
+    testThreshold: o.testThreshold,
     suiteThreshold,
   };
   const tests = compareTests(baseline, now, rules).sort(byKey((v) => v.id));

@@ -41,8 +41,8 @@ function kindOfTime(verdict: Measurement): string {
   return verdict.cpuShare >= COMPUTES_SHARE ? ', computes' : ', waits';
 }
 
-/** The detail of one verdict, without its subject. */
-function describeVerdict(verdict: Verdict): string {
+/** The detail of one verdict, without its subject: `1.20 s → 1.80 s (+600 ms, +50.0 %; threshold 20 %, noise ±45 ms)`. */
+export function describeVerdict(verdict: Verdict): string {
   switch (verdict.kind) {
     case 'new':
       return `new, ${formatDuration(verdict.currentMs)}`;

@@ -1,5 +1,5 @@
-export { BASELINE_FIX, readBaseline, writeBaseline } from './baselineStore';
-export { type BaselineSource, buildBaseline, type HistoryWindow } from './buildBaseline';
+export { BASELINE_FIX, type ReadBaselineOptions, readBaseline, writeBaseline } from './baselineStore';
+export { type BaselineSource, type BuildBaselineOptions, buildBaseline, type HistoryWindow } from './buildBaseline';
 export {
   CHANGE_POINT_DEFAULTS,
   type ChangePointOptions,
@@ -15,6 +15,7 @@ export {
   type VerdictCounts,
 } from './compareRun';
 export {
+  describeVerdict,
   formatChange,
   formatChangePoint,
   formatCounts,

@@ -54,6 +54,7 @@ function load(options: PerformanceRegressionOptions): Loaded {
       kind: 'ok',
       result: compareRun(baseline, current, {
         ...options,
+        // The caller's thresholds over the config's; the baseline's overrides win over both (compareRun).
         thresholds: { ...config.thresholds, ...options.thresholds },
       }),
     };

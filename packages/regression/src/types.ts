@@ -1,4 +1,4 @@
-import type { JestPerfConfig, Testbed } from '@jest-perf/core';
+import type { CheckVerdictKind, JestPerfConfig, Testbed } from '@jest-perf/core';
 
 /**
  * Every state a verdict can be in:
@@ -10,16 +10,9 @@ import type { JestPerfConfig, Testbed } from '@jest-perf/core';
  * - `minor`: slower beyond the threshold and the noise, but adds less than the minimum impact: information;
  * - `improved`, `unchanged`, `new` (no baseline), `missing` (not in the current runs);
  * - `unjudged`: the baseline has too few runs to judge it alone; its file is judged instead.
+ * Declared in core: `check --format json` prints them.
  */
-export type VerdictKind =
-  | 'regressed'
-  | 'unconfirmed'
-  | 'minor'
-  | 'improved'
-  | 'unchanged'
-  | 'new'
-  | 'missing'
-  | 'unjudged';
+export type VerdictKind = CheckVerdictKind;
 
 /** Which time a verdict rests on. */
 export type Evidence = 'wall' | 'cpu';
@@ -116,7 +109,10 @@ export interface GateContext {
 
 /** Knobs of the verdicts beyond the core config; every one has a documented default. */
 export interface VerdictOptions {
-  /** Overrides of the baseline's stored thresholds (pass the current config's to apply it). */
+  /**
+   * This invocation's thresholds: the config's, with any given for this run on top (missing ones: the
+   * defaults). The baseline's `overrides` win over them for the tests and files they name.
+   */
   thresholds?: Partial<JestPerfConfig['thresholds']>;
   /** Width of the noise band in robust standard errors. Default 4. */
   noiseK?: number;

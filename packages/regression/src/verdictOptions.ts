@@ -1,4 +1,4 @@
-import { type Baseline, JestPerfError } from '@jest-perf/core';
+import { DEFAULT_CONFIG, JestPerfError } from '@jest-perf/core';
 import type { VerdictOptions } from './types';
 
 /** Defaults of the {@link VerdictOptions} that are not thresholds. */
@@ -11,7 +11,7 @@ export const VERDICT_DEFAULTS = {
   confirmed: false,
 } as const;
 
-/** Options with every default filled in; the thresholds are those the baseline does not override per test. */
+/** Options with every default filled in; the thresholds apply where the baseline has no override. */
 export interface ResolvedVerdictOptions {
   noiseK: number;
   assumedCv: number;
@@ -19,9 +19,9 @@ export interface ResolvedVerdictOptions {
   slowCountTolerance: number;
   normalizeSpeed: boolean;
   confirmed: boolean;
-  /** Set only when the caller overrides the baseline's per-test thresholds. */
-  testThreshold: number | undefined;
-  suiteThreshold: number | undefined;
+  /** The invocation's test threshold (the config's unless overridden for this run), else the default. */
+  testThreshold: number;
+  suiteThreshold: number;
   minAbsoluteMs: number;
 }
 
@@ -33,11 +33,12 @@ function check(name: string, value: number, ok: boolean, rule: string): void {
 }
 
 /**
- * Fills in the defaults. Thresholds come from `options.thresholds` when given (the current config), else from
- * the baseline; a per-test or per-suite threshold edited by hand in the committed baseline always wins.
+ * Fills in the defaults. Thresholds come from `options.thresholds` (the invocation's over the config's), else
+ * the default config's; the baseline's `overrides` win over both, test by test (see `compareRun`).
  * @throws JestPerfError `JEST_PERF_USAGE` naming the bad option.
  */
-export function resolveVerdictOptions(baseline: Baseline, options: VerdictOptions = {}): ResolvedVerdictOptions {
+export function resolveVerdictOptions(options: VerdictOptions = {}): ResolvedVerdictOptions {
+  const defaults = DEFAULT_CONFIG.thresholds;
   const resolved: ResolvedVerdictOptions = {
     noiseK: options.noiseK ?? VERDICT_DEFAULTS.noiseK,
     assumedCv: options.assumedCv ?? VERDICT_DEFAULTS.assumedCv,
@@ -45,20 +46,16 @@ export function resolveVerdictOptions(baseline: Baseline, options: VerdictOption
     slowCountTolerance: options.slowCountTolerance ?? VERDICT_DEFAULTS.slowCountTolerance,
     normalizeSpeed: options.normalizeSpeed ?? VERDICT_DEFAULTS.normalizeSpeed,
     confirmed: options.confirmed ?? VERDICT_DEFAULTS.confirmed,
-    testThreshold: options.thresholds?.test,
-    suiteThreshold: options.thresholds?.suite,
-    minAbsoluteMs: options.thresholds?.minAbsoluteMs ?? baseline.thresholds.minAbsoluteMs,
+    testThreshold: options.thresholds?.test ?? defaults.test,
+    suiteThreshold: options.thresholds?.suite ?? defaults.suite,
+    minAbsoluteMs: options.thresholds?.minAbsoluteMs ?? defaults.minAbsoluteMs,
   };
   check('noiseK', resolved.noiseK, resolved.noiseK > 0, 'a number > 0');
   check('assumedCv', resolved.assumedCv, resolved.assumedCv >= 0, 'a number ≥ 0');
   check('minCv', resolved.minCv, resolved.minCv >= 0, 'a number ≥ 0');
   check('slowCountTolerance', resolved.slowCountTolerance, resolved.slowCountTolerance >= 0, 'a number ≥ 0');
-  for (const [name, value] of [
-    ['thresholds.test', resolved.testThreshold],
-    ['thresholds.suite', resolved.suiteThreshold],
-  ] as const) {
-    if (value !== undefined) check(name, value, value > 0, 'a number > 0');
-  }
+  check('thresholds.test', resolved.testThreshold, resolved.testThreshold > 0, 'a number > 0');
+  check('thresholds.suite', resolved.suiteThreshold, resolved.suiteThreshold > 0, 'a number > 0');
   check('thresholds.minAbsoluteMs', resolved.minAbsoluteMs, resolved.minAbsoluteMs >= 0, 'a number ≥ 0');
   return resolved;
 }

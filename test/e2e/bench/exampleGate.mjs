@@ -21,7 +21,9 @@ const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const require = createRequire(path.join(root, 'packages', 'cli', 'package.json'));
 const { buildBaseline, compareRun, formatVerdict } = require('@jest-perf/regression');
 const { readRunFile } = require('@jest-perf/core');
-const { filesToConfirm, confirmRegressions } = require(path.join(root, 'packages', 'cli', 'dist', 'analysis', 'confirm.js'));
+const { filesToConfirm, confirmRegressions } = require(
+  path.join(root, 'packages', 'cli', 'dist', 'analysis', 'confirm.js'),
+);
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -56,7 +58,9 @@ function trackedRun(label, env = {}, files = []) {
   }
   const run = readRunFile(file);
   const load = run.load ? `others ${Math.round((run.load.othersCpuShare ?? 0) * 100)} %` : 'load unknown';
-  console.log(`  ${label}: ${run.summary.passed}/${run.summary.total} passed, ${((Date.now() - started) / 1000).toFixed(1)} s, ${load}`);
+  console.log(
+    `  ${label}: ${run.summary.passed}/${run.summary.total} passed, ${((Date.now() - started) / 1000).toFixed(1)} s, ${load}`,
+  );
   return run;
 }
 
@@ -83,7 +87,9 @@ function counts(result) {
   return `${of('regressed')} regressed / ${of('unconfirmed')} unconfirmed / ${of('minor')} minor`;
 }
 
-console.log(`Example suite: ${BASE_RUNS} baseline runs, ${CLEAN_RUNS} quiet + ${CLEAN_RUNS} busy clean checks, one 2× slowdown`);
+console.log(
+  `Example suite: ${BASE_RUNS} baseline runs, ${CLEAN_RUNS} quiet + ${CLEAN_RUNS} busy clean checks, one 2× slowdown`,
+);
 console.log(`Run files: ${out}\n\nBaseline runs (quiet):`);
 const baseRuns = Array.from({ length: BASE_RUNS }, (_, i) => trackedRun(`base-${i + 1}`));
 const baseline = buildBaseline(baseRuns, CONFIG);
@@ -115,17 +121,23 @@ const verdictOf = (result) => result.tests.find((v) => v.id === SLOWED_ID);
 console.log('\n| check | machine | one run: failed? | one run: flagged | after --confirm 2: failed? |');
 console.log('|---|---|---|---|---|');
 rows.forEach((row, i) => {
-  const machine = row.busy ? `busy (others ${Math.round((row.first.context.busy.othersCpuShare ?? 0) * 100)} %)` : 'quiet';
+  const machine = row.busy
+    ? `busy (others ${Math.round((row.first.context.busy.othersCpuShare ?? 0) * 100)} %)`
+    : 'quiet';
   console.log(
     `| clean ${i + 1} | ${machine} | ${row.first.regressed ? 'FAIL' : 'pass'} | ${counts(row.first)} | ${row.confirmed.regressed ? 'FAIL' : 'pass'} |`,
   );
 });
 const failedOne = rows.filter((r) => r.first.regressed).length;
 const failedConfirmed = rows.filter((r) => r.confirmed.regressed).length;
-console.log(`\nClean checks failing: ${failedOne} of ${rows.length} from one run, ${failedConfirmed} of ${rows.length} after --confirm ${CONFIRM}`);
+console.log(
+  `\nClean checks failing: ${failedOne} of ${rows.length} from one run, ${failedConfirmed} of ${rows.length} after --confirm ${CONFIRM}`,
+);
 const one = verdictOf(slow.first);
 const after = verdictOf(slow.confirmed);
 console.log(`Slowdown, one run: ${one ? formatVerdict(one) : 'not judged'} → ${one?.kind}`);
-console.log(`Slowdown, after --confirm ${CONFIRM}: ${after?.kind}; check ${slow.confirmed.regressed ? 'FAILED (caught)' : 'passed (missed)'}`);
+console.log(
+  `Slowdown, after --confirm ${CONFIRM}: ${after?.kind}; check ${slow.confirmed.regressed ? 'FAILED (caught)' : 'passed (missed)'}`,
+);
 fs.rmSync(out, { recursive: true, force: true });
 process.exitCode = failedConfirmed === 0 && after?.kind === 'regressed' ? 0 : 1;

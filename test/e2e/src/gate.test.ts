@@ -37,6 +37,18 @@ describe('the regression gate on real Jest runs', () => {
       // The untouched file's random stalls may be named for a rerun on a busy machine, never failed.
       expect(slow.stdout).not.toMatch(/^ {2}regressed +tiny\.test\.js/m);
       expect(slow.stderr).toContain('Performance check FAILED');
+
+      // The same comparison for tools: stdout is the JSON document alone, with the verdict the text named.
+      const json = cli(project, 'check', '--format', 'json');
+      expect(json.status).toBe(1);
+      const report = JSON.parse(json.stdout) as {
+        status: string;
+        verdicts: { kind: string; entries: { subject: string; evidence: string }[] }[];
+      };
+      expect(report.status).toBe('failed');
+      expect(report.verdicts[0]?.entries).toContainEqual(
+        expect.objectContaining({ subject: 'work.test.js › work › computes a report', evidence: 'cpu' }),
+      );
     },
     E2E_TIMEOUT_MS * 2,
   );

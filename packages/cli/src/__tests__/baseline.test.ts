@@ -21,12 +21,20 @@ describe('baseline parse', () => {
       run: undefined,
       baseline: undefined,
       force: false,
+      migrate: false,
     });
     expect(baselineCommand.parse({ root: '/p', force: true, baseline: 'b.json' })).toMatchObject({
       force: true,
       baseline: 'b.json',
     });
     expect(baselineCommand.parse({ root: '/p', run: 'a.json' }).run).toBe('a.json');
+  });
+
+  it('refuses --migrate with source runs: it rewrites the baseline as it is', () => {
+    expect(() => baselineCommand.parse({ root: '/p', migrate: true, 'from-history': 5 })).toThrow(
+      '--migrate rewrites the baseline as it is: it takes no source runs\nExample: jest-perf baseline --migrate',
+    );
+    expect(baselineCommand.parse({ root: '/p', migrate: true }).migrate).toBe(true);
   });
 
   it('refuses --from-history together with --run', () => {
@@ -114,6 +122,58 @@ describe('jest-perf baseline', () => {
     expect(forced.out).toContain('The previous baseline is kept as .jest-perf/baseline.prev.json.');
     expect(fs.readFileSync(project.paths.baseline.replace('baseline.json', 'baseline.prev.json'), 'utf8')).toBe(before);
     expect(Object.keys(readBaseline(project.paths.baseline).tests)).toEqual(['src/a.test.ts › a']);
+  });
+
+  it('keeps the threshold overrides of the baseline it replaces, and names those of tests it no longer has', async () => {
+    project.save(runOf({ a: 100, b: 200 }));
+    await cli(['baseline'], project.root);
+    const edited = readBaseline(project.paths.baseline);
+    edited.overrides = {
+      tests: { 'src/a.test.ts › a': 0.5, 'src/a.test.ts › b': 0.7 },
+      files: { 'src/a.test.ts': 0.4 },
+    };
+    fs.writeFileSync(project.paths.baseline, JSON.stringify(edited));
+    project.save(runOf({ a: 100 }, { runId: 'r001', minute: 1 }));
+
+    const result = await cli(['baseline', '--force'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      'Overrides kept: 1 test(s), 1 file(s); dropped (no longer in the baseline): src/a.test.ts › b',
+    );
+    expect(readBaseline(project.paths.baseline).overrides).toEqual({
+      tests: { 'src/a.test.ts › a': 0.5 },
+      files: { 'src/a.test.ts': 0.4 },
+    });
+  });
+
+  it('rewrites a format-1 baseline in the current format with --migrate, keeping hand-set thresholds', async () => {
+    project.save(runOf({ a: 100, b: 200 }));
+    await cli(['baseline'], project.root);
+    const { overrides: _overrides, ...current } = readBaseline(project.paths.baseline);
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
+      tests: Object.fromEntries(
+        Object.entries(current.tests).map(([id, t]) => [id, { ...t, threshold: id.endsWith('› b') ? 0.6 : 0.2 }]),
+      ),
+      suites: Object.fromEntries(Object.entries(current.suites).map(([k, v]) => [k, { ...v, threshold: 0.15 }])),
+    };
+    fs.writeFileSync(project.paths.baseline, JSON.stringify(v1));
+
+    const migrated = await cli(['baseline', '--migrate'], project.root);
+
+    expect(migrated.code).toBe(0);
+    expect(migrated.out).toBe(
+      'Migrated .jest-perf/baseline.json to format 2: statistics unchanged, 1 hand-set test threshold(s) kept as overrides. The previous file is kept as .jest-perf/baseline.prev.json.',
+    );
+    const after = JSON.parse(fs.readFileSync(project.paths.baseline, 'utf8')) as Record<string, unknown>;
+    expect(after).toMatchObject({ schemaVersion: 2, overrides: { tests: { 'src/a.test.ts › b': 0.6 }, files: {} } });
+    expect(after).not.toHaveProperty('thresholds');
+    expect((await cli(['baseline', '--migrate'], project.root)).out).toBe(
+      '.jest-perf/baseline.json is already in format 2: nothing to migrate.',
+    );
   });
 
   it('says Updated when a baseline already existed', async () => {

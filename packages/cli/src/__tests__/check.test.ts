@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { JestPerfError, RunFile } from '@jest-perf/core';
+import { checkReportSchema, type JestPerfError, type RunFile, validateWith } from '@jest-perf/core';
+import { readBaseline } from '@jest-perf/regression';
 import { checkCommand } from '../commands/check';
 import { formatSpeed } from '../report/formatSpeed';
 import { cli, createProject, type TempProject } from './helpers/project';
@@ -80,7 +81,26 @@ describe('check parse', () => {
       jestArgs: ['--maxWorkers', '2'],
       baseline: undefined,
       allowPartial: false,
+      format: 'text',
+      top: 10,
+      thresholds: undefined,
     });
+  });
+
+  it('reads --format, --top and --threshold', () => {
+    expect(
+      checkCommand.parse({ root: '/p', format: 'markdown', top: 0, threshold: ['test=30%,minImpact=1s', 'suite=5%'] }),
+    ).toMatchObject({ format: 'markdown', top: 0, thresholds: { test: 0.3, minAbsoluteMs: 1000, suite: 0.05 } });
+  });
+
+  it.each([
+    [{ format: 'html' }, '--format must be one of text, json, markdown (got html)'],
+    [{ top: -1 }, '--top must be a whole number of at least 0 (got -1)'],
+    [{ threshold: 'test=20' }, '--threshold test=20: give a percentage above 0, such as test=20%'],
+  ])('refuses %j with a usage error and an example', (args, message) => {
+    expect(() => checkCommand.parse({ root: '/p', ...args })).toThrow(
+      expect.objectContaining({ code: 'JEST_PERF_USAGE', message: expect.stringContaining(message) }) as JestPerfError,
+    );
   });
 
   it('compares as measured with --no-normalize-speed', () => {
@@ -236,6 +256,92 @@ describe('jest-perf check', () => {
       'files, start-up, hooks, whole run: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 5 unchanged, 0 new, 0 missing',
       'Performance check passed.',
     ]);
+  });
+
+  it('checks against a format-1 baseline, its hand-set threshold kept, with a one-line note on stderr', async () => {
+    await withBaseline(1500);
+    const { overrides: _overrides, ...current } = readBaseline(project.paths.baseline);
+    const slowId = 'src/a.test.ts › slow';
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
+      tests: Object.fromEntries(
+        Object.entries(current.tests).map(([id, t]) => [id, { ...t, threshold: id === slowId ? 0.01 : 0.2 }]),
+      ),
+      suites: Object.fromEntries(Object.entries(current.suites).map(([k, v]) => [k, { ...v, threshold: 0.15 }])),
+    };
+    fs.writeFileSync(project.paths.baseline, JSON.stringify(v1));
+
+    const result = await cli(['check'], project.root);
+
+    expect(result.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^jest-perf: Baseline .+ is in format 1 .+ its 1 hand-set test threshold\(s\) kept as overrides\. Save it in the new format: npx jest-perf baseline --migrate$/,
+      ),
+    ]);
+    expect(result.out).toContain(`${slowId}: 1.00 s → 1.50 s (+500 ms, +50.0 %; threshold 1 %`);
+  });
+
+  it('prints only the JSON report on stdout with --format json, and the FAILED line on stderr', async () => {
+    await withBaseline(1500, { slowCpuMs: 1500 });
+
+    const result = await cli(['check', '--format', 'json'], project.root);
+
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(FAILED);
+    const report = JSON.parse(result.out);
+    expect(() => validateWith(checkReportSchema, report, { what: 'check report', fix: '' })).not.toThrow();
+    expect(report).toMatchObject({ status: 'failed', coverage: 'covers 3 of 3 baseline tests', top: 10 });
+    expect(report.verdicts[0]).toMatchObject({
+      kind: 'regressed',
+      entries: [expect.objectContaining({ subject: 'src/a.test.ts › slow', scope: 'test', evidence: 'cpu' })],
+    });
+  });
+
+  it('prints a markdown report with --format markdown', async () => {
+    await withBaseline(1050);
+
+    const result = await cli(['check', '--format', 'markdown'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out.split('\n')[0]).toBe('### Performance check passed');
+    expect(result.out).toContain(
+      'Tests: 0 regressed, 0 unconfirmed, 0 minor, 0 improved, 3 unchanged, 0 new, 0 missing.',
+    );
+  });
+
+  it('says it skipped in the chosen format when there is no baseline', async () => {
+    project.save(run(1000));
+
+    const result = await cli(['check', '--format', 'json'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({
+      schemaVersion: 1,
+      status: 'skipped',
+      reason: expect.stringContaining('Baseline not found'),
+    });
+  });
+
+  it('applies --threshold over the config for this check, and a baseline override over both', async () => {
+    await withBaseline(1500, { slowCpuMs: 1500 });
+
+    const loose = await cli(['check', '--threshold', 'test=80%,suite=80%'], project.root);
+    expect(loose.code).toBe(0);
+    expect(loose.out).toContain('tests: 0 regressed');
+
+    const tuned = readBaseline(project.paths.baseline);
+    tuned.overrides.tests['src/a.test.ts › slow'] = 0.3;
+    fs.writeFileSync(project.paths.baseline, JSON.stringify(tuned));
+    const overridden = await cli(['check', '--threshold', 'test=80%,suite=80%'], project.root);
+    expect(overridden.code).toBe(1);
+    expect(overridden.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: .*threshold 30 %/m);
+
+    const bad = await cli(['check', '--threshold', 'test=0.2'], project.root);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--threshold test=0.2: give a percentage above 0, such as test=20%');
   });
 
   it('refuses with exit 2 a run that timed no test, which would pass by checking nothing', async () => {
@@ -444,12 +550,16 @@ if (process.env.FAKE_RUN) {
     );
 
     expect(result.code).toBe(1);
-    expect(result.out).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
-    expect(result.out).toContain('  rerun 1/2\n  rerun 2/2');
+    // Progress is a diagnostic (stderr); stdout holds the result alone.
+    expect(result.err.split('\n')).toEqual([
+      'Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…',
+      '  rerun 1/2',
+      '  rerun 2/2',
+      FAILED,
+    ]);
     expect(result.out).not.toContain('Not confirmed');
     expect(result.out).toContain('Current values are the fastest of the run and its reruns (noise only adds time).');
     expect(result.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
-    expect(result.err).toBe(FAILED);
     expect(loggedArgs(argsLog)).toEqual([
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
       ['--ci', '--maxWorkers=1', '--runTestsByPath', 'src/a.test.ts'],
@@ -468,10 +578,10 @@ if (process.env.FAKE_RUN) {
     );
     expect(oneRun.out).toContain('npx jest-perf check --confirm 3');
     expect(confirmed.code).toBe(1);
-    expect(confirmed.out).toContain('rerun 1/3\n  rerun 2/3\n  rerun 3/3');
+    expect(confirmed.err).toContain('rerun 1/3\n  rerun 2/3\n  rerun 3/3');
     expect(confirmed.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
     expect(confirmed.out).not.toContain('unconfirmed  ');
-    expect(confirmed.err).toBe(FAILED);
+    expect(confirmed.err.split('\n').at(-1)).toBe(FAILED);
   });
 
   it('passes with exit 0 and "Not confirmed" when the reruns are back to normal', async () => {
@@ -482,7 +592,7 @@ if (process.env.FAKE_RUN) {
     expect(result.code).toBe(0);
     expect(result.out).toContain('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
     expect(result.out).toContain('Performance check passed.');
-    expect(result.err).toBe('');
+    expect(result.err).not.toContain('FAILED');
   });
 
   it('fails with exit 2 and Jest’s last words when a rerun writes no run file', async () => {
@@ -501,10 +611,10 @@ if (process.env.FAKE_RUN) {
     const result = await cli(['check', '--confirm', '2', '--jest-bin', jestBin], project.root, env);
 
     expect(result.code).toBe(1);
-    expect(result.out).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
+    expect(result.err).toContain('Regression seen in 1 file(s); rerunning them 2 time(s) to confirm…');
     expect(result.out).toMatch(/^ {2}regressed {4}src\/a\.test\.ts › slow: 1\.00 s → 2\.00 s/m);
     expect(result.out).not.toContain('unconfirmed  ');
-    expect(result.err).toBe(FAILED);
+    expect(result.err.split('\n').at(-1)).toBe(FAILED);
   });
 
   it('does not rerun anything when there is no regression', async () => {

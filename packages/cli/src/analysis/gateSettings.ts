@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import type { DataPaths, ResolvedConfig } from '@jest-perf/core';
+import type { DataPaths, JestPerfConfig, ResolvedConfig } from '@jest-perf/core';
 import type { VerdictOptions } from '@jest-perf/regression';
 import type { Options } from 'yargs';
 import { optionalString } from '../args';
+import { parseThresholdArg } from '../check/thresholdArg';
 import type { RawArgs } from '../command';
 
 /** The flags that change what `check` judges with; `report` takes the same ones. */
@@ -11,6 +12,8 @@ export interface GateFlags {
   baseline: string | undefined;
   /** `--normalize-speed` (default on): compare with the baseline scaled by the machine's speed. */
   normalizeSpeed: boolean;
+  /** `--threshold test=20%,suite=15%,minImpact=100ms`: this invocation's thresholds, over the config's. */
+  thresholds?: Partial<JestPerfConfig['thresholds']> | undefined;
 }
 
 /** The yargs definitions of {@link GateFlags}, shared by `check` and `report` so they read them alike. */
@@ -21,11 +24,20 @@ export const GATE_OPTIONS = {
     describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
   },
   baseline: { type: 'string', describe: 'check against this baseline file instead of the configured one' },
+  threshold: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'thresholds for this invocation over the config’s: test=20%,suite=15%,minImpact=100ms',
+  },
 } as const satisfies Record<string, Options>;
 
 /** {@link GateFlags} from yargs' raw flags. */
 export function parseGateFlags(args: RawArgs): GateFlags {
-  return { baseline: optionalString(args.baseline), normalizeSpeed: args['normalize-speed'] !== false };
+  return {
+    baseline: optionalString(args.baseline),
+    normalizeSpeed: args['normalize-speed'] !== false,
+    thresholds: parseThresholdArg(args.threshold),
+  };
 }
 
 /** What a verdict is computed from: which baseline file and which `compareRun` options. */
@@ -33,6 +45,8 @@ export interface GateSettings {
   /** The project's data paths, `baseline` replaced by `--baseline` when given. */
   paths: DataPaths;
   verdictOptions: VerdictOptions;
+  /** The thresholds the verdicts use where the baseline has no override: the invocation's over the config's. */
+  thresholds: JestPerfConfig['thresholds'];
 }
 
 /**
@@ -45,8 +59,11 @@ export function gateSettings(
   cwd: string,
 ): GateSettings {
   const paths = flags.baseline ? { ...project.paths, baseline: path.resolve(cwd, flags.baseline) } : project.paths;
+  // The invocation's thresholds over the config's; the baseline's overrides win over both (compareRun).
+  const thresholds = { ...project.config.thresholds, ...flags.thresholds };
   return {
     paths,
-    verdictOptions: { thresholds: project.config.thresholds, normalizeSpeed: flags.normalizeSpeed },
+    verdictOptions: { thresholds, normalizeSpeed: flags.normalizeSpeed },
+    thresholds,
   };
 }

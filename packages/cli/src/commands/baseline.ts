@@ -1,11 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Baseline, type History, JestPerfError, type RunFile, readRunFile } from '@jest-perf/core';
-import { buildBaseline, writeBaseline } from '@jest-perf/regression';
+import {
+  BASELINE_VERSION,
+  type Baseline,
+  type BaselineOverrides,
+  type History,
+  JestPerfError,
+  type RunFile,
+  readRunFile,
+} from '@jest-perf/core';
+import { buildBaseline, readBaseline, writeBaseline } from '@jest-perf/regression';
 import { runCoverage } from '../analysis/runCoverage';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
-import { EXIT } from '../io';
+import { type CliIo, EXIT, type ExitCode } from '../io';
 import { loadHistory, loadRun, openProject } from '../project';
 import { usageError } from '../usageError';
 
@@ -17,6 +25,8 @@ interface BaselineOptions {
   force: boolean;
   /** Where to write the baseline instead of the configured `baselinePath` (e.g. one per testbed). */
   baseline: string | undefined;
+  /** Rewrite the baseline in the current format, statistics and overrides unchanged. */
+  migrate: boolean;
 }
 
 const EXAMPLE = 'jest-perf baseline --from-history 5';
@@ -35,12 +45,24 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         default: false,
         describe: 'build from empty, incomplete or failing runs, or drop tests from the baseline, anyway',
       })
-      .option('baseline', { type: 'string', describe: 'write this baseline file instead of the configured one' }),
+      .option('baseline', { type: 'string', describe: 'write this baseline file instead of the configured one' })
+      .option('migrate', {
+        type: 'boolean',
+        default: false,
+        describe: 'rewrite the baseline in the current format, keeping its statistics and overrides',
+      }),
   parse(args) {
     const fromHistory = positiveInt(args['from-history'], 'from-history', EXAMPLE);
     const run = optionalString(args.run);
     if (fromHistory !== undefined && run !== undefined) {
       throw usageError('--from-history and --run both pick the source runs: use one', EXAMPLE);
+    }
+    const migrate = args.migrate === true;
+    if (migrate && (fromHistory !== undefined || run !== undefined)) {
+      throw usageError(
+        '--migrate rewrites the baseline as it is: it takes no source runs',
+        'jest-perf baseline --migrate',
+      );
     }
     return {
       root: String(args.root),
@@ -48,6 +70,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
       run,
       baseline: optionalString(args.baseline),
       force: args.force === true,
+      migrate,
     };
   },
   run(options, io) {
@@ -56,16 +79,21 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     const paths = options.baseline
       ? { ...project.paths, baseline: path.resolve(io.cwd, options.baseline) }
       : project.paths;
+    if (options.migrate) return migrate(paths.baseline, io);
     const existed = fs.existsSync(paths.baseline);
+    const overrides = existed ? previousOverrides(paths.baseline, io) : undefined;
     let baseline: Baseline;
     let sourceRuns: RunFile[];
     if (options.fromHistory === undefined) {
       sourceRuns = [loadRun(project, options.run, io.cwd)];
-      baseline = buildBaseline(sourceRuns, config);
+      baseline = buildBaseline(sourceRuns, config, { overrides });
     } else {
       const history = loadHistory(project, io);
       sourceRuns = readRunsOfWindow(paths.runsDir, history, options.fromHistory);
-      baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, { fileRuns: sourceRuns });
+      baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, {
+        fileRuns: sourceRuns,
+        overrides,
+      });
     }
     if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null);
     if (existed) {
@@ -79,11 +107,58 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         `${Object.keys(baseline.tests).length} tests, ${Object.keys(baseline.suites).length} suites, ${baseline.slowCount} slow.`,
     );
     if (existed) io.out(`The previous baseline is kept as ${path.relative(io.cwd, prevPath(paths.baseline))}.`);
+    if (overrides && Object.keys({ ...overrides.tests, ...overrides.files }).length > 0) {
+      io.out(keptLine(overrides, baseline.overrides));
+    }
     if (runs < 3)
       io.out('Tip: a baseline from 5+ runs (--from-history 5) knows its own noise and flags fewer false regressions.');
     return EXIT.ok;
   },
 };
+
+/**
+ * The overrides of the baseline being replaced: a user set them by hand, a rebuild keeps them. An unreadable
+ * previous baseline has none to keep (it is still saved as .prev), which is said.
+ */
+function previousOverrides(file: string, io: CliIo): BaselineOverrides | undefined {
+  try {
+    return readBaseline(file, { onNote: () => undefined }).overrides;
+  } catch (error) {
+    io.err(
+      `jest-perf: the previous baseline is unreadable, so no threshold override is kept from it (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return undefined;
+  }
+}
+
+/** `Overrides kept: 2 test(s), 1 file(s); dropped (no longer in the baseline): a › gone`. */
+function keptLine(before: BaselineOverrides, after: BaselineOverrides): string {
+  const dropped = [
+    ...Object.keys(before.tests).filter((id) => !(id in after.tests)),
+    ...Object.keys(before.files).filter((file) => !(file in after.files)),
+  ];
+  const kept = `Overrides kept: ${Object.keys(after.tests).length} test(s), ${Object.keys(after.files).length} file(s)`;
+  return dropped.length > 0 ? `${kept}; dropped (no longer in the baseline): ${dropped.join(', ')}` : `${kept}.`;
+}
+
+/** `--migrate`: the baseline rewritten in the current format, the old file kept as .prev. */
+function migrate(file: string, io: CliIo): ExitCode {
+  let migrated = false;
+  const baseline = readBaseline(file, { onNote: () => (migrated = true) });
+  const shown = path.relative(io.cwd, file) || file;
+  if (!migrated) {
+    io.out(`${shown} is already in format ${BASELINE_VERSION}: nothing to migrate.`);
+    return EXIT.ok;
+  }
+  fs.copyFileSync(file, prevPath(file));
+  writeBaseline(file, baseline);
+  const count = Object.keys(baseline.overrides.tests).length;
+  io.out(
+    `Migrated ${shown} to format ${BASELINE_VERSION}: statistics unchanged, ${count} hand-set test threshold(s) kept as overrides. ` +
+      `The previous file is kept as ${path.relative(io.cwd, prevPath(file))}.`,
+  );
+  return EXIT.ok;
+}
 
 /** `baseline.json` → `baseline.prev.json`. */
 function prevPath(file: string): string {

@@ -1,26 +1,25 @@
 import * as fs from 'node:fs';
-import { JestPerfError, type RunFile, readLatestRun } from '@jest-perf/core';
 import {
-  BASELINE_FIX,
-  type CompareResult,
-  compareRun,
-  detectTrends,
-  formatCounts,
-  formatSlowCount,
-  formatVerdict,
-  newestRuns,
-  readBaseline,
-} from '@jest-perf/regression';
+  CHECK_REPORT_VERSION,
+  type CheckReport,
+  type JestPerfConfig,
+  JestPerfError,
+  type RunFile,
+  readLatestRun,
+} from '@jest-perf/core';
+import { BASELINE_FIX, compareRun, detectTrends, newestRuns, readBaseline } from '@jest-perf/regression';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
 import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../analysis/gateSettings';
 import { rerunFiles } from '../analysis/rerunFiles';
 import { coverageLine, runCoverage } from '../analysis/runCoverage';
-import { optionalString, positiveInt } from '../args';
+import { nonNegativeInt, oneOf, optionalString, positiveInt } from '../args';
+import { buildCheckView, toJson } from '../check/checkReport';
+import { renderCheckMarkdown, renderCheckText, UPDATE_BASELINE } from '../check/renderCheck';
+import { parseThresholdArg } from '../check/thresholdArg';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { loadHistory, openProject } from '../project';
 import { buildReport } from '../report/buildReport';
-import { formatSpeed } from '../report/formatSpeed';
 import { appendStepSummary, githubAnnotations } from '../report/github';
 import { renderMarkdown } from '../report/renderMarkdown';
 import { usageError } from '../usageError';
@@ -34,41 +33,18 @@ interface CheckOptions extends GateFlags {
   jestArgs: string[];
   /** Judge a run that is incomplete or timed no test, saying what it covers, instead of refusing it. */
   allowPartial: boolean;
+  format: CheckFormat;
+  /** Verdicts listed per kind at most; the counts stay complete. */
+  top: number;
 }
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type CheckFormat = (typeof FORMATS)[number];
+
+/** Verdicts of each kind listed by default (the largest first). */
+const DEFAULT_TOP = 10;
 
 const EXAMPLE = 'jest-perf check --confirm 3';
-
-/** Minor changes printed at most (the largest first): information, not a verdict. */
-const MINOR_SHOWN = 10;
-
-function byImpact(a: { deltaMs?: number }, b: { deltaMs?: number }): number {
-  return (b.deltaMs ?? 0) - (a.deltaMs ?? 0);
-}
-
-function printVerdicts(result: CompareResult, io: CliIo): void {
-  const { context } = result;
-  const base = context.testbed.baseline?.key ?? 'not recorded';
-  io.out(`baseline: ${context.baselineRuns} run(s) on ${base}; this run: ${context.testbed.current.key}`);
-  for (const note of context.notes) io.out(note);
-  const speed = formatSpeed(result.speed);
-  if (speed) io.out(speed);
-  const all = [...result.suites, ...result.tests];
-  for (const verdict of all.filter((v) => v.kind === 'regressed').sort(byImpact)) {
-    io.out(`  regressed    ${formatVerdict(verdict)}`);
-  }
-  if (result.slowCount.kind === 'regressed') io.out(`  regressed    ${formatSlowCount(result.slowCount)}`);
-  const unconfirmed = all.filter((v) => v.kind === 'unconfirmed').sort(byImpact);
-  for (const verdict of unconfirmed) io.out(`  unconfirmed  ${formatVerdict(verdict)}`);
-  if (unconfirmed.length > 0) {
-    io.out(`  → rerun the files of the ${unconfirmed.length} unconfirmed change(s): npx jest-perf check --confirm 3`);
-  }
-  const minor = all.filter((v) => v.kind === 'minor').sort(byImpact);
-  for (const verdict of minor.slice(0, MINOR_SHOWN)) io.out(`  minor        ${formatVerdict(verdict)}`);
-  if (minor.length > MINOR_SHOWN)
-    io.out(`  … and ${minor.length - MINOR_SHOWN} more minor change(s) (under the minimum impact)`);
-  io.out(`tests: ${formatCounts(result.summary.tests)}`);
-  io.out(`files, start-up, hooks, whole run: ${formatCounts(result.summary.suites)}`);
-}
 
 /**
  * A run that timed no test, or that did not finish, would pass the check by covering nothing: refused unless
@@ -124,6 +100,17 @@ export const checkCommand: CommandModule<CheckOptions> = {
         describe: 'judge an incomplete run or one that ran no test instead of refusing it (exit 2)',
       })
       .option('baseline', GATE_OPTIONS.baseline)
+      .option('threshold', GATE_OPTIONS.threshold)
+      .option('format', {
+        type: 'string',
+        default: 'text',
+        describe: 'text (terminal), json (for tools; schema in @jest-perf/core) or markdown (PR comment, job summary)',
+      })
+      .option('top', {
+        type: 'number',
+        requiresArg: true,
+        describe: `verdicts listed per kind (default ${DEFAULT_TOP})`,
+      })
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {
@@ -142,18 +129,20 @@ export const checkCommand: CommandModule<CheckOptions> = {
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
       allowPartial: args['allow-partial'] === true,
+      format: oneOf(args.format ?? 'text', FORMATS, 'format', 'jest-perf check --format json'),
+      top: nonNegativeInt(args.top, 'top', 'jest-perf check --top 20') ?? DEFAULT_TOP,
     };
   },
   run(options, io) {
     const project = openProject(options.root);
     const { config } = project;
-    const { paths, verdictOptions } = gateSettings(project, options, io.cwd);
+    const { paths, verdictOptions, thresholds } = gateSettings(project, options, io.cwd);
     if (!fs.existsSync(paths.baseline)) {
       if (options.requireBaseline) readBaseline(paths.baseline);
-      io.out(`Skipped: Baseline not found (${paths.baseline}). ${BASELINE_FIX}`);
+      printSkipped(`Baseline not found (${paths.baseline}). ${BASELINE_FIX}`, options.format, io);
       return EXIT.ok;
     }
-    const baseline = readBaseline(paths.baseline);
+    const baseline = readBaseline(paths.baseline, { onNote: (note) => io.err(`jest-perf: ${note}`) });
     const latest = readLatestRun(paths);
     const current = options.last !== undefined ? newestRuns(paths, options.last) : [latest];
     refusePartial(current, options.allowPartial);
@@ -162,10 +151,12 @@ export const checkCommand: CommandModule<CheckOptions> = {
       options.last !== undefined
         ? compareRun(baseline, current, verdictOptions)
         : compareRun(baseline, latest, verdictOptions);
+    const notes: string[] = [];
     const flagged = [...result.tests, ...result.suites].some((v) => v.kind === 'regressed' || v.kind === 'unconfirmed');
     if (flagged && options.confirm !== undefined) {
       const files = filesToConfirm(result, latest);
-      io.out(`Regression seen in ${files.length} file(s); rerunning them ${options.confirm} time(s) to confirm…`);
+      // Progress is a diagnostic: stderr, so that stdout holds the result alone (JSON stays parseable).
+      io.err(`Regression seen in ${files.length} file(s); rerunning them ${options.confirm} time(s) to confirm…`);
       const reruns = rerunFiles({
         rootDir: config.rootDir,
         files,
@@ -173,24 +164,38 @@ export const checkCommand: CommandModule<CheckOptions> = {
         jestBin: options.jestBin,
         jestArgs: options.jestArgs,
         env: io.env,
-        onRerun: (i) => io.out(`  rerun ${i}/${options.confirm}`),
+        onRerun: (i) => io.err(`  rerun ${i}/${options.confirm}`),
       });
       const runs = [latest, ...reruns];
       result = confirmRegressions(result, compareRun(baseline, runs, { ...verdictOptions, confirmed: true }), runs);
-      if (!result.regressed) io.out('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
+      if (!result.regressed) notes.push('Not confirmed: the fastest of the reruns was within the thresholds (noise).');
     }
-    io.out(`This check ${coverageLine(Object.keys(baseline.tests), current)}.`);
-    printVerdicts(result, io);
-    if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(result, latest)) io.out(line);
+    const coverage = coverageLine(Object.keys(baseline.tests), current);
+    const view = buildCheckView(result, { coverage, top: options.top, thresholds, notes });
+    if (options.format === 'json') io.out(JSON.stringify(toJson(view), null, 2));
+    else if (options.format === 'markdown') io.out(renderCheckMarkdown(view));
+    else for (const line of renderCheckText(view)) io.out(line);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      // Workflow commands work from either stream: off stdout when stdout is a document.
+      const annotate = options.format === 'text' ? io.out : io.err;
+      for (const line of githubAnnotations(result, latest)) annotate(line);
+    }
     const trends = history && history.runs.length > 0 ? detectTrends(history) : null;
     appendStepSummary(io.env, renderMarkdown(buildReport({ run: latest, comparison: result, trends })));
     if (result.regressed) {
-      io.err(
-        'Performance check FAILED. If the slowdown is intended, update the baseline: npx jest-perf baseline --from-history 5',
-      );
+      io.err(`Performance check FAILED. If the slowdown is intended, update the baseline: ${UPDATE_BASELINE}`);
       return EXIT.failed;
     }
-    io.out('Performance check passed.');
+    if (options.format === 'text') io.out('Performance check passed.');
     return EXIT.ok;
   },
 };
+
+/** Nothing to check against: said in the chosen format, on stdout (it is the result). */
+function printSkipped(reason: string, format: CheckFormat, io: CliIo): void {
+  if (format === 'json') {
+    const report: CheckReport = { schemaVersion: CHECK_REPORT_VERSION, status: 'skipped', reason };
+    io.out(JSON.stringify(report, null, 2));
+  } else if (format === 'markdown') io.out(`### Performance check skipped\n\n${reason}`);
+  else io.out(`Skipped: ${reason}`);
+}

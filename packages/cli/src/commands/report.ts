@@ -58,7 +58,11 @@ export function loadReportData(options: ReportSource, io: Pick<CliIo, 'cwd' | 'e
   const hasBaseline = fs.existsSync(paths.baseline);
   const comparison =
     hasBaseline || options.compareBaseline || flags.baseline
-      ? compareRun(readBaseline(paths.baseline), run, verdictOptions)
+      ? compareRun(
+          readBaseline(paths.baseline, { onNote: (note) => io.err(`jest-perf: ${note}`) }),
+          run,
+          verdictOptions,
+        )
       : null;
   const history = loadHistory(project, io);
   const trends = history.runs.length > 0 ? detectTrends(history) : null;

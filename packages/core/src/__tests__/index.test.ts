@@ -35,7 +35,7 @@ describe('@jest-perf/core entry', () => {
 
   it('exports the file format versions and defaults', () => {
     expect(core.RUN_FILE_VERSION).toBe(1);
-    expect(core.BASELINE_VERSION).toBe(1);
+    expect(core.BASELINE_VERSION).toBe(2);
     expect(core.CONFIG_FILE).toBe('jest-perf.config.json');
     expect(core.DEFAULT_CONFIG.historySize).toBe(50);
     expect(core.WELL_KNOWN_TAGS).toEqual(['slow', 'integration', 'serial', 'real_llm']);
@@ -44,14 +44,14 @@ describe('@jest-perf/core entry', () => {
   it('ships a baseline schema that accepts a baseline and names a bad field', () => {
     const stats = { median: 10, mad: 1, samples: 3, min: 9, max: 12 };
     const baseline = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: '2026-01-01T00:00:00.000Z',
       source: { runIds: ['r1'], commit: null },
-      thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
+      overrides: { tests: { 'a.test.ts › adds': 0.5 }, files: {} },
       slowTestMs: 30_000,
       slowCount: 0,
-      tests: { 'a.test.ts › adds': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats } },
-      suites: { '.': { durationMs: 10, threshold: 0.15, stats, tests: 1 } },
+      tests: { 'a.test.ts › adds': { file: 'a.test.ts', durationMs: 10, stats } },
+      suites: { '.': { durationMs: 10, stats, tests: 1 } },
     };
     const options = { what: 'baseline', fix: 'regenerate it' };
 

@@ -52,13 +52,13 @@ const stats = { median: 10, mad: 1, samples: 3, min: 9, max: 12 };
 
 function baseline(overrides: Partial<Baseline> = {}): Baseline {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     createdAt: '2026-01-01T00:00:00.000Z',
     source: { runIds: ['r1'], commit: null },
-    thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },
+    overrides: { tests: {}, files: {} },
     slowTestMs: 30_000,
     slowCount: 0,
-    tests: { 'a › x': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats } },
+    tests: { 'a › x': { file: 'a.test.ts', durationMs: 10, stats } },
     suites: {},
     ...overrides,
   };
@@ -101,19 +101,35 @@ describe('baselineProblem', () => {
     expect(baselineProblem(baseline({ tests: {} }))).toEqual(['/tests', 'is empty: every check against it would pass']);
   });
 
-  it('refuses thresholds that no change could ever pass', () => {
-    expect(baselineProblem(baseline({ thresholds: { test: 1e308, suite: 0.15, minAbsoluteMs: 100 } }))?.[0]).toBe(
-      '/thresholds/test',
+  it('accepts overrides of the tests and test files it has', () => {
+    expect(
+      baselineProblem(baseline({ overrides: { tests: { 'a › x': 0.5 }, files: { 'a.test.ts': 0.3 } } })),
+    ).toBeNull();
+  });
+
+  it('refuses an override threshold that no change could ever pass', () => {
+    expect(baselineProblem(baseline({ overrides: { tests: { 'a › x': 1e308 }, files: {} } }))?.[0]).toBe(
+      '/overrides/tests/"a › x"',
     );
-    expect(baselineProblem(baseline({ thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 1e300 } }))?.[0]).toBe(
-      '/thresholds/minAbsoluteMs',
+    expect(baselineProblem(baseline({ overrides: { tests: {}, files: { 'a.test.ts': 1e308 } } }))?.[0]).toBe(
+      '/overrides/files/"a.test.ts"',
+    );
+  });
+
+  it('refuses an override of a test or file it does not have: a typo would apply to nothing', () => {
+    expect(baselineProblem(baseline({ overrides: { tests: { 'a › typo': 0.5 }, files: {} } }))).toEqual([
+      '/overrides/tests/"a › typo"',
+      'names no test of the baseline (test ids read `path/to/a.test.ts › describe › title`)',
+    ]);
+    expect(baselineProblem(baseline({ overrides: { tests: {}, files: { 'b.test.ts': 0.5 } } }))?.[1]).toBe(
+      'names no test file of the baseline (root-relative)',
     );
   });
 
   it('refuses statistics that contradict themselves, such as a MAD of 1e300', () => {
-    const tests = { 'a › x': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats: { ...stats, mad: 1e300 } } };
+    const tests = { 'a › x': { file: 'a.test.ts', durationMs: 10, stats: { ...stats, mad: 1e300 } } };
     expect(baselineProblem(baseline({ tests }))?.[0]).toBe('/tests/"a › x"/stats/mad');
-    const outside = { 'a › x': { file: 'a.test.ts', durationMs: 10, threshold: 0.2, stats: { ...stats, median: 50 } } };
+    const outside = { 'a › x': { file: 'a.test.ts', durationMs: 10, stats: { ...stats, median: 50 } } };
     expect(baselineProblem(baseline({ tests: outside }))?.[0]).toBe('/tests/"a › x"/stats/median');
   });
 });

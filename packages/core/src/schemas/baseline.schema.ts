@@ -16,19 +16,23 @@ const statsSchema = {
 export const baselineSchema = {
   $id: 'jest-perf/baseline',
   type: 'object',
-  required: ['schemaVersion', 'createdAt', 'source', 'thresholds', 'slowTestMs', 'slowCount', 'tests', 'suites'],
+  required: ['schemaVersion', 'createdAt', 'source', 'overrides', 'slowTestMs', 'slowCount', 'tests', 'suites'],
   properties: {
-    schemaVersion: { const: 1 },
+    schemaVersion: { const: 2 },
     createdAt: isoDate,
     source: {
       type: 'object',
       required: ['runIds', 'commit'],
       properties: { runIds: stringArray, commit: { type: ['string', 'null'] } },
     },
-    thresholds: {
+    overrides: {
       type: 'object',
-      required: ['test', 'suite', 'minAbsoluteMs'],
-      properties: { test: ratio, suite: ratio, minAbsoluteMs: nonNegative },
+      required: ['tests', 'files'],
+      additionalProperties: false,
+      properties: {
+        tests: { type: 'object', additionalProperties: ratio },
+        files: { type: 'object', additionalProperties: ratio },
+      },
     },
     slowTestMs: nonNegative,
     slowCount: nonNegative,
@@ -36,11 +40,10 @@ export const baselineSchema = {
       type: 'object',
       additionalProperties: {
         type: 'object',
-        required: ['file', 'durationMs', 'threshold', 'stats'],
+        required: ['file', 'durationMs', 'stats'],
         properties: {
           file: { type: 'string' },
           durationMs: nonNegative,
-          threshold: ratio,
           stats: statsSchema,
           cpu: statsSchema,
         },
@@ -50,8 +53,8 @@ export const baselineSchema = {
       type: 'object',
       additionalProperties: {
         type: 'object',
-        required: ['durationMs', 'threshold', 'stats', 'tests'],
-        properties: { durationMs: nonNegative, threshold: ratio, stats: statsSchema, tests: count },
+        required: ['durationMs', 'stats', 'tests'],
+        properties: { durationMs: nonNegative, stats: statsSchema, tests: count },
       },
     },
     files: {
@@ -88,5 +91,44 @@ export const baselineSchema = {
       required: ['totalMs'],
       properties: { totalMs: statsSchema, cpuMs: statsSchema },
     },
+  },
+} as const;
+
+const { overrides: _overrides, ...v2Properties } = baselineSchema.properties;
+
+/** A record of entries as version 1 wrote them: each with the config's threshold copied in. */
+function withThreshold<E extends { required: readonly string[]; properties: object }>(record: {
+  type: 'object';
+  additionalProperties: E;
+}) {
+  const entry = record.additionalProperties;
+  return {
+    type: 'object',
+    additionalProperties: {
+      ...entry,
+      required: [...entry.required, 'threshold'],
+      properties: { ...entry.properties, threshold: ratio },
+    },
+  } as const;
+}
+
+/**
+ * JSON schema of a version-1 baseline (read only, to migrate it): the config's thresholds copied in globally
+ * and into every test and suite, where a hand edit could only be guessed.
+ */
+export const baselineV1Schema = {
+  $id: 'jest-perf/baseline-v1',
+  type: 'object',
+  required: ['schemaVersion', 'createdAt', 'source', 'thresholds', 'slowTestMs', 'slowCount', 'tests', 'suites'],
+  properties: {
+    ...v2Properties,
+    schemaVersion: { const: 1 },
+    thresholds: {
+      type: 'object',
+      required: ['test', 'suite', 'minAbsoluteMs'],
+      properties: { test: ratio, suite: ratio, minAbsoluteMs: nonNegative },
+    },
+    tests: withThreshold(baselineSchema.properties.tests),
+    suites: withThreshold(baselineSchema.properties.suites),
   },
 } as const;

@@ -116,7 +116,7 @@ describe('guardRealLlmCalls', () => {
     }
   });
 
-  it('lets real calls through while the project\'s own switch allows them (a suite measured without the mock)', async () => {
+  it("lets real calls through while the project's own switch allows them (a suite measured without the mock)", async () => {
     let live = false;
     const g = guarded({ allowRealCalls: () => live });
     g.startTest('QueryEngine answers a count');

@@ -16,6 +16,7 @@ function writeBaseline(
   tests: Record<string, { file: string; durationMs: number }>,
   files?: Record<string, { runtimeMs: number; samples: number }>,
 ): void {
+  // Format 1 on purpose: a baseline committed before format 2 still plans the shards.
   const baseline = {
     schemaVersion: 1,
     createdAt: '2026-11-24T10:00:00.000Z',

@@ -52,3 +52,22 @@ describe('writeBaseline', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['baseline.json']);
   });
 });
+
+describe('readBaseline of an older format', () => {
+  it('migrates a version-1 baseline and hands its one-line note to onNote', () => {
+    const file = path.join(dir, 'baseline.json');
+    const { overrides: _overrides, ...current } = buildBaseline(makeRuns(3, { 'a › t': 100, 'a › u': 50 }), config);
+    const tests = Object.fromEntries(
+      Object.entries(current.tests).map(([id, test]) => [id, { ...test, threshold: id === 'a › u' ? 0.6 : 0.2 }]),
+    );
+    const suites = Object.fromEntries(Object.entries(current.suites).map(([k, s]) => [k, { ...s, threshold: 0.15 }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...current, schemaVersion: 1, thresholds: config.thresholds, tests, suites }),
+    );
+    const notes: string[] = [];
+    const baseline = readBaseline(file, { onNote: (note) => notes.push(note) });
+    expect(baseline.overrides).toEqual({ tests: { 'a › u': 0.6 }, files: {} });
+    expect(notes).toEqual([expect.stringContaining('npx jest-perf baseline --migrate')]);
+  });
+});

@@ -10,26 +10,26 @@ describe('buildBaseline from runs', () => {
   const runs = makeRuns(5, { 'p/b.test.ts › slow': 1200, 'p/a.test.ts › quick': 10.123456, 'q/c.test.ts › c': 40 });
   const baseline = buildBaseline(runs, config, { now });
 
-  it('stores per test the median as durationMs, the threshold and the statistics of the runs', () => {
+  it('stores per test the median as durationMs and the statistics of the runs, and no threshold', () => {
     expect(baseline.tests['p/b.test.ts › slow']).toEqual({
       file: 'p/b.test.ts',
       durationMs: 1200,
-      threshold: 0.2,
       stats: { median: 1200, mad: 30, samples: 5, min: 1140, max: 1260 },
     });
   });
 
   it('groups suites by folder with the median of their per-run sums', () => {
-    expect(baseline.suites.p).toMatchObject({ durationMs: 1210.123, threshold: 0.15, tests: 2 });
+    expect(baseline.suites.p).toEqual({ durationMs: 1210.123, stats: expect.anything(), tests: 2 });
     expect(baseline.suites.q?.stats.samples).toBe(5);
   });
 
-  it('records the source runs, thresholds, slow limit, median slow count and time', () => {
+  it('records the source runs, empty overrides, slow limit, median slow count and time', () => {
+    expect(baseline).not.toHaveProperty('thresholds');
     expect(baseline).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: '2026-02-03T04:05:06.000Z',
       source: { runIds: ['r0', 'r1', 'r2', 'r3', 'r4'], commit: 'c-r4' },
-      thresholds: config.thresholds,
+      overrides: { tests: {}, files: {} },
       slowTestMs: 1000,
       slowCount: 1,
     });
@@ -38,6 +38,17 @@ describe('buildBaseline from runs', () => {
   it('sorts keys and rounds to microseconds so the committed file diffs cleanly', () => {
     expect(Object.keys(baseline.tests)).toEqual(['p/a.test.ts › quick', 'p/b.test.ts › slow', 'q/c.test.ts › c']);
     expect(baseline.tests['p/a.test.ts › quick']?.durationMs).toBe(10.123);
+  });
+
+  it('keeps the overrides of the baseline it replaces for the tests and files it still has', () => {
+    const overrides = {
+      tests: { 'p/b.test.ts › slow': 0.5, 'p/gone.test.ts › removed': 0.9 },
+      files: { 'q/c.test.ts': 0.4, 'q/gone.test.ts': 0.9 },
+    };
+    expect(buildBaseline(runs, config, { now, overrides }).overrides).toEqual({
+      tests: { 'p/b.test.ts › slow': 0.5 },
+      files: { 'q/c.test.ts': 0.4 },
+    });
   });
 
   it('passes the core baseline schema', () => {

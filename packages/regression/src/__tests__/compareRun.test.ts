@@ -2,7 +2,7 @@ import type { JestPerfError } from '@jest-perf/core';
 import { buildBaseline } from '../buildBaseline';
 import { compareRun } from '../compareRun';
 import { formatVerdict } from '../format';
-import { type FileOptions, load, withFiles } from './helpers/files';
+import { type FileOptions, hook, load, withFiles } from './helpers/files';
 import { makeRun, makeRuns, type TestRow } from './helpers/runs';
 
 const config = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 }, slowTestMs: 1500 };
@@ -262,14 +262,37 @@ describe('compareRun', () => {
     });
   });
 
-  it('applies threshold overrides from the current config, except a threshold edited by hand in the baseline', () => {
+  it('applies the invocation’s thresholds where the baseline has no override', () => {
     const loose = compareRun(baseline, run('now', current(1800)), { thresholds: { test: 0.6, suite: 0.6 } });
     expect(loose.summary.tests.regressed).toBe(0);
+    expect(mapperOf(loose)).toMatchObject({ threshold: 0.6 });
+  });
+
+  it('lets a test’s override win over the invocation’s threshold', () => {
     const tuned = structuredClone(baseline);
-    tuned.tests[MAPPER]!.threshold = 0.1;
-    // +300 ms, +25 %: under the caller's 60 %, over the hand-edited 10 %.
+    tuned.overrides.tests[MAPPER] = 0.1;
+    // +300 ms, +25 %: under the caller's 60 %, over the override's 10 %.
     const result = compareRun(tuned, run('now', current(1500)), { thresholds: { test: 0.6 }, confirmed: true });
     expect(mapperOf(result)).toMatchObject({ kind: 'regressed', threshold: 0.1 });
+  });
+
+  it('keeps an override equal to the config’s threshold when the invocation loosens it', () => {
+    // Version 1 guessed a hand edit from a difference with the global threshold: 0.2 was lost under --threshold.
+    const tuned = structuredClone(baseline);
+    tuned.overrides.tests[MAPPER] = config.thresholds.test;
+    const result = compareRun(tuned, run('now', current(1800)), { thresholds: { test: 5 }, confirmed: true });
+    expect(mapperOf(result)).toMatchObject({ kind: 'regressed', threshold: 0.2 });
+  });
+
+  it('applies a file’s override to its tests together, its start-up and its hooks, not to its tests', () => {
+    const tuned = structuredClone(baseline);
+    tuned.overrides.files['tests/core/mapper.test.ts'] = 3;
+    const hooks = { 'tests/core/mapper.test.ts': [hook('beforeAll', 300)] };
+    const result = compareRun(tuned, run('now', current(1800), { hooks }), { confirmed: true });
+    const ofMapperFile = result.suites.filter((v) => v.file === 'tests/core/mapper.test.ts');
+    expect(ofMapperFile.map((v) => v.scope).sort()).toEqual(['file', 'hook', 'startup']);
+    for (const verdict of ofMapperFile) expect(verdict).toMatchObject({ threshold: 3 });
+    expect(mapperOf(result)).toMatchObject({ kind: 'regressed', threshold: 0.2 });
   });
 
   it('compares the slow-test count and names the newly slow tests', () => {

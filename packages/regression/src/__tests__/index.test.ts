@@ -14,6 +14,7 @@ describe('public entries', () => {
       'buildBaseline',
       'compareRun',
       'countVerdicts',
+      'describeVerdict',
       'detectTrends',
       'durationStats',
       'emptyCounts',

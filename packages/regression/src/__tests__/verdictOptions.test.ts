@@ -1,19 +1,12 @@
-import { buildBaseline } from '../buildBaseline';
 import { resolveVerdictOptions, VERDICT_DEFAULTS } from '../verdictOptions';
-import { makeRuns } from './helpers/runs';
-
-const baseline = buildBaseline(makeRuns(1, { 'a › t': 10 }), {
-  thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 },
-  slowTestMs: 30_000,
-});
 
 describe('resolveVerdictOptions', () => {
-  it('fills in the documented defaults and takes minAbsoluteMs from the baseline', () => {
-    expect(resolveVerdictOptions(baseline)).toEqual({
+  it('fills in the documented defaults, thresholds included (the default config’s)', () => {
+    expect(resolveVerdictOptions()).toEqual({
       ...VERDICT_DEFAULTS,
-      testThreshold: undefined,
-      suiteThreshold: undefined,
-      minAbsoluteMs: 25,
+      testThreshold: 0.2,
+      suiteThreshold: 0.15,
+      minAbsoluteMs: 100,
     });
     expect(VERDICT_DEFAULTS).toEqual({
       noiseK: 4,
@@ -26,11 +19,16 @@ describe('resolveVerdictOptions', () => {
   });
 
   it('passes confirmed through (the current values are a run and its confirming reruns)', () => {
-    expect(resolveVerdictOptions(baseline, { confirmed: true }).confirmed).toBe(true);
+    expect(resolveVerdictOptions({ confirmed: true }).confirmed).toBe(true);
   });
 
-  it('lets the caller override every threshold', () => {
-    const resolved = resolveVerdictOptions(baseline, { thresholds: { test: 0.3, suite: 0.25, minAbsoluteMs: 5 } });
+  it('takes each threshold the caller gives, and the default for the others', () => {
+    expect(resolveVerdictOptions({ thresholds: { suite: 0.5 } })).toMatchObject({
+      testThreshold: 0.2,
+      suiteThreshold: 0.5,
+      minAbsoluteMs: 100,
+    });
+    const resolved = resolveVerdictOptions({ thresholds: { test: 0.3, suite: 0.25, minAbsoluteMs: 5 } });
     expect(resolved).toMatchObject({ testThreshold: 0.3, suiteThreshold: 0.25, minAbsoluteMs: 5 });
   });
 
@@ -43,7 +41,7 @@ describe('resolveVerdictOptions', () => {
     [{ thresholds: { suite: -1 } }, 'thresholds.suite'],
     [{ thresholds: { minAbsoluteMs: -5 } }, 'thresholds.minAbsoluteMs'],
   ])('rejects %j naming the option', (options, name) => {
-    expect(() => resolveVerdictOptions(baseline, options)).toThrow(
+    expect(() => resolveVerdictOptions(options)).toThrow(
       expect.objectContaining({
         code: 'JEST_PERF_USAGE',
         message: expect.stringContaining(`The option ${name} should be`),

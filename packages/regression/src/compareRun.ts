@@ -160,14 +160,18 @@ function suiteVerdict(
 }
 
 /**
- * A file's tests together are judged so that tests too small to judge alone still count; when its
- * change is already named test by test, the file is not named again.
+ * A change already named through its parts is not named again: a file's tests together are judged so that
+ * tests too small to judge alone still count, and the whole run so that a slowdown spread over everything
+ * shows; when the named parts account for the change (all but less than the minimum impact), it is unchanged.
  */
-function explainedByTests(verdict: SuiteVerdict, tests: readonly TestVerdict[], minImpactMs: number): SuiteVerdict {
+function explainedByParts(
+  verdict: SuiteVerdict,
+  parts: readonly (TestVerdict | SuiteVerdict)[],
+  minImpactMs: number,
+): SuiteVerdict {
   if (!NAMED.has(verdict.kind) || !('deltaMs' in verdict)) return verdict;
   let named = 0;
-  for (const test of tests)
-    if (test.file === verdict.file && NAMED.has(test.kind) && 'deltaMs' in test) named += Math.max(0, test.deltaMs);
+  for (const part of parts) if (NAMED.has(part.kind) && 'deltaMs' in part) named += Math.max(0, part.deltaMs);
   if (named === 0 || verdict.deltaMs - named >= minImpactMs) return verdict;
   const { reason: _reason, ...rest } = verdict as SuiteVerdict & { reason?: string };
   return { ...rest, kind: 'unchanged' } as SuiteVerdict;
@@ -191,7 +195,8 @@ function compareFiles(baseline: Baseline, current: GateSeries, rules: Rules, tes
       now?.tests,
       count,
     );
-    out.push(explainedByTests(fileVerdict, tests, rules.o.minAbsoluteMs));
+    const fileTests = tests.filter((test) => test.file === path);
+    out.push(explainedByParts(fileVerdict, fileTests, rules.o.minAbsoluteMs));
     if (base?.startup || now) {
       out.push(
         suiteVerdict(
@@ -310,8 +315,10 @@ export function compareRun(baseline: Baseline, current: CurrentSource, options: 
     suiteThreshold,
   };
   const tests = compareTests(baseline, now, rules).sort(byKey((v) => v.id));
+  const files = compareFiles(baseline, now, rules, tests);
   const whole = compareWholeRun(baseline, now, rules);
-  const suites = [...compareFiles(baseline, now, rules, tests), ...(whole ? [whole] : [])].sort(byKey((v) => v.suite));
+  const wholeVerdict = whole ? [explainedByParts(whole, [...tests, ...files], rules.o.minAbsoluteMs)] : [];
+  const suites = [...files, ...wholeVerdict].sort(byKey((v) => v.suite));
   const slowCount = trustedSlowCount(compareSlowCount(baseline, window, o.slowCountTolerance), context);
   const summary = { tests: countVerdicts(tests), suites: countVerdicts(suites) };
   return {

@@ -3,7 +3,6 @@ import type { DataPaths, JestPerfConfig, ResolvedConfig } from '@jest-perf/core'
 import type { VerdictOptions } from '@jest-perf/regression';
 import type { Options } from 'yargs';
 import { optionalString } from '../args';
-import { parseThresholdArg } from '../check/thresholdArg';
 import type { RawArgs } from '../command';
 
 /** The flags that change what `check` judges with; `report` takes the same ones. */
@@ -12,7 +11,7 @@ export interface GateFlags {
   baseline: string | undefined;
   /** `--normalize-speed` (default on): compare with the baseline scaled by the machine's speed. */
   normalizeSpeed: boolean;
-  /** `--threshold test=20%,suite=15%,minImpact=100ms`: this invocation's thresholds, over the config's. */
+  /** `check --threshold test=20%,suite=15%,minImpact=100ms`: this invocation's thresholds, over the config's. */
   thresholds?: Partial<JestPerfConfig['thresholds']> | undefined;
 }
 
@@ -24,11 +23,6 @@ export const GATE_OPTIONS = {
     describe: 'compare each test with its baseline scaled by how much slower the whole run was (a busy machine)',
   },
   baseline: { type: 'string', describe: 'check against this baseline file instead of the configured one' },
-  threshold: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'thresholds for this invocation over the config’s: test=20%,suite=15%,minImpact=100ms',
-  },
 } as const satisfies Record<string, Options>;
 
 /** {@link GateFlags} from yargs' raw flags. */
@@ -36,7 +30,6 @@ export function parseGateFlags(args: RawArgs): GateFlags {
   return {
     baseline: optionalString(args.baseline),
     normalizeSpeed: args['normalize-speed'] !== false,
-    thresholds: parseThresholdArg(args.threshold),
   };
 }
 

@@ -100,7 +100,11 @@ export const checkCommand: CommandModule<CheckOptions> = {
         describe: 'judge an incomplete run or one that ran no test instead of refusing it (exit 2)',
       })
       .option('baseline', GATE_OPTIONS.baseline)
-      .option('threshold', GATE_OPTIONS.threshold)
+      .option('threshold', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'thresholds for this check over the config’s: test=20%,suite=15%,minImpact=100ms',
+      })
       .option('format', {
         type: 'string',
         default: 'text',
@@ -126,6 +130,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
       last,
       requireBaseline: args['require-baseline'] === true,
       ...parseGateFlags(args),
+      thresholds: parseThresholdArg(args.threshold),
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
       allowPartial: args['allow-partial'] === true,

@@ -1,0 +1,12 @@
+/**
+ * `text` cut to `width` characters by replacing its middle with `…`, so both the file a test id starts
+ * with and the title it ends with stay readable (as terminals shorten long paths).
+ */
+export function shortenMiddle(text: string, width: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= width) return text;
+  if (width <= 1) return '…'.slice(0, Math.max(0, width));
+  const kept = width - 1;
+  const head = Math.ceil(kept / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (kept - head)).join('')}`;
+}

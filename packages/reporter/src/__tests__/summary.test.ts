@@ -1,4 +1,4 @@
-import type { FileRecord, RunFile, TestRecord } from '@jest-perf/core';
+import type { FileRecord, TestRecord } from '@jest-perf/core';
 import { nextCommand } from '../summary/nextCommand';
 import { renderSummary, SUMMARY_WIDTH, type SummaryInput } from '../summary/renderSummary';
 import { shortenMiddle } from '../summary/shortenMiddle';

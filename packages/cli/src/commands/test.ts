@@ -27,6 +27,7 @@ export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions>
   return {
     command: 'test',
     describe: 'Run Jest in two lanes: parallel-safe tests on all workers, then `serial`-tagged tests in band',
+    example: EXAMPLE,
     builder: (yargs) =>
       yargs
         .option('serial-tag', { type: 'string', default: DEFAULT_SERIAL_TAG, describe: 'tag of the serial tests' })

@@ -116,6 +116,5 @@ export function renderSummary(input: SummaryInput): string {
   }
   lines.push('', ...labelled('run file', input.runFile), ...labelled('next    ', input.next.command));
   lines.push(`${INDENT}         ${shortenMiddle(input.next.why, SUMMARY_WIDTH - 11)}`);
-  // Jest's own summary ("Test Suites: …") follows: a blank line sets them apart.
-  return `${lines.join('\n')}\n\n`;
+  return `${lines.join('\n')}\n`;
 }

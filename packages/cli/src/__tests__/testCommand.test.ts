@@ -37,7 +37,7 @@ function lister(files: string[] | null = ['b.test.ts']): { list: ListJest; calls
   const calls: Call[] = [];
   const list: ListJest = (args, { env }) => {
     calls.push({ args, env });
-    return files && files.map((file) => `${project.root}/${file}`);
+    return files === null ? null : files.map((file) => `${project.root}/${file}`);
   };
   return { list, calls };
 }

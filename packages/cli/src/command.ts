@@ -11,6 +11,8 @@ export type RawArgs = Record<string, unknown>;
 export interface CommandModule<Options> {
   command: string;
   describe: string;
+  /** A right call of this command, shown under a usage error yargs reports (a missing argument). */
+  example?: string;
   builder(yargs: Argv): Argv;
   parse(args: RawArgs): Options;
   run(options: Options, io: CliIo): Promise<ExitCode> | ExitCode;

@@ -11,6 +11,7 @@ import { initCommand } from './commands/init';
 import { mergeCommand } from './commands/merge';
 import { profileFixturesCommand } from './commands/profileFixtures';
 import { reportCommand } from './commands/report';
+import { runsCommand } from './commands/runs';
 import { testCommand } from './commands/test';
 import { type CliIo, EXIT, type ExitCode } from './io';
 import { formatError } from './usageError';
@@ -18,6 +19,7 @@ import { formatError } from './usageError';
 export const COMMANDS: AnyCommand[] = [
   initCommand,
   reportCommand,
+  runsCommand,
   baselineCommand,
   checkCommand,
   categorizeCommand,
@@ -33,6 +35,16 @@ export const COMMANDS: AnyCommand[] = [
 /** This package's version (`jest-perf --version`): the same relative path from `src/` and `dist/`. */
 export function cliVersion(): string {
   return (require('../package.json') as { version: string }).version;
+}
+
+/** A right call of the command `argv` names (its own example), or of the CLI as a whole. */
+export function exampleFor(argv: readonly string[], commands: readonly AnyCommand[]): string {
+  const nameOf = (command: AnyCommand) => command.command.split(' ')[0] as string;
+  for (const arg of argv) {
+    const command = commands.find((candidate) => nameOf(candidate) === arg);
+    if (command) return `${command.example ?? `jest-perf ${arg}`}   (see jest-perf ${arg} --help)`;
+  }
+  return 'jest-perf report --format markdown   (see jest-perf --help)';
 }
 
 /**
@@ -65,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
       exitCode = EXIT.usage;
       // yargs reports a flag it could not parse (a YError) with both; only other errors are unexpected.
       const text = error && error.name !== 'YError' ? formatError(error, debug) : `jest-perf: ${message}`;
-      io.err(`${text}\nExample: jest-perf report --format markdown   (see jest-perf --help)`);
+      io.err(`${text}\nExample: ${exampleFor(argv, commands)}`);
     });
   for (const command of commands) {
     parser = parser.command(command.command, command.describe, command.builder, async (args) => {

@@ -11,6 +11,7 @@ import {
   syncHistory,
 } from '@jest-perf/core';
 import type { CliIo } from './io';
+import { resolveRunRef } from './runs/runRef';
 
 /** The project a command works on: its config and where its data lives. */
 export interface Project {
@@ -23,9 +24,12 @@ export function openProject(root: string): Project {
   return { config, paths: dataPaths(config) };
 }
 
-/** The run a command looks at: `--run <file>` or the latest tracked run. */
-export function loadRun(project: Project, runFile: string | undefined, cwd: string): RunFile {
-  return runFile ? readRunFile(path.resolve(cwd, runFile)) : readLatestRun(project.paths);
+/**
+ * The run a command looks at: `--run <ref>` (a run file, a run id, `latest` or `latest~N`; see
+ * {@link resolveRunRef}) or the latest tracked run.
+ */
+export function loadRun(project: Project, runRef: string | undefined, cwd: string): RunFile {
+  return runRef ? readRunFile(resolveRunRef(runRef, cwd, () => project.paths)) : readLatestRun(project.paths);
 }
 
 /**

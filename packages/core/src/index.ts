@@ -9,6 +9,7 @@ export {
 } from './checkReport';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
+export { OUTPUT_ENV, SILENT_ENV, SUMMARY_ENV } from './env';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
 export {
   FLAKY_REPORT_VERSION,
@@ -20,6 +21,7 @@ export {
   readFlakyReport,
   writeFlakyReport,
 } from './flakyReport';
+export { formatDuration } from './format';
 export {
   appendToHistory,
   type History,
@@ -33,9 +35,9 @@ export { exportHistory, type HistoryExportResult, type HistoryImportResult, impo
 export { type ExportedRun, type HistoryExportFile, readHistoryExport } from './historyExport';
 export { type SyncedHistory, syncHistory } from './historySync';
 export { assertMeaning, baselineProblem, MAX_SANE_MS, MAX_SANE_THRESHOLD, runFileProblem } from './meaning';
-export { type DataPaths, dataPaths, relativePosix } from './paths';
+export { type DataPaths, dataPaths, pathFromCwd, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
-export { addCounters, summarizeRun, totalHookMs } from './runSummary';
+export { addCounters, fileStartupMs, summarizeRun, testTimeByFile, totalHookMs } from './runSummary';
 export { baselineSchema, baselineV1Schema } from './schemas/baseline.schema';
 export { checkReportSchema } from './schemas/checkReport.schema';
 export { configSchema } from './schemas/config.schema';

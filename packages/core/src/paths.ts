@@ -31,3 +31,14 @@ export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | '
 export function relativePosix(rootDir: string, file: string): string {
   return path.relative(rootDir, file).split(path.sep).join('/');
 }
+
+/**
+ * A path as a person at `cwd` can use it: relative when it lies inside `cwd`, absolute otherwise (a
+ * `../../tmp/x` climb says less than `/tmp/x`).
+ */
+export function pathFromCwd(cwd: string, file: string): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute;
+  return relative.split(path.sep).join('/');
+}

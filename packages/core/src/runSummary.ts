@@ -34,3 +34,23 @@ export function addCounters(into: CounterGroups, from: CounterGroups): void {
     for (const [name, value] of Object.entries(values)) target[name] = (target[name] ?? 0) + value;
   }
 }
+
+/** Each file's summed test durations (Jest's, `beforeEach`/`afterEach` included), by file path. */
+export function testTimeByFile(tests: readonly TestRecord[]): Map<string, number> {
+  const byFile = new Map<string, number>();
+  for (const test of tests) byFile.set(test.file, (byFile.get(test.file) ?? 0) + test.durationMs);
+  return byFile;
+}
+
+/**
+ * A file's start-up: its runtime outside its tests and `beforeAll`/`afterAll` hooks (environment, setup
+ * files, transform, module loading); `testsMs` is its tests' summed durations ({@link testTimeByFile}).
+ * The regression gate's per-file series uses the same rule.
+ */
+export function fileStartupMs(file: FileRecord, testsMs: number): number {
+  let onceHooksMs = 0;
+  for (const hook of file.hooks) {
+    if (hook.type === 'beforeAll' || hook.type === 'afterAll') onceHooksMs += hook.totalMs;
+  }
+  return Math.max(0, file.runtimeMs - testsMs - onceHooksMs);
+}

@@ -1,3 +1,4 @@
+import { formatDuration } from '@jest-perf/core';
 import { COMPUTES_SHARE } from './judge';
 import type { ChangePoint } from './trends';
 import type {
@@ -10,11 +11,8 @@ import type {
   VerdictKind,
 } from './types';
 
-/** `850 ms` under a second, else seconds with two decimals (`1.20 s`). */
-export function formatDuration(ms: number): string {
-  const rounded = Math.round(ms);
-  return rounded < 1000 ? `${rounded} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
+// One formatter for every duration jest-perf prints (the reporter's end-of-run summary uses it too).
+export { formatDuration };
 
 /** A ratio as a short percentage without a trailing `.0`: 0.2 → `20 %`, 0.125 → `12.5 %`. */
 export function formatPercent(ratio: number): string {

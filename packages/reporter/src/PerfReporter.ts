@@ -3,16 +3,15 @@ import * as path from 'node:path';
 import type { Reporter, ReporterContext } from '@jest/reporters';
 import type { AggregatedResult, TestResult } from '@jest/test-result';
 import type { Config } from '@jest/types';
-import type { DataPaths, ResolvedConfig } from '@jest-perf/core';
+import type { DataPaths, ResolvedConfig, RunFile } from '@jest-perf/core';
 import type { MergedFile } from './buildRunFile';
 import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEnabled';
 import { type InterruptSignal, onInterrupt } from './onInterrupt';
 import type { WorkerRecordReader } from './readWorkerRecords';
+import type { EndOfRunOutput } from './summary/summarySettings';
 
 /** The environment variable through which workers learn where to write (see @jest-perf/environment). */
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
-/** Write the run to this file only (no latest.json, no history). */
-export const OUTPUT_ENV = 'JEST_PERF_OUTPUT';
 function machineLoadSince(start: import('./machineLoad').CpuSnapshot): import('@jest-perf/core').RunLoad {
   const { cpuSnapshot, machineLoad } = require('./machineLoad') as typeof import('./machineLoad');
   return machineLoad(start, cpuSnapshot());
@@ -48,6 +47,8 @@ interface ActiveRun {
   /** Modules loaded once, when tracking is on: a `require` per file result costs a module lookup each. */
   core: typeof import('@jest-perf/core');
   merge: typeof import('./buildRunFile');
+  /** What to print at the end: settled at the start, so a bad `JEST_PERF_SUMMARY` fails before the tests run. */
+  output: EndOfRunOutput;
 }
 
 /**
@@ -143,6 +144,10 @@ export class PerfReporter
       reader: new WorkerRecordReader(workerDir),
       core,
       merge: require('./buildRunFile') as typeof import('./buildRunFile'),
+      output: (require('./summary/summarySettings') as typeof import('./summary/summarySettings')).endOfRunOutput(
+        this.options,
+        process.env,
+      ),
     };
     const run = this.run;
     run.stopListening = onInterrupt((signal) => this.saveInterrupted(run, signal));
@@ -198,7 +203,7 @@ export class PerfReporter
     const done = run.received.length;
     const planned = run.plannedFiles === null ? '' : ` of ${run.plannedFiles}`;
     const reason = `interrupted by ${signal}: ${done}${planned} test file(s) finished`;
-    if (!this.options.silent) process.stderr.write(`\njest-perf: ${reason}; saving what was recorded\n`);
+    if (run.output.kind !== 'nothing') process.stderr.write(`\njest-perf: ${reason}; saving what was recorded\n`);
     this.finish(run, () =>
       this.writeRun(run, { testResults: run.received, wasInterrupted: false }, { reason, finalRead: false }),
     );
@@ -253,7 +258,7 @@ export class PerfReporter
     }
     // JEST_PERF_OUTPUT=<file>: a side run (check --confirm reruns, the serial lanes, the demo's runs)
     // written only there, leaving latest.json and the history to the project's real runs.
-    const output = process.env[OUTPUT_ENV];
+    const output = process.env[core.OUTPUT_ENV];
     let written: string;
     if (output) {
       // Compact, like saveRun's run files: indenting a big run costs more than writing it.
@@ -262,15 +267,20 @@ export class PerfReporter
     } else {
       written = core.saveRun(run.paths, runFile, run.config.historySize).runFile;
     }
-    if (!this.options.silent) {
-      const { untimedFilesNote } = require('./untimedFiles') as typeof import('./untimedFiles');
-      const untimed = untimedFilesNote(runFile.files);
-      if (untimed) process.stderr.write(`${untimed}\n`);
-      const where = core.relativePosix(process.cwd(), written);
-      const note = runFile.incomplete ? ` (incomplete: ${runFile.incompleteReasons.length} problem(s))` : '';
-      process.stderr.write(
-        `jest-perf: ${runFile.summary.total} tests tracked, ${runFile.summary.slowCount} slow → ${where}${note}\n`,
-      );
-    }
+    if (run.output.kind !== 'nothing') this.printEnd(run, runFile, written, Boolean(output));
+  }
+
+  /** The untimed-files note when there is one, then the summary (or its one line), to stderr like Jest's own. */
+  private printEnd(run: ActiveRun, runFile: RunFile, written: string, sideRun: boolean): void {
+    const { untimedFilesNote } = require('./untimedFiles') as typeof import('./untimedFiles');
+    const untimed = untimedFilesNote(runFile.files);
+    if (untimed) process.stderr.write(`${untimed}\n`);
+    const where = run.core.pathFromCwd(process.cwd(), written);
+    const summary = require('./summary/summaryText') as typeof import('./summary/summaryText');
+    process.stderr.write(
+      run.output.kind === 'summary'
+        ? summary.summaryText({ run: runFile, where, sideRun, paths: run.paths }, run.output.top)
+        : summary.summaryLine(runFile, where),
+    );
   }
 }

@@ -37,16 +37,7 @@ beforeAll(() => {
   project = new Project('lanes');
   const logFile = path.join(project.dir, 'lanes.log');
   // Nothing of the outer (tracked) Jest run may leak into the lanes.
-  const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^JEST_PERF|^JEST_WORKER_ID$|^NODE_PATH$/.test(key)),
-  );
-  Object.assign(env, { JEST_PERF: '1', LANES_LOG: logFile, FORCE_COLOR: '0' });
-  const cache = `--cacheDirectory=${path.join(project.dir, '.jest-cache')}`;
-  const result = spawnSync(
-    process.execPath,
-    [CLI_BIN, 'test', '--jest-bin', JEST_BIN, '--', '--ci', '--maxWorkers=2', cache],
-    { cwd: project.dir, env, encoding: 'utf8', timeout: 90_000 },
-  );
+  const result = runCliIn(project.dir, { LANES_LOG: logFile });
   cli = { exitCode: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, json: null };
   log = fs
     .readFileSync(logFile, { encoding: 'utf8', flag: 'a+' })
@@ -60,6 +51,21 @@ beforeAll(() => {
 
 afterAll(removeProjects);
 
+/** `jest-perf test` in the project, tracked, with the outer run's JEST_PERF* variables removed. */
+function runCliIn(dir: string, extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^JEST_PERF|^JEST_WORKER_ID$|^NODE_PATH$/.test(key)),
+  );
+  Object.assign(env, { JEST_PERF: '1', FORCE_COLOR: '0' }, extraEnv);
+  const cache = `--cacheDirectory=${path.join(dir, '.jest-cache')}`;
+  return spawnSync(process.execPath, [CLI_BIN, 'test', '--jest-bin', JEST_BIN, '--', '--ci', '--maxWorkers=2', cache], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+}
+
 function latest(): RunFile {
   return project.latest();
 }
@@ -68,7 +74,16 @@ describe('jest-perf test (serial lane)', () => {
   it('passes and stores exactly one run file for the two lanes', () => {
     expectExitCode(cli, 0);
     expect(project.runFiles()).toHaveLength(1);
-    expect(cli.stderr).toContain('11 tests in 2 lane run(s) → one run');
+    expect(cli.stderr).toContain(`11 tests from 2 lanes → one run .jest-perf/runs/${latest().runId}.json`);
+  });
+
+  it('says what runs in which lane, with paths from the cwd and no temp folder', () => {
+    expect(cli.stderr).toContain('jest-perf: parallel lane: the tests without @serial, on all workers');
+    expect(cli.stderr).toMatch(
+      /jest-perf: serial lane: the @serial tests of 2 file\(s\): (mixed|serial)\.test\.js, (mixed|serial)\.test\.js, in band/,
+    );
+    expect(cli.stderr).not.toContain('jest-perf-lanes-');
+    expect(cli.stderr).not.toContain('tests tracked');
   });
 
   it('records every test once, each as run (none left skipped by the other lane)', () => {
@@ -86,5 +101,19 @@ describe('jest-perf test (serial lane)', () => {
     expect(new Set(serialLines.map((line) => line.pid)).size).toBe(1);
     const parallelPids = new Set(log.slice(0, PARALLEL.length).map((line) => line.pid));
     expect(parallelPids.has(serialLines[0]?.pid as number)).toBe(false);
+  });
+});
+
+describe('jest-perf test without serial tests', () => {
+  it('runs one lane on all workers, starting no empty serial lane', () => {
+    const simple = new Project('simple');
+
+    const result = runCliIn(simple.dir);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('jest-perf: no @serial tests: one run, on all workers');
+    expect(result.stderr).not.toContain('serial lane');
+    expect(result.stderr).not.toContain('No tests found');
+    expect(result.stderr).toContain(`from one lane → one run .jest-perf/runs/${simple.latest().runId}.json`);
   });
 });

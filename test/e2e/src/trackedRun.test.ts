@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { type RunFile, syncHistory } from '@jest-perf/core';
+import { formatDuration, type RunFile, syncHistory } from '@jest-perf/core';
 import {
   E2E_TIMEOUT_MS,
   expectExitCode,
@@ -54,6 +54,28 @@ describe('a tracked run', () => {
     expect(syncHistory(project.paths).history.runs.map((r) => r.runId)).toEqual([run.runId]);
     const workerDir = project.paths.workerDir;
     expect(fs.existsSync(workerDir) ? fs.readdirSync(workerDir) : []).toEqual([]);
+  });
+
+  it('ends with a summary of at most 80 columns: slowest test and file, the run file and the next command', () => {
+    const start = jestRun.stderr.indexOf(`jest-perf: ${reported.length} tests tracked`);
+    const block = jestRun.stderr.slice(start, jestRun.stderr.indexOf('\n\n', jestRun.stderr.indexOf('  next ')));
+    const lines = block.split('\n');
+    const ran = run.tests.filter((test) => test.status === 'passed' || test.status === 'failed');
+    const slowestTest = [...ran].sort((a, b) => b.durationMs - a.durationMs)[0]!;
+    const slowestFile = [...run.files].sort((a, b) => b.runtimeMs - a.runtimeMs)[0]!;
+    const after = (header: string) => lines[lines.findIndex((line) => line.startsWith(`  ${header}`)) + 1] ?? '';
+
+    expect(start).toBeGreaterThanOrEqual(0);
+    // Each row: name, time, CPU and wait shares (this project's environment measures CPU time).
+    expect(after('slowest tests')).toMatch(
+      new RegExp(`^  ${slowestTest.file}.* ${formatDuration(slowestTest.durationMs)} +\\d+% +\\d+%$`),
+    );
+    expect(after('slowest files')).toMatch(
+      new RegExp(`^  ${slowestFile.path} +${formatDuration(slowestFile.runtimeMs)}( +\\d+%){4}$`),
+    );
+    expect(block).toContain(`  run file .jest-perf/runs/${run.runId}.json\n`);
+    expect(block).toContain('  next     npx jest-perf report\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('records every test exactly once', () => {

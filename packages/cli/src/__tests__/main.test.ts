@@ -67,6 +67,19 @@ describe('runCli usage errors', () => {
     ]);
   });
 
+  it.each([
+    [['merge'], 'Example: jest-perf merge shards/*.json   (see jest-perf merge --help)'],
+    [['compare', 'a.json'], 'Example: jest-perf compare latest~1 latest'],
+    [['--root', '.', 'compare'], 'Example: jest-perf compare latest~1 latest'],
+  ])('shows the command’s own example when %j misses an argument', async (argv, example) => {
+    const result = await cli(argv, project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Not enough non-option arguments');
+    expect(result.err.split('\n')[1]).toContain(example);
+    expect(result.err).not.toContain('jest-perf report');
+  });
+
   it('rejects an unknown flag of a known command without running it', async () => {
     const result = await cli(['report', '--bogus'], project.root);
 
@@ -177,6 +190,7 @@ describe('runCli unexpected errors', () => {
     expect(COMMANDS.map((c) => c.command.split(' ')[0])).toEqual([
       'init',
       'report',
+      'runs',
       'baseline',
       'check',
       'categorize',

@@ -75,9 +75,15 @@ describe('report parse', () => {
     expect(reportCommand.parse({ ...DEFAULTS, threshold: 1.5 }).slowTestMs).toBe(1500);
   });
 
-  it('uses the default docs file for a bare --update-docs', () => {
-    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': '' }).updateDocs).toBe(DEFAULT_DOCS);
-    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': 'PERF.md' }).updateDocs).toBe('PERF.md');
+  it('uses the default docs file for a bare --update-docs, marked as not named', () => {
+    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': '' }).updateDocs).toEqual({
+      file: DEFAULT_DOCS,
+      implicit: true,
+    });
+    expect(reportCommand.parse({ ...DEFAULTS, 'update-docs': 'PERF.md' }).updateDocs).toEqual({
+      file: 'PERF.md',
+      implicit: false,
+    });
   });
 
   it('refuses --update-docs with --format json', () => {
@@ -345,6 +351,30 @@ describe('jest-perf report --update-docs', () => {
     expect(doc).not.toContain('old report');
     expect(doc).not.toContain('# jest-perf report');
     expect(doc).toContain('### Recommendations');
+  });
+
+  it('refuses a bare --update-docs, with exit 2 and the call to make, when docs/PERFORMANCE.md has no section', async () => {
+    project.save(sampleRun());
+
+    const missing = await cli(['report', '--update-docs'], project.root);
+    project.write(DEFAULT_DOCS, '# Our own performance notes\n');
+    const unmarked = await cli(['report', '--update-docs'], project.root);
+
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`--update-docs needs the markdown file to update: there is no ${DEFAULT_DOCS}`);
+    expect(missing.err).toContain(`Example: jest-perf report --update-docs ${DEFAULT_DOCS}`);
+    expect(unmarked.code).toBe(2);
+    expect(unmarked.err).toContain(`there is no jest-perf report section in ${DEFAULT_DOCS}`);
+    expect(project.read(DEFAULT_DOCS)).toBe('# Our own performance notes\n');
+  });
+
+  it('creates docs/PERFORMANCE.md when named', async () => {
+    project.save(sampleRun());
+
+    const result = await cli(['report', '--update-docs', DEFAULT_DOCS], project.root);
+
+    expect(result.code).toBe(0);
+    expect(project.read(DEFAULT_DOCS).startsWith(`${SECTION_START}\n### Summary`)).toBe(true);
   });
 
   it('leaves the file byte-identical on a second run and says Unchanged', async () => {

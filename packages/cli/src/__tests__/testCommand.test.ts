@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { type RunFile, readLatestRun, readRunFile } from '@jest-perf/core';
-import { type SpawnJest, withoutWorkerArgs } from '../analysis/runLanes';
-import { createTestCommand, testCommand } from '../commands/test';
+import { type ListJest, type SpawnJest, withoutWorkerArgs } from '../analysis/runLanes';
+import { createTestCommand, laneHeading, testCommand } from '../commands/test';
 import { runCli } from '../main';
 import { createProject, type TempProject } from './helpers/project';
 import { makeRun, makeTest } from './helpers/runs';
@@ -32,11 +32,21 @@ function fakeJest(lanes: Partial<Record<string, { run?: RunFile; status?: number
   return { spawn, calls };
 }
 
-async function run(argv: string[], spawn: SpawnJest, env: NodeJS.ProcessEnv = {}) {
+/** A fake `jest --listTests` of the serial lane: these files (absolute), or null when listing failed. */
+function lister(files: string[] | null = ['b.test.ts']): { list: ListJest; calls: Call[] } {
+  const calls: Call[] = [];
+  const list: ListJest = (args, { env }) => {
+    calls.push({ args, env });
+    return files === null ? null : files.map((file) => `${project.root}/${file}`);
+  };
+  return { list, calls };
+}
+
+async function run(argv: string[], spawn: SpawnJest, env: NodeJS.ProcessEnv = {}, list = lister().list) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, { cwd: project.root, env, out: (t) => out.push(t), err: (t) => err.push(t) }, [
-    createTestCommand(spawn),
+    createTestCommand(spawn, list),
   ]);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -80,7 +90,9 @@ describe('jest-perf test', () => {
     expect(serial.args).not.toContain('--maxWorkers=2');
     expect(serial.args).toContain('tests');
     expect(serial.env).toMatchObject({ JEST_PERF_ONLY_TAGS: 'serial', JEST_PERF_SKIP_TAGS: 'slow' });
-    expect(result.err).toContain('serial lane (@serial tests, in band)');
+    expect(result.err).toContain('jest-perf: serial lane: the @serial tests of 1 file(s): b.test.ts, in band');
+    expect(parallel.env.JEST_PERF_SILENT).toBe('1');
+    expect(serial.env.JEST_PERF_SILENT).toBe('1');
   });
 
   it('stores one merged run when the lanes tracked', async () => {
@@ -96,7 +108,11 @@ describe('jest-perf test', () => {
     expect(result.code).toBe(0);
     expect(fs.readdirSync(project.paths.runsDir)).toHaveLength(1);
     expect(readLatestRun(project.paths).tests.map((t) => t.title)).toEqual(['safe', 'chdir']);
-    expect(result.err).toContain('2 tests in 2 lane run(s) → one run');
+    expect(result.err).toContain(
+      `2 tests from 2 lanes → one run .jest-perf/runs/${readLatestRun(project.paths).runId}.json`,
+    );
+    expect(result.err).toContain('  next: npx jest-perf report');
+    expect(result.err).not.toContain('jest-perf-lanes-');
   });
 
   it('writes the merged run to JEST_PERF_OUTPUT instead of the history when set', async () => {
@@ -120,6 +136,29 @@ describe('jest-perf test', () => {
     expect(fs.existsSync(project.paths.dataDir)).toBe(false);
   });
 
+  it('lists the serial lane in band with its filter first, and starts no serial lane when it is empty', async () => {
+    const { spawn, calls } = fakeJest({});
+    const listing = lister([]);
+
+    const result = await run(['test', '--jest-bin', jestBin, '--', '-w', '2', 'tests'], spawn, {}, listing.list);
+
+    expect(listing.calls).toHaveLength(1);
+    expect(listing.calls[0]?.args.slice(0, 2)).toEqual([jestBin, 'tests']);
+    expect(listing.calls[0]?.args.at(-1)).toMatch(/^--filter=.*laneFilter\.js$/);
+    expect(listing.calls[0]?.env).toMatchObject({ JEST_PERF_LANE: 'serial', JEST_PERF_ONLY_TAGS: 'serial' });
+    expect(calls.map((c) => c.env.JEST_PERF_LANE)).toEqual(['parallel']);
+    expect(result.err).toBe('jest-perf: no @serial tests: one run, on all workers');
+  });
+
+  it('runs the serial lane anyway when Jest could not list its files', async () => {
+    const { spawn, calls } = fakeJest({});
+
+    const result = await run(['test', '--jest-bin', jestBin], spawn, {}, lister(null).list);
+
+    expect(calls.map((c) => c.env.JEST_PERF_LANE)).toEqual(['parallel', 'serial']);
+    expect(result.err).toContain('jest-perf: serial lane: the @serial tests, in band');
+  });
+
   it('refuses JEST_PERF_ONLY_TAGS, which the serial lane needs for itself', async () => {
     const { spawn, calls } = fakeJest({});
 
@@ -128,6 +167,19 @@ describe('jest-perf test', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('cannot combine JEST_PERF_ONLY_TAGS');
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('laneHeading', () => {
+  it('names at most three serial files, from the cwd', () => {
+    const files = ['/p/a.test.ts', '/p/b.test.ts', '/p/c.test.ts', '/p/d.test.ts'];
+
+    expect(laneHeading('serial', files, 'serial', '/p')).toBe(
+      'jest-perf: serial lane: the @serial tests of 4 file(s): a.test.ts, b.test.ts, c.test.ts, …, in band',
+    );
+    expect(laneHeading('parallel', files, 'db', '/p')).toBe(
+      'jest-perf: parallel lane: the tests without @db, on all workers',
+    );
   });
 });
 

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type RunFile, readRunFile } from '@jest-perf/core';
+import { OUTPUT_ENV, type RunFile, readRunFile, SILENT_ENV } from '@jest-perf/core';
 import { LANE_ENV, type Lane, SERIAL_TAG_ENV } from '@jest-perf/parallel';
 import { usageError } from '../usageError';
 
 /** Runs one Jest process and returns its exit code (spawned with inherited output by default). */
 export type SpawnJest = (args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => number;
+
+/** The test files one Jest call would run (`--listTests`), or null when Jest could not list them. */
+export type ListJest = (args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => string[] | null;
 
 export interface LanesOptions {
   cwd: string;
@@ -17,7 +20,9 @@ export interface LanesOptions {
   serialTag: string;
   env: NodeJS.ProcessEnv;
   spawn?: SpawnJest;
-  onLane?(lane: Lane): void;
+  list?: ListJest;
+  /** Called before each lane runs, with the serial lane's files (null when they could not be listed). */
+  onLane?(lane: Lane, serialFiles: string[] | null): void;
 }
 
 export interface LanesResult {
@@ -30,6 +35,20 @@ export interface LanesResult {
 const spawnInherit: SpawnJest = (args, options) =>
   spawnSync(process.execPath, args, { ...options, stdio: 'inherit' }).status ?? 1;
 
+const listWithJest: ListJest = (args, options) => {
+  const result = spawnSync(process.execPath, [...args, '--listTests', '--json'], {
+    ...options,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const files: unknown = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+    return Array.isArray(files) && files.every((file) => typeof file === 'string') ? files : null;
+  } catch {
+    return null;
+  }
+};
+
 /** Jest's `--filter` module that keeps each lane's files. */
 export function laneFilterPath(): string {
   return require.resolve('@jest-perf/parallel/laneFilter');
@@ -39,6 +58,7 @@ export function laneFilterPath(): string {
  * The serial lane: Jest runs the parallel-safe tests on all workers (serial tests skipped by tag), then
  * the serial tests in band (`--runInBand`, only the serial tag), as two Jest processes over the same
  * selection. Each lane writes a side run file when tracking is on; the caller merges them into one.
+ * The serial lane's files are listed first (`jest --listTests`): with none, only the parallel lane runs.
  */
 export function runLanes(options: LanesOptions): LanesResult {
   if (options.env.JEST_PERF_ONLY_TAGS) {
@@ -48,7 +68,6 @@ export function runLanes(options: LanesOptions): LanesResult {
     );
   }
   const spawn = options.spawn ?? spawnInherit;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-lanes-'));
   const filter = `--filter=${laneFilterPath()}`;
   const skip = [options.env.JEST_PERF_SKIP_TAGS, options.serialTag].filter(Boolean).join(',');
   const lanes: { lane: Lane; args: string[]; env: NodeJS.ProcessEnv }[] = [
@@ -56,22 +75,33 @@ export function runLanes(options: LanesOptions): LanesResult {
     // Skips of the user still apply in band: a serial test tagged `slow` stays out of `test:fast`.
     { lane: 'serial', args: [filter, '--runInBand'], env: { JEST_PERF_ONLY_TAGS: options.serialTag } },
   ];
+  const laneEnv = (lane: Lane) => ({
+    ...options.env,
+    [LANE_ENV]: lane,
+    [SERIAL_TAG_ENV]: options.serialTag,
+    // The lanes' reporter stays quiet: `jest-perf test` reports the merged run.
+    [SILENT_ENV]: '1',
+  });
+  // Listed first so that a suite without serial tests does not start an empty lane ("No tests found").
+  const serialFiles = (options.list ?? listWithJest)(
+    [options.jestBin, ...withoutWorkerArgs(options.jestArgs), filter],
+    {
+      cwd: options.cwd,
+      env: { ...laneEnv('serial'), JEST_PERF_ONLY_TAGS: options.serialTag },
+    },
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-lanes-'));
   try {
     let exitCode = 0;
     const runs: RunFile[] = [];
     for (const { lane, args, env } of lanes) {
-      options.onLane?.(lane);
+      if (lane === 'serial' && serialFiles?.length === 0) continue;
+      options.onLane?.(lane, serialFiles);
       const output = path.join(dir, `${lane}.json`);
       const jestArgs = lane === 'serial' ? withoutWorkerArgs(options.jestArgs) : options.jestArgs;
       const status = spawn([options.jestBin, ...jestArgs, ...args, '--passWithNoTests'], {
         cwd: options.cwd,
-        env: {
-          ...options.env,
-          ...env,
-          [LANE_ENV]: lane,
-          [SERIAL_TAG_ENV]: options.serialTag,
-          JEST_PERF_OUTPUT: output,
-        },
+        env: { ...laneEnv(lane), ...env, [OUTPUT_ENV]: output },
       });
       exitCode = Math.max(exitCode, status);
       if (fs.existsSync(output)) runs.push(readRunFile(output));

@@ -25,6 +25,7 @@ export const auditCommand: CommandModule<AuditCommandOptions> = {
   describe:
     'Scan test files for parallel-safety problems (shared /tmp paths, fixed ports, env and cwd changes, ' +
     'writes into the repository, shared module state); exit 1 on findings',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .positional('paths', {

@@ -36,6 +36,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
   command: 'baseline',
   describe:
     'Create or update the baseline from the latest run, or from the last N runs (--from-history N, recommended)',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .option('from-history', { type: 'number', requiresArg: true, describe: 'use the newest N runs of the history' })

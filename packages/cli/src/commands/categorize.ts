@@ -26,6 +26,7 @@ function describeEdit(edit: TagEdit): string {
 export const categorizeCommand: CommandModule<CategorizeOptions> = {
   command: 'categorize',
   describe: 'List tests over the slow threshold without a `slow` tag; --apply adds the tag in the source',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .option('run', { type: 'string', describe: 'run file to read (default: latest)' })

@@ -6,10 +6,13 @@ import { compareRuns } from '../compare/compareRuns';
 import { renderComparison } from '../compare/renderComparison';
 import { readRowsFile } from '../compare/rowsFile';
 import { EXIT } from '../io';
+import { openProject, type Project } from '../project';
 import { updateMarkedSection } from '../report/updateMarkedSection';
+import { resolveRunRef } from '../runs/runRef';
 import { usageError } from '../usageError';
 
 interface CompareOptions {
+  root: string;
   before: string;
   after: string;
   rows: string | undefined;
@@ -19,16 +22,20 @@ interface CompareOptions {
   section: string;
 }
 
-const EXAMPLE = 'jest-perf compare before.json .jest-perf/latest.json --rows rows.json';
+const EXAMPLE = 'jest-perf compare latest~1 latest   (or two run files: compare before.json after.json)';
 
-/** `jest-perf compare <before> <after>`: two run files side by side (wall, test, hook time, counters). */
+/**
+ * `jest-perf compare <before> <after>`: two runs side by side (wall, test, hook time, counters), each
+ * named by a run file, a run id, `latest` or `latest~N` (see {@link resolveRunRef}).
+ */
 export const compareCommand: CommandModule<CompareOptions> = {
   command: 'compare <before> <after>',
-  describe: 'Compare two run files: wall, test and hook time, and timed counters, with the speedup of each',
+  describe: 'Compare two runs (files, ids, latest, latest~N): wall, test and hook time, timed counters, speedups',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
-      .positional('before', { type: 'string', describe: 'run file of the "before" run' })
-      .positional('after', { type: 'string', describe: 'run file of the "after" run' })
+      .positional('before', { type: 'string', describe: 'the "before" run: a run file, a run id, latest~N' })
+      .positional('after', { type: 'string', describe: 'the "after" run: a run file, a run id, latest' })
       .option('rows', { type: 'string', describe: 'JSON file naming rows: [{ name, metrics: [...], note? }]' })
       .option('format', { choices: ['markdown', 'json'], default: 'markdown' })
       .option('out', { type: 'string', describe: 'write the comparison to a file instead of stdout' })
@@ -43,6 +50,7 @@ export const compareCommand: CommandModule<CompareOptions> = {
       throw usageError('--update-docs writes markdown; it cannot be combined with --format json', EXAMPLE);
     }
     return {
+      root: String(args.root),
       before: String(args.before),
       after: String(args.after),
       rows: optionalString(args.rows),
@@ -54,8 +62,10 @@ export const compareCommand: CommandModule<CompareOptions> = {
   },
   run(options, io) {
     const resolve = (file: string) => path.resolve(io.cwd, file);
-    const before = readRunFile(resolve(options.before));
-    const after = readRunFile(resolve(options.after));
+    let project: Project | undefined;
+    const paths = () => (project ??= openProject(options.root)).paths;
+    const before = readRunFile(resolveRunRef(options.before, io.cwd, paths));
+    const after = readRunFile(resolveRunRef(options.after, io.cwd, paths));
     const rows = compareRuns(before, after, options.rows ? readRowsFile(resolve(options.rows)) : undefined);
     const text =
       options.format === 'json'

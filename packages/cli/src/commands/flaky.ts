@@ -55,6 +55,7 @@ function checkJestArgs(args: string[]): string[] {
 export const flakyCommand: CommandModule<FlakyOptions> = {
   command: 'flaky',
   describe: 'Run Jest N times with --randomize and report flaky tests, the flake rate and reproducing seeds',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .option('runs', { type: 'number', requiresArg: true, default: DEFAULT_RUNS, describe: 'randomized Jest runs' })

@@ -19,6 +19,7 @@ const EXAMPLE = 'jest-perf merge shards/*.json';
 export const mergeCommand: CommandModule<MergeOptions> = {
   command: 'merge <files..>',
   describe: 'Combine run files from CI shards into one run (stored as latest + history)',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, describe: 'run files of the shards' })

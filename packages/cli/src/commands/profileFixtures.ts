@@ -32,6 +32,7 @@ export function renderHookProfiles(profiles: HookProfile[]): string {
 export const profileFixturesCommand: CommandModule<ProfileOptions> = {
   command: 'profile-fixtures',
   describe: 'Rank hooks (fixtures) by total cost and flag candidates for beforeAll or worker scope',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .option('run', { type: 'string', describe: 'run file to read (default: latest)' })

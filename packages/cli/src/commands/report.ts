@@ -17,7 +17,7 @@ import { loadHistory, loadRun, openProject, type Project } from '../project';
 import { buildReport, type Report } from '../report/buildReport';
 import { renderHtmlReport } from '../report/html/renderHtml';
 import { renderMarkdown } from '../report/renderMarkdown';
-import { updateMarkedSection } from '../report/updateMarkedSection';
+import { SECTION_START, updateMarkedSection } from '../report/updateMarkedSection';
 import { usageError } from '../usageError';
 
 export interface ReportOptions extends GateFlags {
@@ -26,7 +26,8 @@ export interface ReportOptions extends GateFlags {
   format: 'markdown' | 'json' | 'html';
   slowTestMs: number | undefined;
   compareBaseline: boolean;
-  updateDocs: string | undefined;
+  /** The markdown file whose marked section to rewrite; `implicit` when `--update-docs` named none. */
+  updateDocs: { file: string; implicit: boolean } | undefined;
   out: string | undefined;
   top: number;
 }
@@ -105,10 +106,25 @@ function renderReport(options: ReportOptions, io: CliIo): string {
   });
 }
 
+/**
+ * A bare `--update-docs` rewrites {@link DEFAULT_DOCS} only when that file already holds the report's
+ * markers (someone chose it): a project without it gets a usage error, not a new document nobody asked for.
+ */
+function assertDefaultDocs(file: string): void {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  if (text?.includes(SECTION_START)) return;
+  const why = text === null ? 'there is no ' : 'there is no jest-perf report section in ';
+  throw usageError(
+    `--update-docs needs the markdown file to update: ${why}${DEFAULT_DOCS}`,
+    `jest-perf report --update-docs ${DEFAULT_DOCS}   (creates the file, or adds the section to it)`,
+  );
+}
+
 /** `jest-perf report`: markdown, JSON or a self-contained HTML page; optionally into a marked section of PERFORMANCE.md. */
 export const reportCommand: CommandModule<ReportOptions> = {
   command: 'report',
   describe: 'Report the latest run: summary, slowest tests, hook time, trends, regressions, advice',
+  example: EXAMPLE,
   builder: (yargs) =>
     yargs
       .option('format', {
@@ -116,7 +132,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
         default: 'markdown',
         describe: 'html: one self-contained page with charts and a searchable table (use --out report.html)',
       })
-      .option('run', { type: 'string', describe: 'run file to report (default: latest)' })
+      .option('run', { type: 'string', describe: 'run to report: a run file, a run id, latest~N (default: latest)' })
       .option('threshold', {
         type: 'number',
         requiresArg: true,
@@ -130,15 +146,16 @@ export const reportCommand: CommandModule<ReportOptions> = {
       .option('normalize-speed', GATE_OPTIONS['normalize-speed'])
       .option('update-docs', {
         type: 'string',
-        describe: `rewrite the marked section of a markdown file (default ${DEFAULT_DOCS})`,
+        describe: `rewrite the marked section of this markdown file (bare: ${DEFAULT_DOCS}, when it has the section)`,
       })
       .option('out', { type: 'string', describe: 'write the report to a file instead of stdout' })
       .option('top', { type: 'number', requiresArg: true, default: 10, describe: 'rows per list' }),
   parse(args) {
     const format = oneOf(args.format, FORMATS, 'format', EXAMPLE);
     const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);
+    const named = optionalString(args['update-docs']);
     const updateDocs =
-      args['update-docs'] === undefined ? undefined : (optionalString(args['update-docs']) ?? DEFAULT_DOCS);
+      args['update-docs'] === undefined ? undefined : { file: named ?? DEFAULT_DOCS, implicit: named === undefined };
     if (updateDocs !== undefined && format !== 'markdown') {
       throw usageError(
         `--update-docs writes markdown; it cannot be combined with --format ${format}`,
@@ -158,9 +175,10 @@ export const reportCommand: CommandModule<ReportOptions> = {
     };
   },
   run(options, io) {
+    if (options.updateDocs?.implicit) assertDefaultDocs(path.resolve(options.root, options.updateDocs.file));
     const text = renderReport(options, io);
     if (options.updateDocs) {
-      const file = path.resolve(options.root, options.updateDocs);
+      const file = path.resolve(options.root, options.updateDocs.file);
       // The report's own title becomes a sub-heading inside the user's document.
       const changed = updateMarkedSection(file, text.replace(/^# jest-perf report\n\n/, '').replace(/^## /gm, '### '));
       io.out(`${changed ? 'Updated' : 'Unchanged'}: ${path.relative(io.cwd, file) || file}`);

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { saveRun, writeJsonAtomic } from '@jest-perf/core';
-import { DEFAULT_SERIAL_TAG } from '@jest-perf/parallel';
+import { OUTPUT_ENV, pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { DEFAULT_SERIAL_TAG, type Lane } from '@jest-perf/parallel';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
 import { resolveJestBin } from '../analysis/rerunFiles';
-import { runLanes, type SpawnJest } from '../analysis/runLanes';
+import { type ListJest, runLanes, type SpawnJest } from '../analysis/runLanes';
 import { optionalString } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT, type ExitCode } from '../io';
@@ -23,10 +23,11 @@ const EXAMPLE = 'jest-perf test -- --maxWorkers=2';
  * `jest-perf test`: the suite in two lanes — parallel-safe tests on all workers, then `serial` tests in
  * band — as one command with one merged run file. `spawn` is injectable for tests.
  */
-export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions> {
+export function createTestCommand(spawn?: SpawnJest, list?: ListJest): CommandModule<TestOptions> {
   return {
     command: 'test',
     describe: 'Run Jest in two lanes: parallel-safe tests on all workers, then `serial`-tagged tests in band',
+    example: EXAMPLE,
     builder: (yargs) =>
       yargs
         .option('serial-tag', { type: 'string', default: DEFAULT_SERIAL_TAG, describe: 'tag of the serial tests' })
@@ -54,16 +55,12 @@ export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions>
         serialTag: options.serialTag,
         env: io.env,
         spawn,
-        onLane: (lane) =>
-          io.err(
-            lane === 'parallel'
-              ? `jest-perf: parallel lane (tests without @${options.serialTag}, all workers)`
-              : `jest-perf: serial lane (@${options.serialTag} tests, in band)`,
-          ),
+        list,
+        onLane: (lane, serialFiles) => io.err(laneHeading(lane, serialFiles, options.serialTag, io.cwd)),
       });
       if (result.runs.length > 0) {
         const merged = mergeLaneRuns(result.runs);
-        const output = io.env.JEST_PERF_OUTPUT;
+        const output = io.env[OUTPUT_ENV];
         let written: string;
         if (output) {
           written = path.resolve(io.cwd, output);
@@ -72,13 +69,26 @@ export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions>
           const project = openProject(root);
           written = saveRun(project.paths, merged, project.config.historySize).runFile;
         }
-        io.err(
-          `jest-perf: ${merged.summary.total} tests in ${result.runs.length} lane run(s) → one run ${path.relative(io.cwd, written)}`,
-        );
+        const where = pathFromCwd(io.cwd, written);
+        const lanes = result.runs.length === 1 ? 'one lane' : `${result.runs.length} lanes`;
+        io.err(`jest-perf: ${merged.summary.total} tests from ${lanes} → one run ${where}`);
+        io.err(`  next: npx jest-perf report${output ? ` --run ${where}` : ''}`);
       }
       return result.exitCode === 0 ? EXIT.ok : EXIT.failed;
     },
   };
+}
+
+/** What a lane is about to run, and where: files named from the user's cwd. */
+export function laneHeading(lane: Lane, serialFiles: string[] | null, tag: string, cwd: string): string {
+  if (lane === 'serial') {
+    const files = (serialFiles ?? []).map((file) => pathFromCwd(cwd, file));
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
+    const which = serialFiles === null ? '' : ` of ${files.length} file(s): ${shown}`;
+    return `jest-perf: serial lane: the @${tag} tests${which}, in band`;
+  }
+  if (serialFiles?.length === 0) return `jest-perf: no @${tag} tests: one run, on all workers`;
+  return `jest-perf: parallel lane: the tests without @${tag}, on all workers`;
 }
 
 export const testCommand = createTestCommand();

@@ -1,4 +1,4 @@
-import type { FileRecord, RunFile } from '@jest-perf/core';
+import { type FileRecord, fileStartupMs, type RunFile, testTimeByFile } from '@jest-perf/core';
 import { formatDuration } from '@jest-perf/regression';
 
 /** One file's time outside its tests and `beforeAll`/`afterAll` hooks: setup files, transform, module loading. */
@@ -33,12 +33,8 @@ function adviceFor(startupMs: number, setupFilesMs: number | null): string {
   return IMPORT_ADVICE;
 }
 
-/** The same rule as the regression gate (gateSeries): runtime − every test's duration − beforeAll/afterAll. */
 function fileStartup(file: FileRecord, testsMs: number): FileStartup {
-  const onceHooksMs = file.hooks
-    .filter((hook) => hook.type === 'beforeAll' || hook.type === 'afterAll')
-    .reduce((sum, hook) => sum + hook.totalMs, 0);
-  const startupMs = Math.max(0, file.runtimeMs - testsMs - onceHooksMs);
+  const startupMs = fileStartupMs(file, testsMs);
   const setupFilesMs = file.setupMs === null ? null : Math.min(file.setupMs, startupMs);
   return {
     file: file.path,
@@ -52,8 +48,7 @@ function fileStartup(file: FileRecord, testsMs: number): FileStartup {
 
 /** Every file's start-up in a run (files that failed to run left out), the `top` largest listed. */
 export function startupReport(run: RunFile, top: number): StartupReport {
-  const testsMs = new Map<string, number>();
-  for (const test of run.tests) testsMs.set(test.file, (testsMs.get(test.file) ?? 0) + test.durationMs);
+  const testsMs = testTimeByFile(run.tests);
   const all = run.files.filter((f) => !f.execError).map((f) => fileStartup(f, testsMs.get(f.path) ?? 0));
   return {
     totalMs: all.reduce((sum, f) => sum + f.startupMs, 0),

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { dataPaths, relativePosix } from '../paths';
+import { dataPaths, pathFromCwd, relativePosix } from '../paths';
 
 describe('dataPaths', () => {
   it('puts every data file under dataDir resolved from the root', () => {
@@ -34,5 +34,14 @@ describe('relativePosix', () => {
     const root = path.resolve('/repo');
 
     expect(relativePosix(root, path.join(root, 'src', 'a', 'b.test.ts'))).toBe('src/a/b.test.ts');
+  });
+});
+
+describe('pathFromCwd', () => {
+  it('is relative inside the cwd and absolute outside it', () => {
+    const cwd = path.resolve('/work/project');
+    expect(pathFromCwd(cwd, path.join(cwd, '.jest-perf', 'runs', 'a.json'))).toBe('.jest-perf/runs/a.json');
+    expect(pathFromCwd(cwd, path.resolve('/tmp/lanes/parallel.json'))).toBe(path.resolve('/tmp/lanes/parallel.json'));
+    expect(pathFromCwd(cwd, 'side.json')).toBe('side.json');
   });
 });

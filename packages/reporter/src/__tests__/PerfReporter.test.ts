@@ -8,7 +8,7 @@ import { MERGE_BATCH, PerfReporter } from '../PerfReporter';
 import { UNTIMED_FIX } from '../untimedFiles';
 
 const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
-const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF'] as const;
+const ENV_KEYS = [WORKER_DIR_ENV, 'JEST_PERF', 'JEST_PERF_SUMMARY', 'JEST_PERF_SILENT', 'JEST_PERF_OUTPUT'] as const;
 
 let root: string;
 let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
@@ -221,13 +221,65 @@ describe('PerfReporter enabled', () => {
     });
   });
 
-  it('prints where the run went unless silent', () => {
+  it('prints a summary of the run: slowest tests and files, the run file and the next command', () => {
+    const reporter = new PerfReporter(globalConfig(), { enabled: true });
+    writeWorkerRecord({ testSetupMs: [0, 0], testCpuMs: [6, 3], cpuMs: 30 });
+
+    reporter.onRunComplete(new Set(), results());
+
+    const text = stderrText();
+    expect(text).toMatch(/^jest-perf: 2 tests tracked, 0 slow \(over [\d.]+ s\)\n/);
+    expect(text).toMatch(/ {2}src\/math\.test\.ts › adds +12 ms +50% +50%\n/);
+    expect(text).toMatch(/ {2}src\/math\.test\.ts +40 ms +0% +63% +75% +25%\n/);
+    expect(text).toMatch(/ {2}run file\s+\S*\.jest-perf\/runs\/.+\.json\n/);
+    expect(text).toContain('next     npx jest-perf report\n');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('prints only where the run went with summary: false, or JEST_PERF_SUMMARY=0', () => {
+    for (const [options, env] of [
+      [{ enabled: true, summary: false }, undefined],
+      [{ enabled: true }, '0'],
+    ] as const) {
+      stderr.mockClear();
+      if (env === undefined) delete process.env.JEST_PERF_SUMMARY;
+      else process.env.JEST_PERF_SUMMARY = env;
+      const reporter = new PerfReporter(globalConfig(), options);
+      writeWorkerRecord({ testSetupMs: [0, 0] });
+
+      reporter.onRunComplete(new Set(), results());
+
+      expect(stderrText()).toMatch(/^jest-perf: 2 tests tracked, 0 slow → .*\.jest-perf\/runs\/.+\.json\n$/);
+    }
+  });
+
+  it('prints nothing with JEST_PERF_SILENT=1', () => {
+    process.env.JEST_PERF_SILENT = '1';
     const reporter = new PerfReporter(globalConfig(), { enabled: true });
     writeWorkerRecord({ testSetupMs: [0, 0] });
 
     reporter.onRunComplete(new Set(), results());
 
-    expect(stderrText()).toMatch(/^jest-perf: 2 tests tracked, 0 slow → .*\.jest-perf\/runs\/.+\.json\n$/);
+    expect(stderrText()).toBe('');
+    expect(fs.readdirSync(path.join(root, '.jest-perf', 'runs'))).toHaveLength(1);
+  });
+
+  it('refuses a JEST_PERF_SUMMARY that is not a switch before the tests run', () => {
+    process.env.JEST_PERF_SUMMARY = 'short';
+
+    expect(() => new PerfReporter(globalConfig(), { enabled: true })).toThrow(
+      '@jest-perf/reporter: JEST_PERF_SUMMARY="short" is not a switch: use 1 or 0 (or unset it)',
+    );
+  });
+
+  it('points the next command at a side run written to JEST_PERF_OUTPUT', () => {
+    process.env.JEST_PERF_OUTPUT = path.join(root, 'side.json');
+    const reporter = new PerfReporter(globalConfig(), { enabled: true });
+    writeWorkerRecord({ testSetupMs: [0, 0] });
+
+    reporter.onRunComplete(new Set(), results());
+
+    expect(stderrText()).toContain(`npx jest-perf report --run ${path.join(root, 'side.json')}`);
   });
 
   it("says once, with the fix, when files ran without jest-perf's environment", () => {
@@ -236,7 +288,7 @@ describe('PerfReporter enabled', () => {
     reporter.onRunComplete(new Set(), results());
 
     const lines = stderrText().trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines.filter((line) => line.includes('without jest-perf'))).toHaveLength(1);
     expect(lines[0]).toBe(
       `jest-perf: 1 of 1 test file(s) ran without jest-perf's environment (e.g. ${TEST_FILE}), so their hook time is not recorded. Fix: ${UNTIMED_FIX}.`,
     );

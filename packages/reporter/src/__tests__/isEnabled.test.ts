@@ -46,7 +46,7 @@ describe('validateOptions', () => {
 
   it('names an unknown option and lists the known ones', () => {
     expect(() => validateOptions({ enabled: true, outputDir: 'x' })).toThrow(
-      new TypeError("@jest-perf/reporter: unknown option 'outputDir' (known: enabled, silent)"),
+      new TypeError("@jest-perf/reporter: unknown option 'outputDir' (known: enabled, silent, summary, top)"),
     );
   });
 
@@ -59,6 +59,22 @@ describe('validateOptions', () => {
   it('names the silent option when it is not a boolean', () => {
     expect(() => validateOptions({ silent: 1 })).toThrow(
       new TypeError('@jest-perf/reporter: the option silent should be a boolean'),
+    );
+  });
+
+  it('returns the summary options', () => {
+    expect(validateOptions({ summary: false, top: 3 })).toEqual({ summary: false, top: 3 });
+  });
+
+  it('names the summary option when it is not a boolean', () => {
+    expect(() => validateOptions({ summary: 'off' })).toThrow(
+      new TypeError('@jest-perf/reporter: the option summary should be a boolean'),
+    );
+  });
+
+  it.each([0, -1, 2.5, '5'])('names the top option when it is %j', (top) => {
+    expect(() => validateOptions({ top })).toThrow(
+      new TypeError(`@jest-perf/reporter: the option top should be a whole number of at least 1 (got ${top})`),
     );
   });
 });

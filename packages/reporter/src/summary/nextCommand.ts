@@ -1,0 +1,37 @@
+/** What the end of a run knows about the project, to pick the one command worth running next. */
+export interface NextContext {
+  /** The run went to a side file (`JEST_PERF_OUTPUT`), outside the history: its path from the cwd. */
+  sideRunFile: string | null;
+  hasBaseline: boolean;
+  /** Run files stored in `runs/`, this one included. */
+  storedRuns: number;
+  /** Tests that failed in this run (a baseline is not built from a failing run). */
+  failed: number;
+}
+
+export interface NextCommand {
+  command: string;
+  why: string;
+}
+
+/** Runs a baseline is best built from: enough to see each test's noise, few enough to have soon. */
+const BASELINE_RUNS = 5;
+
+/** The one most useful command after this run. */
+export function nextCommand(context: NextContext): NextCommand {
+  if (context.sideRunFile !== null) {
+    return { command: `npx jest-perf report --run ${context.sideRunFile}`, why: 'the full report of this run' };
+  }
+  if (context.hasBaseline) return { command: 'npx jest-perf check', why: 'compare this run with the baseline' };
+  if (context.failed > 0) {
+    return { command: 'npx jest-perf report', why: 'where the time goes (a baseline is built from passing runs)' };
+  }
+  const toGo = BASELINE_RUNS - context.storedRuns;
+  if (toGo > 0) {
+    return { command: 'npx jest-perf report', why: `where the time goes; a baseline after ${toGo} more run(s)` };
+  }
+  return {
+    command: `npx jest-perf baseline --from-history ${BASELINE_RUNS}`,
+    why: 'no baseline yet: record what normal is, then `check` gates on it',
+  };
+}

@@ -1,4 +1,4 @@
-import type { FileRecord, HookRecord, RunFile } from '@jest-perf/core';
+import { type FileRecord, fileStartupMs, type HookRecord, type RunFile } from '@jest-perf/core';
 
 /** Per run, one value (`NaN` where the run has none). */
 export type Samples = Float64Array;
@@ -75,7 +75,6 @@ function fileSeries(map: Map<string, FileSeries>, path: string, runs: number): F
 /** Adds one file's record; returns the CPU time of its once-hooks (0 when not measured). */
 function addFile(series: FileSeries, file: FileRecord, allTestsMs: number, run: number, runs: number): number {
   series.runtime[run] = file.runtimeMs;
-  let onceHooksMs = 0;
   let onceHooksCpuMs = 0;
   for (const hook of file.hooks) {
     const key = hookKey(hook);
@@ -85,12 +84,9 @@ function addFile(series: FileSeries, file: FileRecord, allTestsMs: number, run: 
       series.hooks.set(key, samples);
     }
     add(samples, run, hook.totalMs);
-    if (hook.type === 'beforeAll' || hook.type === 'afterAll') {
-      onceHooksMs += hook.totalMs;
-      onceHooksCpuMs += hook.cpuMs ?? 0;
-    }
+    if (hook.type === 'beforeAll' || hook.type === 'afterAll') onceHooksCpuMs += hook.cpuMs ?? 0;
   }
-  series.startup[run] = Math.max(0, file.runtimeMs - allTestsMs - onceHooksMs);
+  series.startup[run] = fileStartupMs(file, allTestsMs);
   return onceHooksCpuMs;
 }
 

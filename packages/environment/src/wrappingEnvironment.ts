@@ -15,14 +15,16 @@ function withoutJestPerfOptions(config: JestEnvironmentConfig): JestEnvironmentC
 
 /**
  * An environment "class" that wraps, with jest-perf's tracking, the environment the project names in
- * `testEnvironmentOptions.jestPerf.base` (else `defaultBase`), resolved from the project's `rootDir` like
+ * `testEnvironmentOptions.jestPerf.base` (else, or when `fixed`, `defaultBase`), resolved from the project's `rootDir` like
  * Jest resolves `testEnvironment`. The base is known only once Jest passes the config, so this is a
  * constructor that returns an instance of the tracked base class: the user's own Jest 29 or 30 classes.
  */
-export function wrappingEnvironment(defaultBase: string): EnvironmentClass {
+export function wrappingEnvironment(defaultBase: string, options: { fixed?: boolean } = {}): EnvironmentClass {
   function JestPerfEnvironment(config: JestEnvironmentConfig, context: EnvironmentContext): object {
     const projectConfig = config.projectConfig as Partial<JestEnvironmentConfig['projectConfig']> | undefined;
-    const base = baseOption(projectConfig?.testEnvironmentOptions, defaultBase);
+    // A fixed entry (`/node`, `/jsdom`) is named for its base: a `@jest-environment` docblock picks it in a
+    // project whose config names another base (withJestPerf's jestPerf.base), and the docblock must win.
+    const base = options.fixed ? defaultBase : baseOption(projectConfig?.testEnvironmentOptions, defaultBase);
     const { file, Base } = loadBaseEnvironment(base, projectConfig?.rootDir ?? process.cwd());
     let Tracked = wrapped.get(file);
     if (!Tracked) {

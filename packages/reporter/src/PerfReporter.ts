@@ -272,8 +272,8 @@ export class PerfReporter
 
   /** The untimed-files note when there is one, then the summary (or its one line), to stderr like Jest's own. */
   private printEnd(run: ActiveRun, runFile: RunFile, written: string, sideRun: boolean): void {
-    const { untimedFilesNote } = require('./untimedFiles') as typeof import('./untimedFiles');
-    const untimed = untimedFilesNote(runFile.files);
+    const { readSourceHead, untimedFilesNote } = require('./untimedFiles') as typeof import('./untimedFiles');
+    const untimed = untimedFilesNote(runFile.files, (file) => readSourceHead(path.join(run.config.rootDir, file)));
     if (untimed) process.stderr.write(`${untimed}\n`);
     const where = run.core.pathFromCwd(process.cwd(), written);
     const summary = require('./summary/summaryText') as typeof import('./summary/summaryText');

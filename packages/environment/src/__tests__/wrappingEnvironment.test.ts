@@ -54,6 +54,21 @@ describe('wrappingEnvironment', () => {
     expect(env.config?.projectConfig.testEnvironmentOptions).toEqual({ url: 'http://x' });
   });
 
+  it('keeps a fixed base whatever jestPerf.base the config gives (a file docblock picking /jsdom or /node)', () => {
+    // withJestPerf puts the project's own environment in jestPerf.base; a `@jest-environment
+    // @jest-perf/environment/node` docblock changes testEnvironment only, so the entry's own base must win.
+    const root = project({
+      'env/custom.js': environmentSource('CustomEnvironment'),
+      'env/fixed.js': environmentSource('FixedEnvironment'),
+    });
+    const Environment = wrappingEnvironment('./env/fixed.js', { fixed: true });
+
+    const env = new Environment(configFor(root, { jestPerf: { base: './env/custom.js' } }), context) as Marked;
+
+    expect(env.marker).toBe('FixedEnvironment');
+    expect(env.global.__JEST_PERF__).toBeDefined();
+  });
+
   it('finds a package the way Jest does, trying jest-environment-<name> first', () => {
     const root = project({
       'node_modules/jest-environment-fancy/package.json': '{}',

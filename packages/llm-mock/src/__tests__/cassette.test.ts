@@ -6,9 +6,9 @@ import { type CassetteOptions, openCassette } from '../cassette/cassette';
 import { cassetteKey } from '../cassette/key';
 import { resolveCassetteMode } from '../cassette/mode';
 import { createLlmMock } from '../createLlmMock';
-import { clinicalDefaults } from '../presets/clinical';
-import type { ClinicalPayloads } from '../presets/clinical/types';
 import type { LlmCallResult, LlmSeam } from '../types';
+import type { SamplePayloads } from './fixtures/sampleApp';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 let dir: string;
 const savedMode = process.env.LLM_CASSETTE_MODE;
@@ -42,13 +42,13 @@ function realSeam(answer: (feature: string, user: string) => Partial<LlmCallResu
       error: null,
       ...answer(feature, user),
     };
-  }) as unknown as LlmSeam<ClinicalPayloads>;
+  }) as unknown as LlmSeam<SamplePayloads>;
   return { real, calls };
 }
 
-function mockWith(cassette: CassetteOptions, real?: LlmSeam<ClinicalPayloads>) {
+function mockWith(cassette: CassetteOptions, real?: LlmSeam<SamplePayloads>) {
   return createLlmMock({
-    defaults: clinicalDefaults,
+    defaults: sampleDefaults,
     cassette: { dir, name: 'queries', ...cassette },
     ...(real && { real }),
   });
@@ -94,7 +94,7 @@ describe('cassettes: record then replay', () => {
   it('places the default cassette next to the test file, named after it', async () => {
     const testPath = path.join(dir, 'tests', 'queryEngine.test.ts');
     const mock = createLlmMock({
-      defaults: clinicalDefaults,
+      defaults: sampleDefaults,
       cassette: { mode: 'record' },
       real: realSeam().real,
       testPath,

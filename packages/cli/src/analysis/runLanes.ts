@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type RunFile, readRunFile } from '@jest-perf/core';
+import { type EnvAssignment, envValues, readEnv } from '@jest-perf/core/env';
 import { LANE_ENV, type Lane, SERIAL_TAG_ENV } from '@jest-perf/parallel';
 import { usageError } from '../usageError';
 
@@ -41,7 +42,7 @@ export function laneFilterPath(): string {
  * selection. Each lane writes a side run file when tracking is on; the caller merges them into one.
  */
 export function runLanes(options: LanesOptions): LanesResult {
-  if (options.env.JEST_PERF_ONLY_TAGS) {
+  if (readEnv('JEST_PERF_ONLY_TAGS', options.env).length > 0) {
     throw usageError(
       'jest-perf test cannot combine JEST_PERF_ONLY_TAGS with its serial lane (the serial lane sets it)',
       'JEST_PERF_SKIP_TAGS=slow jest-perf test   (or run jest directly for a tag-only run)',
@@ -50,11 +51,11 @@ export function runLanes(options: LanesOptions): LanesResult {
   const spawn = options.spawn ?? spawnInherit;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-lanes-'));
   const filter = `--filter=${laneFilterPath()}`;
-  const skip = [options.env.JEST_PERF_SKIP_TAGS, options.serialTag].filter(Boolean).join(',');
-  const lanes: { lane: Lane; args: string[]; env: NodeJS.ProcessEnv }[] = [
+  const skip = [...readEnv('JEST_PERF_SKIP_TAGS', options.env), options.serialTag];
+  const lanes: { lane: Lane; args: string[]; env: EnvAssignment }[] = [
     { lane: 'parallel', args: [filter], env: { JEST_PERF_SKIP_TAGS: skip } },
     // Skips of the user still apply in band: a serial test tagged `slow` stays out of `test:fast`.
-    { lane: 'serial', args: [filter, '--runInBand'], env: { JEST_PERF_ONLY_TAGS: options.serialTag } },
+    { lane: 'serial', args: [filter, '--runInBand'], env: { JEST_PERF_ONLY_TAGS: [options.serialTag] } },
   ];
   try {
     let exitCode = 0;
@@ -67,10 +68,12 @@ export function runLanes(options: LanesOptions): LanesResult {
         cwd: options.cwd,
         env: {
           ...options.env,
-          ...env,
-          [LANE_ENV]: lane,
-          [SERIAL_TAG_ENV]: options.serialTag,
-          JEST_PERF_OUTPUT: output,
+          ...envValues({
+            ...env,
+            [LANE_ENV]: lane,
+            [SERIAL_TAG_ENV]: options.serialTag,
+            JEST_PERF_OUTPUT: output,
+          }),
         },
       });
       exitCode = Math.max(exitCode, status);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { readEnv } from '@jest-perf/core/env';
 import { DEFAULT_SERIAL_TAG } from '@jest-perf/parallel';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
 import { resolveJestBin } from '../analysis/rerunFiles';
@@ -63,7 +64,7 @@ export function createTestCommand(spawn?: SpawnJest): CommandModule<TestOptions>
       });
       if (result.runs.length > 0) {
         const merged = mergeLaneRuns(result.runs);
-        const output = io.env.JEST_PERF_OUTPUT;
+        const output = readEnv('JEST_PERF_OUTPUT', io.env);
         let written: string;
         if (output) {
           written = path.resolve(io.cwd, output);

@@ -274,9 +274,9 @@ describe('resolveCassetteMode', () => {
   });
 
   it('rejects an unknown mode naming the variable or the option', () => {
-    expect(() => resolveCassetteMode(undefined, { LLM_CASSETTE_MODE: 'rec' })).toThrow(
-      'LLM_CASSETTE_MODE=rec is not a cassette mode',
-    );
+    const read = () => resolveCassetteMode(undefined, { LLM_CASSETTE_MODE: 'rec' });
+    expect(read).toThrow('LLM_CASSETTE_MODE="rec" is not a cassette mode: use "record", "replay" or "off"');
+    expect(read).toThrow(expect.objectContaining({ name: 'LlmMockError', code: 'JEST_PERF_LLM_USAGE' }));
     expect(() => resolveCassetteMode('live' as never, {})).toThrow(
       'The option cassette.mode should be one of record, replay, off; got live',
     );

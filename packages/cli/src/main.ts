@@ -1,3 +1,4 @@
+import { readEnv } from '@jest-perf/core/env';
 import yargs from 'yargs';
 import type { AnyCommand, RawArgs } from './command';
 import { auditCommand } from './commands/audit';
@@ -59,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
   }
   let exitCode: ExitCode = EXIT.ok;
   let failed = false;
-  const debug = io.env.JEST_PERF_DEBUG === '1';
+  const debug = readEnv('JEST_PERF_DEBUG', io.env);
   let parser = yargs(argv)
     .scriptName('jest-perf')
     .option('root', { type: 'string', default: io.cwd, describe: 'project root (where the config lives)' })

@@ -12,6 +12,8 @@ export interface DataPaths {
   baseline: string;
   /** Last `jest-perf flaky` report. */
   flaky: string;
+  /** The fixture cache's default folder (`@jest-perf/fixture-cache`). */
+  cacheDir: string;
 }
 
 export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | 'baselinePath'>): DataPaths {
@@ -24,6 +26,7 @@ export function dataPaths(config: Pick<ResolvedConfig, 'rootDir' | 'dataDir' | '
     workerDir: path.join(dataDir, 'tmp'),
     baseline: path.resolve(config.rootDir, config.baselinePath),
     flaky: path.join(dataDir, 'flaky.json'),
+    cacheDir: path.join(dataDir, 'cache'),
   };
 }
 

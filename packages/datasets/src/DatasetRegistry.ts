@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { count } from './channel';
+import { COUNTER_GROUPS, countOnChannel } from '@jest-perf/core/channel';
+import { readEnv } from '@jest-perf/core/env';
 import { defaultDataFiles } from './dataFiles';
 import { type ConfigEntry, type ConfigPattern, discoverConfigs, parseConfigPattern } from './discoverConfigs';
 import { DatasetError } from './errors';
@@ -100,7 +101,7 @@ export class DatasetRegistry<T, C = Record<string, unknown>> {
    */
   async getDatasetByName(name: string): Promise<T> {
     assertDatasetName(name);
-    if (process.env[EAGER_DATASETS_ENV] === '1') await this.loadEverything();
+    if (readEnv(EAGER_DATASETS_ENV)) await this.loadEverything();
     return this.loadOne(name);
   }
 
@@ -197,7 +198,7 @@ export class DatasetRegistry<T, C = Record<string, unknown>> {
   private loadOne(name: string): Promise<T> {
     const cached = this.loads.get(name);
     if (cached) {
-      count('datasets', 'cacheHits');
+      countOnChannel(COUNTER_GROUPS.datasets, 'cacheHits');
       return cached;
     }
     const entry = this.entry(name);
@@ -213,8 +214,8 @@ export class DatasetRegistry<T, C = Record<string, unknown>> {
     const promise: Promise<T> = Promise.resolve()
       .then(() => this.load(checked.config, this.dir, context))
       .finally(() => {
-        count('datasets', 'loads');
-        count('datasets', 'loadMs', Math.round((performance.now() - started) * 10) / 10);
+        countOnChannel(COUNTER_GROUPS.datasets, 'loads');
+        countOnChannel(COUNTER_GROUPS.datasets, 'loadMs', Math.round((performance.now() - started) * 10) / 10);
       })
       .catch((error: unknown) => {
         if (this.loads.get(name) === promise) this.loads.delete(name);

@@ -1,3 +1,4 @@
+import { readEnv } from '@jest-perf/core/env';
 import { DatasetError } from './errors';
 import { type Availability, REQUIRE_DATASETS_ENV } from './types';
 
@@ -39,7 +40,7 @@ function skipTitle(source: AvailabilitySource, names: DatasetNames, title: strin
   for (const name of typeof names === 'string' ? [names] : names) {
     const availability = source.availability(name);
     if (availability.available) continue;
-    if (process.env[REQUIRE_DATASETS_ENV] === '1') {
+    if (readEnv(REQUIRE_DATASETS_ENV)) {
       throw new DatasetError(availability.code, `Dataset "${name}" is unavailable: ${availability.reason}`, {
         fix: `make it available, or unset ${REQUIRE_DATASETS_ENV} to skip tests that need it`,
       });

@@ -1,5 +1,7 @@
+import { type EnvSource, type EnvVarName, readEnv } from '@jest-perf/core/env';
+
 /** `1` puts every shared fixture back to per-test scope: the rollback of a scope change, and its "before". */
-export const PER_TEST_FIXTURES_ENV = 'JEST_PERF_PER_TEST_FIXTURES';
+export const PER_TEST_FIXTURES_ENV = 'JEST_PERF_PER_TEST_FIXTURES' satisfies EnvVarName;
 
 /** Where shared fixtures are built: once per file / worker (`shared`), or for every test (`per-test`). */
 export type FixtureScope = 'shared' | 'per-test';
@@ -16,8 +18,8 @@ export interface HookGlobals {
 }
 
 /** The scope `JEST_PERF_PER_TEST_FIXTURES` asks for. Read at each call, so a test can flip it. */
-export function fixtureScope(env: NodeJS.ProcessEnv = process.env): FixtureScope {
-  return env[PER_TEST_FIXTURES_ENV] === '1' ? 'per-test' : 'shared';
+export function fixtureScope(env: EnvSource = process.env): FixtureScope {
+  return readEnv(PER_TEST_FIXTURES_ENV, env) ? 'per-test' : 'shared';
 }
 
 function hook(name: keyof HookGlobals, globals: HookGlobals): HookGlobal {

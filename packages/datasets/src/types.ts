@@ -1,3 +1,4 @@
+import type { EnvVarName } from '@jest-perf/core/env';
 import type { DatasetErrorCode } from './errors';
 
 /** What `load` gets besides the config. */
@@ -51,6 +52,6 @@ export interface DiscoveredDatasets<T, C> {
 }
 
 /** `1` makes `getDatasetByName` load every available dataset on first use, like the old eager fixture. */
-export const EAGER_DATASETS_ENV = 'JEST_PERF_EAGER_DATASETS';
+export const EAGER_DATASETS_ENV = 'JEST_PERF_EAGER_DATASETS' satisfies EnvVarName;
 /** `1` makes `describeWithDataset`/`itWithDataset` fail at collection instead of skipping (for CI). */
-export const REQUIRE_DATASETS_ENV = 'JEST_PERF_REQUIRE_DATASETS';
+export const REQUIRE_DATASETS_ENV = 'JEST_PERF_REQUIRE_DATASETS' satisfies EnvVarName;

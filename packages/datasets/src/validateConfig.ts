@@ -1,5 +1,5 @@
+import { channelWorkerStore as workerStore } from '@jest-perf/core/channel';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { workerStore } from './channel';
 
 /** Problems of one parsed config, one line per failing field; empty when it is valid. */
 export type ConfigValidator = (value: unknown, text: string) => string[];

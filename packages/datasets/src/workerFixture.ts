@@ -1,4 +1,4 @@
-import { count, workerStore } from './channel';
+import { COUNTER_GROUPS, countOnChannel, channelWorkerStore as workerStore } from '@jest-perf/core/channel';
 import { type DeepReadonly, deepFreeze } from './deepFreeze';
 import { fixtureScope } from './fixtureScope';
 
@@ -40,7 +40,7 @@ export function workerFixture<T>(name: string, build: () => T | Promise<T>): Pro
   const key = `${KEY_PREFIX}${name}`;
   const existing = store.get(key) as Promise<DeepReadonly<T>> | undefined;
   if (existing) {
-    count('workerFixtures', 'hits');
+    countOnChannel(COUNTER_GROUPS.workerFixtures, 'hits');
     return existing;
   }
   const started = performance.now();
@@ -48,8 +48,8 @@ export function workerFixture<T>(name: string, build: () => T | Promise<T>): Pro
     .then(build)
     .then(deepFreeze)
     .finally(() => {
-      count('workerFixtures', 'builds');
-      count('workerFixtures', 'buildMs', Math.round((performance.now() - started) * 10) / 10);
+      countOnChannel(COUNTER_GROUPS.workerFixtures, 'builds');
+      countOnChannel(COUNTER_GROUPS.workerFixtures, 'buildMs', Math.round((performance.now() - started) * 10) / 10);
     })
     .catch((error: unknown) => {
       if (store.get(key) === promise) store.delete(key);

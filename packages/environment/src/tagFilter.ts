@@ -1,4 +1,5 @@
 import type { Circus } from '@jest/types';
+import { type EnvSource, readEnv } from '@jest-perf/core/env';
 import { describePath } from './describePath';
 import { lazyTags } from './lazyTags';
 
@@ -8,15 +9,8 @@ export interface TagFilter {
   only: string[];
 }
 
-function parseList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[\s,]+/)
-    .map((tag) => tag.replace(/^@/, ''))
-    .filter(Boolean);
-}
-
-export function tagFilterFromEnv(env: NodeJS.ProcessEnv = process.env): TagFilter | null {
-  const filter = { skip: parseList(env.JEST_PERF_SKIP_TAGS), only: parseList(env.JEST_PERF_ONLY_TAGS) };
+export function tagFilterFromEnv(env: EnvSource = process.env): TagFilter | null {
+  const filter = { skip: readEnv('JEST_PERF_SKIP_TAGS', env), only: readEnv('JEST_PERF_ONLY_TAGS', env) };
   return filter.skip.length > 0 || filter.only.length > 0 ? filter : null;
 }
 

@@ -1,23 +1,17 @@
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
+import { PERF_CHANNEL_GLOBAL, type PerfChannel } from '@jest-perf/core/channel';
+import { readEnv } from '@jest-perf/core/env';
 import type { FileRecorder } from './FileRecorder';
 import { circusHandlers, leaveHandlers } from './handlerList';
 import { isTransformed } from './hookOrigin';
 import { lazyTags } from './lazyTags';
 import { newestTest } from './newestTest';
 import { applyTagFilter, type TagFilter, tagFilterFromEnv } from './tagFilter';
-import { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';
+import { appendWorkerRecord, currentWorkerId } from './workerFile';
 
-/** What test code sees as `globalThis.__JEST_PERF__`: the one channel fix-side libraries report through. */
-export interface PerfChannel {
-  count(group: string, name: string, delta?: number): void;
-  /**
-   * Values kept for the life of this Jest worker process: Jest builds a new environment (and module
-   * registry) per test file, but this module is loaded once per worker, so the map outlives each file.
-   * Worker-scoped fixtures (`@jest-perf/datasets`' workerFixture) live here.
-   */
-  workerStore: Map<string, unknown>;
-}
+/** What test code sees as `globalThis.__JEST_PERF__` (the contract lives in `@jest-perf/core/channel`). */
+export type { PerfChannel };
 
 /** One per worker process (module state): see {@link PerfChannel.workerStore}. */
 const workerStore = new Map<string, unknown>();
@@ -52,7 +46,7 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
   return class PerfEnvironment extends (Base as new (...args: any[]) => BaseInstance) {
     private readonly fileTags: string[];
     private readonly tagFilter: TagFilter | null = tagFilterFromEnv();
-    private readonly workerDir = process.env[WORKER_DIR_ENV];
+    private readonly workerDir = readEnv('JEST_PERF_WORKER_DIR');
     private readonly recorder: FileRecorder | null;
     private settledPromise: Promise<void> | undefined;
 
@@ -63,7 +57,7 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
       this.recorder = this.workerDir ? this.createRecorder(config, context) : null;
       const recorder = this.recorder;
       const channel: PerfChannel = { count: (group, name, delta) => recorder?.count(group, name, delta), workerStore };
-      this.global.__JEST_PERF__ = channel;
+      this.global[PERF_CHANNEL_GLOBAL] = channel;
       const ownHandler = this.handleTestEvent === PerfEnvironment.prototype.handleTestEvent;
       if (ownHandler && !active) {
         // Nothing to do per event: jest-circus awaits every registered handler on every event (tens of

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { WorkerFileRecord } from '@jest-perf/core';
 
 /** Set by the jest-perf reporter (main process) when tracking is on; workers inherit it. */
-export const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
+export { WORKER_DIR_ENV } from '@jest-perf/core/env';
 
 /** `JEST_WORKER_ID` as a number; Jest sets it to 1 when running in band. */
 export function currentWorkerId(env: NodeJS.ProcessEnv = process.env): number | null {

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { dataPaths, loadConfig } from '@jest-perf/core';
+import { channelWorkerStore } from '@jest-perf/core/channel';
+import { ENV_VARS, readEnv } from '@jest-perf/core/env';
 import type { FileCacheOptions, TableCacheOptions, TableFormatName, VerifyMode } from './types';
 
 /** Everything a cache call needs, options and environment merged and checked. */
@@ -19,13 +22,12 @@ export interface ResolvedConfig {
 }
 
 type AnyOptions = TableCacheOptions & FileCacheOptions;
-type Env = Record<string, string | undefined>;
+type Env = Readonly<Record<string, string | undefined>>;
 
-const MB = 1024 * 1024;
-/** Defaults, also listed in the README. */
+/** Defaults, also listed in the README (the byte caps are the environment variables' defaults, in core). */
 export const DEFAULTS = {
-  maxBytes: 500 * MB,
-  memoryMaxBytes: 256 * MB,
+  maxBytes: ENV_VARS.JEST_PERF_CACHE_MAX_BYTES.default,
+  memoryMaxBytes: ENV_VARS.JEST_PERF_CACHE_MEMORY_MAX_BYTES.default,
   lockTimeoutMs: 60_000,
   staleLockMs: 60_000,
 } as const;
@@ -48,39 +50,53 @@ function number(value: unknown, what: string, min: 'positive' | 'non-negative'):
   return value as number;
 }
 
-function envNumber(env: Env, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  return number(
-    Number(raw),
-    `environment variable ${name}`,
-    name.endsWith('MEMORY_MAX_BYTES') ? 'non-negative' : 'positive',
-  );
-}
-
-/** False when `JEST_PERF_CACHE=off` (or `0`, `false`) or `DISABLE_TEST_CACHE=1` (or `true`). */
+/** False when `JEST_PERF_CACHE=off` (or `0`, `false`, `no`) or `DISABLE_TEST_CACHE=1` (or `true`, `yes`, `on`). */
 export function cacheEnabled(env: Env = process.env): boolean {
-  const switchValue = env.JEST_PERF_CACHE?.toLowerCase();
-  const disable = env.DISABLE_TEST_CACHE?.toLowerCase();
-  return !['off', '0', 'false'].includes(switchValue ?? '') && !['1', 'true'].includes(disable ?? '');
+  return readEnv('JEST_PERF_CACHE', env) && !readEnv('DISABLE_TEST_CACHE', env);
 }
 
-const packageDirs = new Map<string, string>();
-/** `<nearest folder with a package.json, from cwd up>/.fixture-cache` (cwd itself when there is none). */
+/** Where the cache lived before it moved into the data folder (still used while it is the only one). */
+export const LEGACY_CACHE_DIR_NAME = '.fixture-cache';
+
+const cacheDirs = new Map<string, string>();
+/**
+ * `<data folder>/cache` of the nearest folder with a package.json, from cwd up (cwd itself when there is
+ * none): `.jest-perf/cache`, or `cache/` under the `dataDir` of its jest-perf config. A project whose
+ * cache is still in the old `<root>/.fixture-cache` (and has no new one yet) keeps using it, with a note
+ * saying how to move it.
+ */
 export function defaultCacheDir(cwd: string = process.cwd()): string {
-  let root = packageDirs.get(cwd);
-  if (root === undefined) {
-    root = cwd;
-    for (let dir = cwd; ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, 'package.json'))) {
-        root = dir;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
+  let dir = cacheDirs.get(cwd);
+  if (dir === undefined) {
+    const root = packageRoot(cwd);
+    dir = dataPaths(loadConfig(root)).cacheDir;
+    const legacy = path.join(root, LEGACY_CACHE_DIR_NAME);
+    if (!fs.existsSync(dir) && fs.existsSync(legacy)) {
+      noteOnce(
+        `jest-perf fixture-cache: using the old cache folder ${legacy}; the default is now ${dir}. ` +
+          `Move it to keep its entries (mv ${path.relative(root, legacy)} ${path.relative(root, dir)}) or delete it.\n`,
+      );
+      dir = legacy;
     }
-    packageDirs.set(cwd, root);
+    cacheDirs.set(cwd, dir);
   }
-  return path.join(root, '.fixture-cache');
+  return dir;
+}
+
+/** Once per worker process: module state restarts with each test file, the channel's worker store does not. */
+function noteOnce(text: string): void {
+  const store = channelWorkerStore();
+  const key = '@jest-perf/fixture-cache:legacy-dir-note';
+  if (store?.has(key)) return;
+  store?.set(key, true);
+  process.stderr.write(text);
+}
+
+function packageRoot(cwd: string): string {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return cwd;
+  }
 }
 
 /** Cache folder from the option, else `JEST_PERF_CACHE_DIR`, else {@link defaultCacheDir}. */
@@ -88,7 +104,7 @@ export function resolveCacheDir(dir: string | undefined, env: Env = process.env)
   if (dir !== undefined && (typeof dir !== 'string' || dir === '')) {
     throw new TypeError('The option dir should be a non-empty string (a folder path)');
   }
-  return path.resolve(dir ?? (env.JEST_PERF_CACHE_DIR || defaultCacheDir()));
+  return path.resolve(dir ?? readEnv('JEST_PERF_CACHE_DIR', env) ?? defaultCacheDir());
 }
 
 /**
@@ -130,11 +146,8 @@ export function resolveConfig(
     dir: resolveCacheDir(o.dir, env),
     name: o.name ?? '',
     sources: [...sources],
-    maxBytes: opt('maxBytes', 'positive') ?? envNumber(env, 'JEST_PERF_CACHE_MAX_BYTES') ?? DEFAULTS.maxBytes,
-    memoryMaxBytes:
-      opt('memoryMaxBytes', 'non-negative') ??
-      envNumber(env, 'JEST_PERF_CACHE_MEMORY_MAX_BYTES') ??
-      DEFAULTS.memoryMaxBytes,
+    maxBytes: opt('maxBytes', 'positive') ?? readEnv('JEST_PERF_CACHE_MAX_BYTES', env),
+    memoryMaxBytes: opt('memoryMaxBytes', 'non-negative') ?? readEnv('JEST_PERF_CACHE_MEMORY_MAX_BYTES', env),
     lock: o.lock ?? true,
     lockTimeoutMs: opt('lockTimeoutMs', 'non-negative') ?? DEFAULTS.lockTimeoutMs,
     staleLockMs: opt('staleLockMs', 'non-negative') ?? DEFAULTS.staleLockMs,

@@ -20,7 +20,7 @@ export interface ClearResult {
  * Removes every entry from a cache folder (default: the folder cache calls use from this cwd). Lock
  * files and fresh temp files of workers still writing are left alone (their entries simply appear
  * later), and so are the files live processes were handed (`.pinned/<host>-<pid>/`).
- * @example clearCache(); // { dir: '/repo/.fixture-cache', removedEntries: 4, removedBytes: 61234567 }
+ * @example clearCache(); // { dir: '/repo/.jest-perf/cache', removedEntries: 4, removedBytes: 61234567 }
  */
 export function clearCache(dir?: string, now = Date.now()): ClearResult {
   const folder = resolveCacheDir(dir);

@@ -1,4 +1,5 @@
-import { perfChannel, processState } from './processState';
+import { COUNTER_GROUPS, countOnChannel } from '@jest-perf/core/channel';
+import { processState } from './processState';
 import type { CacheStatName, CacheStats } from './types';
 
 function zero(): CacheStats {
@@ -24,7 +25,7 @@ const counters = (): CacheStats => processState('stats', zero);
 export function record(name: CacheStatName, delta = 1): void {
   if (delta === 0) return;
   counters()[name] += delta;
-  perfChannel()?.count('fixtureCache', name, delta);
+  countOnChannel(COUNTER_GROUPS.fixtureCache, name, delta);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Options shared by {@link cachedTable} and {@link cachedFile}. Every field is optional. */
 export interface CacheOptions {
-  /** Cache folder. Default: env `JEST_PERF_CACHE_DIR`, else `.fixture-cache` next to the nearest package.json. */
+  /** Cache folder. Default: env `JEST_PERF_CACHE_DIR`, else `.jest-perf/cache` (the data folder's `cache/`) next to the nearest package.json. */
   dir?: string;
   /** Readable label shown in sidecars and log lines (and hashed into the key, so two fixtures never share one). */
   name?: string;

@@ -1,7 +1,4 @@
-/** The channel jest-perf's environment installs in each test file's global scope. */
-interface PerfChannel {
-  count(group: string, name: string, delta?: number): void;
-}
+import { COUNTER_GROUPS, countOnChannel } from '@jest-perf/core/channel';
 
 /** Names of the counters this package reports. */
 /**
@@ -19,5 +16,5 @@ export type LlmMockCounter =
 
 /** Reports one event to jest-perf (group `llmMock`); a no-op outside a tracked Jest run. */
 export function count(name: LlmMockCounter, delta = 1): void {
-  (globalThis as { __JEST_PERF__?: PerfChannel }).__JEST_PERF__?.count('llmMock', name, delta);
+  countOnChannel(COUNTER_GROUPS.llmMock, name, delta);
 }

@@ -26,7 +26,7 @@ const DEFAULT_HOST = 'http://llm-mock.invalid';
  * Builds a mock of an LLM seam `callLlm(feature, system, user, { timeoutMs, model })`, generic over the
  * payload map `M` (inferred from `defaults`).
  * @example
- * const mock = createLlmMock({ defaults: clinicalDefaults, schemas: payloadSchemas });
+ * const mock = createLlmMock({ defaults: appDefaults, schemas: payloadSchemas });
  * mock.respond('PARSE', { intent: 'count', datasets: [], groupBy: null, measure: null });
  * const result = await mock.call('PARSE', system, 'Question: how many?');
  */

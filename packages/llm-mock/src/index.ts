@@ -23,13 +23,6 @@ export { guardLlmNetwork, type NetworkGuardOptions } from './guardNetwork';
 export { createLlmGuardSetup, GUARD_CONFIG_GLOBAL, type LlmGuardConfig } from './guardSetup';
 export type { JestGlobals, JestLike, SpyLike } from './jestGlobals';
 export type { LlmMock, LlmMockOptions } from './mockTypes';
-export { clinicalDefaults, clinicalPrompts } from './presets/clinical';
-export {
-  CLINICAL_FEATURES,
-  type ClinicalFeature,
-  type ClinicalFilter,
-  type ClinicalPayloads,
-} from './presets/clinical/types';
 export { MALFORMED_TEXT } from './results';
 export type { SeamTarget } from './seamRegistry';
 export type * from './types';

@@ -5,7 +5,7 @@ import type { FeatureOf, LlmDefaults, LlmFailureKind, LlmMockCall, LlmSeam, Payl
 
 /** Options of {@link createLlmMock}. */
 export interface LlmMockOptions<M extends object> {
-  /** One responder per feature, for calls a test did not script (e.g. `clinicalDefaults`). */
+  /** One responder per feature, for calls a test did not script (e.g. `appDefaults`). */
   defaults: LlmDefaults<M>;
   /** The app's payload schemas: a scripted payload that does not match comes back as `LLM_SCHEMA_MISMATCH`, as from the real client. */
   schemas?: PayloadSchemas<M>;

@@ -18,7 +18,7 @@ export interface UseLlmMockOptions<M extends object> extends LlmMockOptions<M> {
  * throws it, so the test cannot pass by accident.
  * @example
  * import * as llm from '../src/llm/callLlm';
- * const mock = useLlmMock({ module: llm, method: 'callLlm' }, { defaults: clinicalDefaults, schemas: payloadSchemas });
+ * const mock = useLlmMock({ module: llm, method: 'callLlm' }, { defaults: appDefaults, schemas: payloadSchemas });
  * it('counts women', async () => { mock.respond('PARSE', {...}); ... expect(mock.callsFor('PARSE')).toHaveLength(1); });
  * @throws {LlmMockError} JEST_PERF_LLM_USAGE outside Jest (no beforeEach) or when `module[method]` is not a function.
  */

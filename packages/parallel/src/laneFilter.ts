@@ -1,4 +1,5 @@
-import { DEFAULT_SERIAL_TAG, filesInLane, laneFromEnv, SERIAL_TAG_ENV } from './lanes';
+import { readEnv } from '@jest-perf/core/env';
+import { filesInLane, laneFromEnv, SERIAL_TAG_ENV } from './lanes';
 
 /**
  * Jest `--filter` module of the lane runs (`jest-perf test` passes `--filter` with `JEST_PERF_LANE`):
@@ -7,7 +8,7 @@ import { DEFAULT_SERIAL_TAG, filesInLane, laneFromEnv, SERIAL_TAG_ENV } from './
 async function laneFilter(testPaths: string[]): Promise<{ filtered: string[] }> {
   const lane = laneFromEnv();
   if (lane === null) return { filtered: testPaths };
-  return { filtered: filesInLane(testPaths, lane, process.env[SERIAL_TAG_ENV] || DEFAULT_SERIAL_TAG) };
+  return { filtered: filesInLane(testPaths, lane, readEnv(SERIAL_TAG_ENV)) };
 }
 
 // Jest `require`s the filter module and calls its export directly.

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { parsePragmaTags } from '@jest-perf/core';
+import { ENV_VARS, type EnvSource, type EnvVarName, readEnv } from '@jest-perf/core/env';
 import { extract, parse } from 'jest-docblock';
 
 /**
@@ -12,10 +13,10 @@ export type Lane = 'parallel' | 'serial';
 export type FileLane = Lane | 'both';
 
 /** Which lane a Jest run is (read by the lane filter module). */
-export const LANE_ENV = 'JEST_PERF_LANE';
+export const LANE_ENV = 'JEST_PERF_LANE' satisfies EnvVarName;
 /** The tag that marks serial tests (default `serial`). */
-export const SERIAL_TAG_ENV = 'JEST_PERF_SERIAL_TAG';
-export const DEFAULT_SERIAL_TAG = 'serial';
+export const SERIAL_TAG_ENV = 'JEST_PERF_SERIAL_TAG' satisfies EnvVarName;
+export const DEFAULT_SERIAL_TAG = ENV_VARS.JEST_PERF_SERIAL_TAG.default;
 
 /**
  * The lane of a test file from its source. A file-level tag puts every test in the serial lane; a
@@ -49,11 +50,8 @@ export function filesInLane(
 }
 
 /** Reads `JEST_PERF_LANE`; throws on a value that is not a lane. */
-export function laneFromEnv(env: NodeJS.ProcessEnv = process.env): Lane | null {
-  const value = env[LANE_ENV];
-  if (value === undefined || value === '') return null;
-  if (value === 'parallel' || value === 'serial') return value;
-  throw new Error(`${LANE_ENV}="${value}" is not a lane: use "parallel" or "serial" (or unset it to run every file)`);
+export function laneFromEnv(env: EnvSource = process.env): Lane | null {
+  return readEnv(LANE_ENV, env) ?? null;
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type EnvSource, type EnvVarName, readEnv } from '@jest-perf/core/env';
 
 /**
  * Per-test temp folders and their cleanup, without side effects: `tmpDir.ts` makes the instance a
@@ -8,7 +9,7 @@ import * as path from 'node:path';
  * the hooks you pass (another runner, or tests of the cleanup itself).
  */
 
-export const KEEP_TMP_ENV = 'JEST_PERF_KEEP_TMP';
+export const KEEP_TMP_ENV = 'JEST_PERF_KEEP_TMP' satisfies EnvVarName;
 
 export interface TmpDirOptions {
   /** Words added to the folder name after the test's name (to tell several folders of one test apart). */
@@ -32,7 +33,7 @@ export interface TmpDirsOptions {
   /** Name of the test file (default: from Jest's `expect.getState().testPath`). */
   fileName?: () => string | undefined;
   /** Environment read for `JEST_PERF_KEEP_TMP` and `JEST_WORKER_ID` (default `process.env`). */
-  env?: NodeJS.ProcessEnv;
+  env?: EnvSource;
   /** Where the list of kept folders goes (default stderr). */
   log?: (line: string) => void;
 }
@@ -99,7 +100,7 @@ export function createTmpDirs(options: TmpDirsOptions = {}): TmpDirs {
   /** Folders of the file (beforeAll, describe body, top level). */
   let fileDirs: string[] = [];
 
-  const keep = () => env[KEEP_TMP_ENV] === '1' || env[KEEP_TMP_ENV] === 'true';
+  const keep = () => readEnv(KEEP_TMP_ENV, env);
 
   const remove = (dirs: string[]) => {
     if (dirs.length === 0) return;

@@ -4,14 +4,13 @@ import type { Reporter, ReporterContext } from '@jest/reporters';
 import type { AggregatedResult, TestResult } from '@jest/test-result';
 import type { Config } from '@jest/types';
 import type { DataPaths, ResolvedConfig, RunFile } from '@jest-perf/core';
+import { readEnv, WORKER_DIR_ENV } from '@jest-perf/core/env';
 import type { MergedFile } from './buildRunFile';
 import { isTrackingEnabled, type ReporterOptions, validateOptions } from './isEnabled';
 import { type InterruptSignal, onInterrupt } from './onInterrupt';
 import type { WorkerRecordReader } from './readWorkerRecords';
 import type { EndOfRunOutput } from './summary/summarySettings';
 
-/** The environment variable through which workers learn where to write (see @jest-perf/environment). */
-const WORKER_DIR_ENV = 'JEST_PERF_WORKER_DIR';
 function machineLoadSince(start: import('./machineLoad').CpuSnapshot): import('@jest-perf/core').RunLoad {
   const { cpuSnapshot, machineLoad } = require('./machineLoad') as typeof import('./machineLoad');
   return machineLoad(start, cpuSnapshot());
@@ -258,7 +257,7 @@ export class PerfReporter
     }
     // JEST_PERF_OUTPUT=<file>: a side run (check --confirm reruns, the serial lanes, the demo's runs)
     // written only there, leaving latest.json and the history to the project's real runs.
-    const output = process.env[core.OUTPUT_ENV];
+    const output = readEnv('JEST_PERF_OUTPUT');
     let written: string;
     if (output) {
       // Compact, like saveRun's run files: indenting a big run costs more than writing it.

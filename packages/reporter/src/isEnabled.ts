@@ -1,3 +1,5 @@
+import { type EnvSource, readEnv } from '@jest-perf/core/env';
+
 /** Options users pass as `['@jest-perf/reporter', { ... }]`. */
 export interface ReporterOptions {
   /** Force tracking on or off; by default it follows the `JEST_PERF` environment variable. */
@@ -10,14 +12,12 @@ export interface ReporterOptions {
   top?: number;
 }
 
-export const TRUTHY = new Set(['1', 'true', 'yes', 'on']);
-export const FALSY = new Set(['0', 'false', 'no', 'off']);
 const KNOWN = ['enabled', 'silent', 'summary', 'top'];
 
 /** Tracking is opt-in: `JEST_PERF=1` (e.g. `JEST_PERF=1 npx jest`) or `{ enabled: true }`. */
-export function isTrackingEnabled(options: ReporterOptions, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isTrackingEnabled(options: ReporterOptions, env: EnvSource = process.env): boolean {
   if (typeof options.enabled === 'boolean') return options.enabled;
-  return TRUTHY.has((env.JEST_PERF ?? '').toLowerCase());
+  return readEnv('JEST_PERF', env);
 }
 
 /** Checks reporter options the way Jest's own reporters do: name the option, say what it must be. */

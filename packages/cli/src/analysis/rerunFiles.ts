@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { JestPerfError, type RunFile, readRunFile } from '@jest-perf/core';
+import { envValues } from '@jest-perf/core/env';
 
 export interface RerunOptions {
   rootDir: string;
@@ -56,7 +57,7 @@ export function rerunFiles(options: RerunOptions): RunFile[] {
         [jestBin, '--ci', ...(options.jestArgs ?? []), '--runTestsByPath', ...options.files],
         {
           cwd: options.rootDir,
-          env: { ...(options.env ?? process.env), JEST_PERF: '1', JEST_PERF_OUTPUT: output },
+          env: { ...(options.env ?? process.env), ...envValues({ JEST_PERF: true, JEST_PERF_OUTPUT: output }) },
           stdio: ['ignore', 'ignore', 'pipe'],
           encoding: 'utf8',
         },

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { OUTPUT_ENV, type RunFile, readRunFile, SILENT_ENV } from '@jest-perf/core';
+import { type RunFile, readRunFile } from '@jest-perf/core';
+import { type EnvAssignment, envValues, readEnv, SILENT_ENV } from '@jest-perf/core/env';
 import { LANE_ENV, type Lane, SERIAL_TAG_ENV } from '@jest-perf/parallel';
 import { usageError } from '../usageError';
 
@@ -61,7 +62,7 @@ export function laneFilterPath(): string {
  * The serial lane's files are listed first (`jest --listTests`): with none, only the parallel lane runs.
  */
 export function runLanes(options: LanesOptions): LanesResult {
-  if (options.env.JEST_PERF_ONLY_TAGS) {
+  if (readEnv('JEST_PERF_ONLY_TAGS', options.env).length > 0) {
     throw usageError(
       'jest-perf test cannot combine JEST_PERF_ONLY_TAGS with its serial lane (the serial lane sets it)',
       'JEST_PERF_SKIP_TAGS=slow jest-perf test   (or run jest directly for a tag-only run)',
@@ -69,11 +70,11 @@ export function runLanes(options: LanesOptions): LanesResult {
   }
   const spawn = options.spawn ?? spawnInherit;
   const filter = `--filter=${laneFilterPath()}`;
-  const skip = [options.env.JEST_PERF_SKIP_TAGS, options.serialTag].filter(Boolean).join(',');
-  const lanes: { lane: Lane; args: string[]; env: NodeJS.ProcessEnv }[] = [
+  const skip = [...readEnv('JEST_PERF_SKIP_TAGS', options.env), options.serialTag];
+  const lanes: { lane: Lane; args: string[]; env: EnvAssignment }[] = [
     { lane: 'parallel', args: [filter], env: { JEST_PERF_SKIP_TAGS: skip } },
     // Skips of the user still apply in band: a serial test tagged `slow` stays out of `test:fast`.
-    { lane: 'serial', args: [filter, '--runInBand'], env: { JEST_PERF_ONLY_TAGS: options.serialTag } },
+    { lane: 'serial', args: [filter, '--runInBand'], env: { JEST_PERF_ONLY_TAGS: [options.serialTag] } },
   ];
   const laneEnv = (lane: Lane) => ({
     ...options.env,
@@ -101,7 +102,7 @@ export function runLanes(options: LanesOptions): LanesResult {
       const jestArgs = lane === 'serial' ? withoutWorkerArgs(options.jestArgs) : options.jestArgs;
       const status = spawn([options.jestBin, ...jestArgs, ...args, '--passWithNoTests'], {
         cwd: options.cwd,
-        env: { ...laneEnv(lane), ...env, [OUTPUT_ENV]: output },
+        env: { ...laneEnv(lane), ...envValues({ ...env, JEST_PERF_OUTPUT: output }) },
       });
       exitCode = Math.max(exitCode, status);
       if (fs.existsSync(output)) runs.push(readRunFile(output));

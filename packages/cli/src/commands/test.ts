@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { OUTPUT_ENV, pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { readEnv } from '@jest-perf/core/env';
 import { DEFAULT_SERIAL_TAG, type Lane } from '@jest-perf/parallel';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
 import { resolveJestBin } from '../analysis/rerunFiles';
@@ -60,7 +61,7 @@ export function createTestCommand(spawn?: SpawnJest, list?: ListJest): CommandMo
       });
       if (result.runs.length > 0) {
         const merged = mergeLaneRuns(result.runs);
-        const output = io.env[OUTPUT_ENV];
+        const output = readEnv('JEST_PERF_OUTPUT', io.env);
         let written: string;
         if (output) {
           written = path.resolve(io.cwd, output);

@@ -14,6 +14,7 @@ describe('dataPaths', () => {
       history: path.join(root, '.jest-perf', 'history.arrow'),
       workerDir: path.join(root, '.jest-perf', 'tmp'),
       flaky: path.join(root, '.jest-perf', 'flaky.json'),
+      cacheDir: path.join(root, '.jest-perf', 'cache'),
       baseline: path.join(root, 'perf', 'baseline.json'),
     });
   });

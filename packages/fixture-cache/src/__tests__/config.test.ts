@@ -107,12 +107,18 @@ describe('defaultCacheDir', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('is .fixture-cache next to the nearest package.json above the cwd', () => {
+  it('is .jest-perf/cache next to the nearest package.json above the cwd', () => {
     fs.writeFileSync(path.join(root, 'package.json'), '{}');
     const deep = path.join(root, 'src', 'tests');
     fs.mkdirSync(deep, { recursive: true });
 
-    expect(defaultCacheDir(deep)).toBe(path.join(root, '.fixture-cache'));
+    expect(defaultCacheDir(deep)).toBe(path.join(root, '.jest-perf', 'cache'));
+  });
+
+  it('follows the dataDir of the jest-perf config', () => {
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ jestPerf: { dataDir: 'perf-data' } }));
+
+    expect(defaultCacheDir(root)).toBe(path.join(root, 'perf-data', 'cache'));
   });
 
   it('falls back to the cwd when no package.json is found', () => {
@@ -120,7 +126,27 @@ describe('defaultCacheDir', () => {
     const lonely = path.join(root, 'no-package');
     fs.mkdirSync(lonely);
 
-    expect(defaultCacheDir(lonely)).toBe(path.join(lonely, '.fixture-cache'));
+    expect(defaultCacheDir(lonely)).toBe(path.join(lonely, '.jest-perf', 'cache'));
+  });
+
+  it('keeps using an old .fixture-cache folder while there is no new one, saying how to move it', () => {
+    fs.writeFileSync(path.join(root, 'package.json'), '{}');
+    fs.mkdirSync(path.join(root, '.fixture-cache'));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(defaultCacheDir(root)).toBe(path.join(root, '.fixture-cache'));
+      expect(stderr.mock.calls.join('')).toContain('Move it to keep its entries (mv .fixture-cache .jest-perf/cache)');
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('prefers the new folder once it exists, even with an old one beside it', () => {
+    fs.writeFileSync(path.join(root, 'package.json'), '{}');
+    fs.mkdirSync(path.join(root, '.fixture-cache'));
+    fs.mkdirSync(path.join(root, '.jest-perf', 'cache'), { recursive: true });
+
+    expect(defaultCacheDir(root)).toBe(path.join(root, '.jest-perf', 'cache'));
   });
 
   it('is used by resolveCacheDir when neither option nor env is set', () => {

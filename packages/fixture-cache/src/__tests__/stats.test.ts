@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
+import type { PerfChannel } from '@jest-perf/core/channel';
 import { cachedTable } from '../cachedTable';
-import type { PerfChannel } from '../processState';
 import { getCacheStats, record, resetCacheStats } from '../stats';
 import { makeTable, onlyFile, useCacheSandbox } from './helpers/setup';
 

@@ -3,10 +3,10 @@ import { clearCache } from '../invalidation';
 
 const USAGE = `Usage: jest-perf-cache-clear [dir]
 
-Removes every fixture cache entry from dir (default: $JEST_PERF_CACHE_DIR, else .fixture-cache
+Removes every fixture cache entry from dir (default: $JEST_PERF_CACHE_DIR, else .jest-perf/cache
 next to the nearest package.json). Entries being written by running workers are left alone.
 
-Example: jest-perf-cache-clear packages/app/.fixture-cache`;
+Example: jest-perf-cache-clear packages/app/.jest-perf/cache`;
 
 /** Parses the arguments and clears; returns the exit code (0 ok, 2 usage). Exported for tests. */
 export function main(

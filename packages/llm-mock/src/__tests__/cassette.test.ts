@@ -6,9 +6,9 @@ import { type CassetteOptions, openCassette } from '../cassette/cassette';
 import { cassetteKey } from '../cassette/key';
 import { resolveCassetteMode } from '../cassette/mode';
 import { createLlmMock } from '../createLlmMock';
-import { clinicalDefaults } from '../presets/clinical';
-import type { ClinicalPayloads } from '../presets/clinical/types';
 import type { LlmCallResult, LlmSeam } from '../types';
+import type { SamplePayloads } from './fixtures/sampleApp';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 let dir: string;
 const savedMode = process.env.LLM_CASSETTE_MODE;
@@ -42,13 +42,13 @@ function realSeam(answer: (feature: string, user: string) => Partial<LlmCallResu
       error: null,
       ...answer(feature, user),
     };
-  }) as unknown as LlmSeam<ClinicalPayloads>;
+  }) as unknown as LlmSeam<SamplePayloads>;
   return { real, calls };
 }
 
-function mockWith(cassette: CassetteOptions, real?: LlmSeam<ClinicalPayloads>) {
+function mockWith(cassette: CassetteOptions, real?: LlmSeam<SamplePayloads>) {
   return createLlmMock({
-    defaults: clinicalDefaults,
+    defaults: sampleDefaults,
     cassette: { dir, name: 'queries', ...cassette },
     ...(real && { real }),
   });
@@ -94,7 +94,7 @@ describe('cassettes: record then replay', () => {
   it('places the default cassette next to the test file, named after it', async () => {
     const testPath = path.join(dir, 'tests', 'queryEngine.test.ts');
     const mock = createLlmMock({
-      defaults: clinicalDefaults,
+      defaults: sampleDefaults,
       cassette: { mode: 'record' },
       real: realSeam().real,
       testPath,
@@ -274,9 +274,9 @@ describe('resolveCassetteMode', () => {
   });
 
   it('rejects an unknown mode naming the variable or the option', () => {
-    expect(() => resolveCassetteMode(undefined, { LLM_CASSETTE_MODE: 'rec' })).toThrow(
-      'LLM_CASSETTE_MODE=rec is not a cassette mode',
-    );
+    const read = () => resolveCassetteMode(undefined, { LLM_CASSETTE_MODE: 'rec' });
+    expect(read).toThrow('LLM_CASSETTE_MODE="rec" is not a cassette mode: use "record", "replay" or "off"');
+    expect(read).toThrow(expect.objectContaining({ name: 'LlmMockError', code: 'JEST_PERF_LLM_USAGE' }));
     expect(() => resolveCassetteMode('live' as never, {})).toThrow(
       'The option cassette.mode should be one of record, replay, off; got live',
     );

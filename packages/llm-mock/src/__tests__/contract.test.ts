@@ -6,10 +6,10 @@ import { describeLlmContract } from '../contract/describeLlmContract';
 import { findCassetteFiles } from '../contract/findCassetteFiles';
 import { createLlmMock } from '../createLlmMock';
 import { llmFailure } from '../failureStep';
-import { clinicalDefaults, clinicalPrompts } from '../presets/clinical';
-import type { ClinicalPayloads } from '../presets/clinical/types';
 import type { LlmDefaults, LlmSeam } from '../types';
-import { payloadSchemas } from './fixtures/clinicalSchemas';
+import type { SamplePayloads } from './fixtures/sampleApp';
+import { sampleDefaults, samplePrompts } from './fixtures/sampleApp';
+import { payloadSchemas } from './fixtures/sampleSchemas';
 
 let dir: string;
 beforeEach(() => {
@@ -30,9 +30,9 @@ async function recordCassette(name: string, payloadFor: (feature: string) => unk
       timedOut: false,
       error: null,
     };
-  }) as unknown as LlmSeam<ClinicalPayloads>;
+  }) as unknown as LlmSeam<SamplePayloads>;
   const mock = createLlmMock({
-    defaults: clinicalDefaults,
+    defaults: sampleDefaults,
     real,
     cassette: { mode: 'record', dir: path.join(dir, 'tests', 'cassettes'), name },
   });
@@ -46,8 +46,8 @@ const goodPayload = (feature: string) =>
 
 describe('checkContract', () => {
   it('finds a default that drifted from the app schema, naming feature, prompt and the ajv error', async () => {
-    const drifted: LlmDefaults<ClinicalPayloads> = {
-      ...clinicalDefaults,
+    const drifted: LlmDefaults<SamplePayloads> = {
+      ...sampleDefaults,
       FILTER_EXTRACTION: ({ user }) =>
         ({ filters: [{ field: 'age', op: 'greater', value: 65 }], removeFields: [], note: user }) as never,
     };
@@ -68,7 +68,7 @@ describe('checkContract', () => {
   });
 
   it('asks each default a generic prompt when none are given, and skips defaults that answer a failure', async () => {
-    const defaults: LlmDefaults<Pick<ClinicalPayloads, 'PARSE' | 'FOLLOWUPS'>> = {
+    const defaults: LlmDefaults<Pick<SamplePayloads, 'PARSE' | 'FOLLOWUPS'>> = {
       PARSE: () => llmFailure('timeout'),
       FOLLOWUPS: async ({ user }) => ({ followups: [user] }),
     };
@@ -97,8 +97,8 @@ describe('checkContract', () => {
     );
     const violations = await checkContract({
       schemas: payloadSchemas,
-      defaults: clinicalDefaults,
-      prompts: clinicalPrompts,
+      defaults: sampleDefaults,
+      prompts: samplePrompts,
       cassettesDir: dir,
     });
     expect(violations).toHaveLength(1);
@@ -171,8 +171,8 @@ describe('describeLlmContract', () => {
     const blocks: string[] = [];
     describeLlmContract({
       schemas: payloadSchemas,
-      defaults: clinicalDefaults,
-      prompts: clinicalPrompts,
+      defaults: sampleDefaults,
+      prompts: samplePrompts,
       cassettesDir: cassette,
       globals: {
         describe: (name, fn) => {
@@ -201,7 +201,7 @@ describe('describeLlmContract', () => {
     const saved = scope.describe;
     delete scope.describe;
     try {
-      expect(() => describeLlmContract({ schemas: payloadSchemas, defaults: clinicalDefaults })).toThrow(
+      expect(() => describeLlmContract({ schemas: payloadSchemas, defaults: sampleDefaults })).toThrow(
         'describeLlmContract needs the Jest globals describe and it',
       );
     } finally {
@@ -211,8 +211,8 @@ describe('describeLlmContract', () => {
 });
 
 describeLlmContract({
-  title: 'clinicalDefaults against the example schemas (real Jest)',
+  title: 'sampleDefaults against the sample schemas (real Jest)',
   schemas: payloadSchemas,
-  defaults: clinicalDefaults,
-  prompts: clinicalPrompts,
+  defaults: sampleDefaults,
+  prompts: samplePrompts,
 });

@@ -1,13 +1,13 @@
 import { createLlmMock } from '../createLlmMock';
 import { LlmMockError } from '../errors';
 import { llmFailure } from '../failureStep';
-import { clinicalDefaults } from '../presets/clinical';
-import type { ClinicalPayloads } from '../presets/clinical/types';
-import { payloadSchemas } from './fixtures/clinicalSchemas';
+import type { SamplePayloads } from './fixtures/sampleApp';
+import { sampleDefaults } from './fixtures/sampleApp';
+import { payloadSchemas } from './fixtures/sampleSchemas';
 
 const SYSTEM = 'Task: PARSE. Answer with one JSON object only.';
-const count: ClinicalPayloads['PARSE'] = { intent: 'count', datasets: [], groupBy: null, measure: null };
-const grouped: ClinicalPayloads['PARSE'] = {
+const count: SamplePayloads['PARSE'] = { intent: 'count', datasets: [], groupBy: null, measure: null };
+const grouped: SamplePayloads['PARSE'] = {
   intent: 'group_count',
   datasets: ['statin'],
   groupBy: 'region',
@@ -15,7 +15,7 @@ const grouped: ClinicalPayloads['PARSE'] = {
 };
 
 function newMock() {
-  return createLlmMock({ defaults: clinicalDefaults, schemas: payloadSchemas, model: 'mock-model' });
+  return createLlmMock({ defaults: sampleDefaults, schemas: payloadSchemas, model: 'mock-model' });
 }
 
 describe('createLlmMock overrides', () => {
@@ -62,7 +62,7 @@ describe('createLlmMock overrides', () => {
   });
 
   it('returns the answer the app schema rejects as LLM_SCHEMA_MISMATCH, as the real client does', async () => {
-    const drifted = { ...count, intent: 'tally' } as unknown as ClinicalPayloads['PARSE'];
+    const drifted = { ...count, intent: 'tally' } as unknown as SamplePayloads['PARSE'];
     const result = await newMock().respond('PARSE', drifted).call('PARSE', SYSTEM, 'Question: x');
     expect(result).toMatchObject({ payload: null, rawText: JSON.stringify(drifted), timedOut: false });
     expect(result.error).toEqual({
@@ -81,7 +81,7 @@ describe('createLlmMock overrides', () => {
   });
 
   it('rejects a feature with no default and nothing scripted, saying how to script it', async () => {
-    const mock = createLlmMock<{ PARSE: ClinicalPayloads['PARSE']; OTHER: { x: number } }>({
+    const mock = createLlmMock<{ PARSE: SamplePayloads['PARSE']; OTHER: { x: number } }>({
       defaults: { PARSE: () => count } as never,
     });
     await expect(mock.call('OTHER', 's', 'u')).rejects.toThrow("mock.respond('OTHER', payload)");

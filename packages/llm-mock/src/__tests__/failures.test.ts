@@ -1,9 +1,9 @@
 import { createLlmMock } from '../createLlmMock';
-import { clinicalDefaults } from '../presets/clinical';
 import { MALFORMED_TEXT } from '../results';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 // jest-perf-audit-allow fixed-port: the mock only echoes the host in its results; nothing listens there
-const mock = createLlmMock({ defaults: clinicalDefaults, host: 'http://127.0.0.1:11434', model: 'llama3.2' });
+const mock = createLlmMock({ defaults: sampleDefaults, host: 'http://127.0.0.1:11434', model: 'llama3.2' });
 beforeEach(() => mock.reset());
 
 describe('simulated failures, shaped like the real client results', () => {

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type GuardOptions, guardRealLlmCalls } from '../guard';
 import type { JestGlobals } from '../jestGlobals';
-import { clinicalDefaults } from '../presets/clinical';
 import { useLlmMock } from '../useLlmMock';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 type HookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
 
@@ -145,10 +145,7 @@ describe('guardRealLlmCalls', () => {
 
   it('steps aside for useLlmMock, and is back once the mocked test ends', async () => {
     const g = guarded({ failTestOnBlockedCall: false });
-    const mock = useLlmMock(
-      { module: g.module, method: 'callLlm' },
-      { defaults: clinicalDefaults, globals: g.globals },
-    );
+    const mock = useLlmMock({ module: g.module, method: 'callLlm' }, { defaults: sampleDefaults, globals: g.globals });
     g.run('beforeAll');
     g.startTest('a mocked test');
     const result = (await g.module.callLlm('PARSE', 'Task: PARSE', 'Question: hello')) as unknown as {

@@ -1,9 +1,6 @@
 import {
   CASSETTE_MODE_ENV,
-  CLINICAL_FEATURES,
   checkContract,
-  clinicalDefaults,
-  clinicalPrompts,
   createLlmGuardSetup,
   createLlmMock,
   describeLlmContract,
@@ -15,7 +12,7 @@ import {
 } from '../index';
 
 describe('public API', () => {
-  it('exports the mock, the Jest helpers, the guard, cassettes, the contract check and the clinical preset', () => {
+  it('exports the mock, the Jest helpers, the guard, cassettes, and the contract check', () => {
     const functions = [
       createLlmMock,
       useLlmMock,
@@ -28,8 +25,6 @@ describe('public API', () => {
       LlmMockError,
     ];
     expect(functions.every((f) => typeof f === 'function')).toBe(true);
-    expect(CLINICAL_FEATURES).toEqual(Object.keys(clinicalDefaults));
-    expect(Object.keys(clinicalPrompts)).toEqual([...CLINICAL_FEATURES]);
     expect(CASSETTE_MODE_ENV).toBe('LLM_CASSETTE_MODE');
   });
 });

@@ -1,7 +1,7 @@
 import { GUARD_CONFIG_GLOBAL, type LlmGuardConfig } from '../guardSetup';
-import { clinicalDefaults } from '../presets/clinical';
 import { useLlmMock } from '../useLlmMock';
 import * as fakeLlm from './fixtures/fakeLlm';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 // What createLlmGuardSetup puts in Jest's `globals`, then what setupFilesAfterEnv loads: here by hand,
 // so this file runs the guard under the real Jest (hooks, expect.getState, module registry).
@@ -40,7 +40,7 @@ describe('the guard from @jest-perf/llm-mock/setup, under real Jest', () => {
   });
 
   describe('a describe block using the mock', () => {
-    const mock = useLlmMock({ module: fakeLlm, method: 'callLlm' }, { defaults: clinicalDefaults });
+    const mock = useLlmMock({ module: fakeLlm, method: 'callLlm' }, { defaults: sampleDefaults });
 
     it('gets mocked answers, the guard stepping aside', async () => {
       const result = await fakeLlm.callLlm('PARSE', 'Task: PARSE', 'Question: how many men?');

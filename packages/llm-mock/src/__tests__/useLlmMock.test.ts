@@ -4,15 +4,15 @@ import * as path from 'node:path';
 import { createLlmMock } from '../createLlmMock';
 import { LlmMockError } from '../errors';
 import type { JestGlobals } from '../jestGlobals';
-import { clinicalDefaults } from '../presets/clinical';
 import { seamState } from '../seamRegistry';
 import { useLlmMock } from '../useLlmMock';
 import * as fakeLlm from './fixtures/fakeLlm';
+import { sampleDefaults } from './fixtures/sampleApp';
 
 const QUESTION = 'Question: how many women over 65?\nCurrent filters: []';
 
 describe('useLlmMock with the real Jest globals', () => {
-  const mock = useLlmMock({ module: fakeLlm, method: 'callLlm' }, { defaults: clinicalDefaults });
+  const mock = useLlmMock({ module: fakeLlm, method: 'callLlm' }, { defaults: sampleDefaults });
 
   it('routes the app seam to the mock: no real call is made', async () => {
     fakeLlm.realCalls.length = 0;
@@ -43,7 +43,7 @@ describe('outside the describe block that used the mock', () => {
   });
 
   it('fits the seam type: jest.spyOn(module, method).mockImplementation(mock.call) compiles', async () => {
-    const mock = createLlmMock({ defaults: clinicalDefaults });
+    const mock = createLlmMock({ defaults: sampleDefaults });
     const spy = jest.spyOn(fakeLlm, 'callLlm').mockImplementation(mock.call);
     try {
       expect((await fakeLlm.callLlm('PARSE', 's', 'Question: hello')).payload?.intent).toBe('unknown');
@@ -72,7 +72,7 @@ describe('useLlmMock hooks', () => {
   it('registers one beforeEach that spies and one afterEach that restores and resets', async () => {
     const module = { callLlm: async () => 'real' };
     const { hooks, spy, globals, run } = fakeGlobals();
-    const mock = useLlmMock({ module, method: 'callLlm' }, { defaults: clinicalDefaults, globals });
+    const mock = useLlmMock({ module, method: 'callLlm' }, { defaults: sampleDefaults, globals });
     expect([hooks.beforeEach.length, hooks.afterEach.length]).toEqual([1, 1]);
     expect(globals.jest?.spyOn).not.toHaveBeenCalled();
 
@@ -93,7 +93,7 @@ describe('useLlmMock hooks', () => {
   it('hands the spy back to the real-call guard instead of restoring it', () => {
     const module = { callLlm: async () => 'real' };
     const { spy, globals, run } = fakeGlobals();
-    useLlmMock({ module, method: 'callLlm' }, { defaults: clinicalDefaults, globals });
+    useLlmMock({ module, method: 'callLlm' }, { defaults: sampleDefaults, globals });
     const guardImpl = () => 'guarded';
     seamState({ module, method: 'callLlm' }).guard = { spy, impl: guardImpl };
     run('beforeEach');
@@ -105,7 +105,7 @@ describe('useLlmMock hooks', () => {
   it('fails the test in afterEach with an error the test swallowed', async () => {
     const module = { callLlm: async () => 'real' };
     const { globals, run } = fakeGlobals();
-    const mock = useLlmMock({ module, method: 'callLlm' }, { defaults: clinicalDefaults, globals });
+    const mock = useLlmMock({ module, method: 'callLlm' }, { defaults: sampleDefaults, globals });
     run('beforeEach');
     mock.respondSequence('PARSE', []);
     await mock.call('PARSE', 's', 'u').catch(() => undefined);
@@ -134,7 +134,7 @@ describe('useLlmMock hooks', () => {
       const { globals, run } = fakeGlobals();
       const mock = useLlmMock(
         { module, method: 'callLlm' },
-        { defaults: clinicalDefaults, globals, cassette: { mode: 'record', dir, name: 'use' } },
+        { defaults: sampleDefaults, globals, cassette: { mode: 'record', dir, name: 'use' } },
       );
       run('beforeEach');
       expect((await mock.call('RESULT_INTERPRETATION', 's', 'u')).payload).toEqual({ summary: 's' });
@@ -148,7 +148,7 @@ describe('useLlmMock hooks', () => {
   it('refuses a method that is not a function on the module, listing the functions it has', () => {
     const { globals } = fakeGlobals();
     expect(() =>
-      useLlmMock({ module: { ask: () => 1 }, method: 'callLlm' }, { defaults: clinicalDefaults, globals }),
+      useLlmMock({ module: { ask: () => 1 }, method: 'callLlm' }, { defaults: sampleDefaults, globals }),
     ).toThrow('The LLM seam callLlm is not a function on the module given (its functions: ask)');
   });
 });

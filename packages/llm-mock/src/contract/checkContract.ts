@@ -9,7 +9,7 @@ import { findCassetteFiles } from './findCassetteFiles';
 export interface ContractOptions<M extends object> {
   /** The schemas the app applies to real answers (the example's `payloadSchemas`). */
   schemas: PayloadSchemas<M>;
-  /** The mock's default responders (e.g. `clinicalDefaults`). */
+  /** The mock's default responders (e.g. `appDefaults`). */
   defaults: LlmDefaults<M>;
   /** Prompts to ask each default; a feature without any gets one generic prompt. */
   prompts?: { [F in keyof M]?: Pick<LlmPrompt, 'system' | 'user'>[] };
@@ -105,7 +105,7 @@ export function contractChecks<M extends object>(options: ContractOptions<M>): C
  * Checks the mock against the app's contract: every default responder (over several prompts) and every
  * cassette entry must produce payloads the app's own ajv schemas accept.
  * @returns the violations; empty when mock and app agree.
- * @example expect(await checkContract({ schemas: payloadSchemas, defaults: clinicalDefaults })).toEqual([]);
+ * @example expect(await checkContract({ schemas: payloadSchemas, defaults: appDefaults })).toEqual([]);
  */
 export async function checkContract<M extends object>(options: ContractOptions<M>): Promise<ContractViolation[]> {
   const found: ContractViolation[] = [];

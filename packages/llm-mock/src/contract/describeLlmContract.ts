@@ -14,7 +14,7 @@ export interface DescribeContractOptions<M extends object> extends ContractOptio
  * each fails with the violations, naming feature, source and the schema error.
  * @example
  * // tests/llm/contract.test.ts
- * describeLlmContract({ schemas: payloadSchemas, defaults: clinicalDefaults, prompts: clinicalPrompts, cassettesDir: path.join(__dirname, '..') });
+ * describeLlmContract({ schemas: payloadSchemas, defaults: appDefaults, prompts: appPrompts, cassettesDir: path.join(__dirname, '..') });
  */
 export function describeLlmContract<M extends object>(options: DescribeContractOptions<M>): void {
   const scope = globalThis as { describe?: Block; it?: Block };

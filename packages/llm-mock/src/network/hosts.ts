@@ -1,3 +1,4 @@
+import { type EnvSource, readEnv } from '@jest-perf/core/env';
 import { LlmMockError } from '../errors';
 
 /** One configured LLM host: a host name, and a port when the entry named one. */
@@ -43,8 +44,9 @@ export function parseHost(entry: string): HostRule {
 }
 
 /** The rules: the given hosts, else `OLLAMA_HOST`'s, else Ollama's defaults. */
-export function hostRules(hosts: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): HostRule[] {
-  const entries = hosts && hosts.length > 0 ? hosts : env.OLLAMA_HOST ? [env.OLLAMA_HOST] : OLLAMA_DEFAULTS;
+export function hostRules(hosts: readonly string[] | undefined, env: EnvSource = process.env): HostRule[] {
+  const ollama = readEnv('OLLAMA_HOST', env);
+  const entries = hosts && hosts.length > 0 ? hosts : ollama ? [ollama] : OLLAMA_DEFAULTS;
   return entries.map(parseHost);
 }
 

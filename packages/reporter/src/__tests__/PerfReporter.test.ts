@@ -268,7 +268,7 @@ describe('PerfReporter enabled', () => {
     process.env.JEST_PERF_SUMMARY = 'short';
 
     expect(() => new PerfReporter(globalConfig(), { enabled: true })).toThrow(
-      '@jest-perf/reporter: JEST_PERF_SUMMARY="short" is not a switch: use 1 or 0 (or unset it)',
+      'JEST_PERF_SUMMARY="short" is not a switch: use 1 or 0 (or unset it)',
     );
   });
 

@@ -5,7 +5,11 @@ describe('isTrackingEnabled', () => {
     expect(isTrackingEnabled({}, { JEST_PERF: value })).toBe(true);
   });
 
-  it.each(['0', 'false', 'off', '', 'enabled'])('is off when JEST_PERF=%j', (value) => {
+  it('names a JEST_PERF that is not a switch', () => {
+    expect(() => isTrackingEnabled({}, { JEST_PERF: 'enabled' })).toThrow('JEST_PERF="enabled" is not a switch');
+  });
+
+  it.each(['0', 'false', 'off', ''])('is off when JEST_PERF=%j', (value) => {
     expect(isTrackingEnabled({}, { JEST_PERF: value })).toBe(false);
   });
 

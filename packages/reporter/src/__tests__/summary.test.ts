@@ -222,7 +222,7 @@ describe('endOfRunOutput', () => {
 
   it('names a variable that is not a switch', () => {
     expect(() => endOfRunOutput({}, { JEST_PERF_SILENT: 'maybe' })).toThrow(
-      new TypeError('@jest-perf/reporter: JEST_PERF_SILENT="maybe" is not a switch: use 1 or 0 (or unset it)'),
+      new TypeError('JEST_PERF_SILENT="maybe" is not a switch: use 1 or 0 (or unset it)'),
     );
   });
 });

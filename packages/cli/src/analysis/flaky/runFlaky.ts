@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { JestPerfError } from '@jest-perf/core';
+import { type EnvVarName, envValues, WORKER_DIR_ENV } from '@jest-perf/core/env';
 import { resolveJestBin } from '../rerunFiles';
 import { parseJestResults, type RunOutcome } from './jestResults';
 import { type JestExit, type SpawnJest, spawnJest } from './spawnJest';
@@ -32,8 +33,9 @@ export function jestArgsFor(seed: number, outputFile: string, userArgs: string[]
  * project's run history, and no leftover output or worker folder of an outer tracked run.
  */
 export function untrackedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { JEST_PERF_OUTPUT: _output, JEST_PERF_WORKER_DIR: _workerDir, ...rest } = env;
-  return { ...rest, JEST_PERF: '0' };
+  const rest = { ...env };
+  for (const name of ['JEST_PERF_OUTPUT', WORKER_DIR_ENV] satisfies EnvVarName[]) delete rest[name];
+  return { ...rest, ...envValues({ JEST_PERF: false }) };
 }
 
 function noOutput(seed: number, exit: JestExit, reason: string): JestPerfError {

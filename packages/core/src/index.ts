@@ -1,7 +1,7 @@
 export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
-export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
+export { isJestPerfError, JestPerfError, type JestPerfErrorCode, type JestPerfErrorOptions } from './errors';
 export {
   FLAKY_REPORT_VERSION,
   type FlakyFile,

@@ -39,7 +39,7 @@ const config: Config = {
       testTimeout: 120_000,
     },
   ],
-  collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/*/src/**/__tests__/**'],
+  collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/*/src/**/__tests__/**', '!packages/*/src/**/generated/**'],
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold,
 };

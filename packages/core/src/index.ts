@@ -30,6 +30,7 @@ export { baselineSchema } from './schemas/baseline.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
+export { checkWorkerFileRecord, type WorkerRecordCheck } from './schemas/workerFileRecordValidator';
 export {
   collectTags,
   describeId,

@@ -16,7 +16,7 @@ const packages = [
   'audit',
 ];
 
-/** Every package holds ≥ 80 % of its lines (benchmarks and Jest entry shims excluded). */
+/** Every package holds ≥ 80 % of its lines (benchmarks live in <package>/bench, outside src). */
 const coverageThreshold: Config['coverageThreshold'] = {
   global: { lines: 80 },
   ...Object.fromEntries(packages.map((name) => [`./packages/${name}/src/`, { lines: 80 }])),
@@ -39,7 +39,7 @@ const config: Config = {
       testTimeout: 120_000,
     },
   ],
-  collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/*/src/**/__tests__/**', '!packages/*/src/bench/**'],
+  collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/*/src/**/__tests__/**', '!packages/*/src/**/generated/**'],
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold,
 };

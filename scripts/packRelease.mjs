@@ -11,6 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outFlag = process.argv.indexOf('--out');
 const out = path.resolve(outFlag > 0 ? (process.argv[outFlag + 1] ?? '') : path.join(root, 'release'));
 
+/** Paths inside a tarball that are never published: benchmarks and tests. */
+const NOT_SHIPPED = /(^|\/)(bench|dist-bench|__tests__)\//;
+
 fs.mkdirSync(out, { recursive: true });
 const packages = fs.readdirSync(path.join(root, 'packages')).sort();
 const written = [];
@@ -22,7 +25,17 @@ for (const name of packages) {
   }
   const text = execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, encoding: 'utf8' });
   // pnpm prints the tarball's path on its last line.
-  written.push(path.basename(text.trim().split('\n').pop() ?? ''));
+  const tarball = path.basename(text.trim().split('\n').pop() ?? '');
+  written.push(tarball);
+  const shipped = execFileSync('tar', ['-tzf', path.join(out, tarball)], { encoding: 'utf8' }).split('\n');
+  const stray = shipped.filter((entry) => NOT_SHIPPED.test(entry));
+  if (stray.length > 0) {
+    // A stale dist/bench (from before the benches left src) or a test compiled into dist: rebuild from scratch.
+    console.error(
+      `pack:release: ${tarball} holds ${stray.join(', ')}. Fix: rm -rf packages/${name}/dist && pnpm pack:release`,
+    );
+    process.exit(2);
+  }
 }
 console.log(`pack:release: ${written.length} tarballs in ${path.relative(process.cwd(), out) || '.'}`);
 for (const file of written) console.log(`  ${file}`);

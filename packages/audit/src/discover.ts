@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AuditPathError } from './errors';
 
 /** Which files `jest-perf audit` reads: the paths given (files as they are, folders searched), or the test files under the root. */
 
@@ -10,17 +11,6 @@ export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage']);
 
 const TEST_NAME = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const TEST_DIRS = new Set(['__tests__', 'tests', 'test']);
-
-/** A path given to audit that does not exist or is no JavaScript/TypeScript file. */
-export class AuditPathError extends Error {
-  constructor(
-    readonly path: string,
-    reason = 'does not exist',
-  ) {
-    super(`${path} ${reason}`);
-    this.name = 'AuditPathError';
-  }
-}
 
 function isSource(name: string): boolean {
   return !/\.d\.[cm]?ts$/.test(name) && SOURCE_EXTENSIONS.some((extension) => name.endsWith(extension));

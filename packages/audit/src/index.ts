@@ -1,5 +1,6 @@
 import type * as AuditModule from './audit';
 import type { AuditOptions, FileAudit, SourceOptions } from './audit';
+import { AuditDependencyError } from './errors';
 import type { AuditResult } from './types';
 
 /**
@@ -8,19 +9,6 @@ import type { AuditResult } from './types';
  */
 
 let audit: typeof AuditModule | undefined;
-
-/** The audit cannot run: TypeScript, its peer dependency, is not installed in the project. */
-export class AuditDependencyError extends Error {
-  readonly code = 'JEST_PERF_AUDIT_TYPESCRIPT_MISSING';
-  constructor(options: { cause: unknown }) {
-    super(
-      'the audit parses test files with TypeScript, which is not installed here (a peer dependency of ' +
-        '@jest-perf/audit, >=5 <7): install it with npm install --save-dev typescript',
-      options,
-    );
-    this.name = 'AuditDependencyError';
-  }
-}
 
 function load(): typeof AuditModule {
   try {
@@ -47,7 +35,8 @@ export function auditSource(file: string, text: string, options?: SourceOptions)
 
 export type { AllowDirective } from './allowComments';
 export type { AuditOptions, FileAudit, SourceOptions } from './audit';
-export { AuditPathError, discoverFiles, isTestFile, SKIPPED_DIRS, SOURCE_EXTENSIONS } from './discover';
+export { discoverFiles, isTestFile, SKIPPED_DIRS, SOURCE_EXTENSIONS } from './discover';
+export { AuditDependencyError, AuditPathError } from './errors';
 export { type AuditJson, formatJson, formatText, toJson } from './format';
 export {
   type AllowedFinding,

@@ -1,5 +1,5 @@
-import type { SourceStamp } from './history';
 import { type SortedRows, STATUS_WORDS } from './historyRows';
+import type { SourceStamp } from './historyTypes';
 
 /** Schema metadata key holding the run files' {@link SourceStamp}s, as JSON keyed by run id. */
 export const SOURCES_KEY = 'jest-perf:sources';

@@ -1,4 +1,4 @@
-import type { HistoryRun } from './history';
+import type { HistoryRun } from './historyTypes';
 
 /** Statuses as one-byte codes; the history keeps passed and failed rows only, older files may hold others. */
 export const STATUS_WORDS = ['passed', 'failed', 'skipped', 'todo'] as const;

@@ -10,7 +10,7 @@ export {
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
 export { OUTPUT_ENV, SILENT_ENV, SUMMARY_ENV } from './env';
-export { isJestPerfError, JestPerfError, type JestPerfErrorCode } from './errors';
+export { isJestPerfError, JestPerfError, type JestPerfErrorCode, type JestPerfErrorOptions } from './errors';
 export {
   FLAKY_REPORT_VERSION,
   type FlakyFile,
@@ -44,6 +44,7 @@ export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
 export { historyExportHeaderSchema } from './schemas/historyExport.schema';
 export { runFileSchema, workerFileRecordSchema } from './schemas/runFile.schema';
+export { checkWorkerFileRecord, type WorkerRecordCheck } from './schemas/workerFileRecordValidator';
 export {
   collectTags,
   describeId,

@@ -2,6 +2,12 @@ import * as fs from 'node:fs';
 import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { JestPerfError, type JestPerfErrorCode } from './errors';
 
+/**
+ * ajv's options for every schema, here and in the standalone validators that `scripts/generateValidators.cjs`
+ * compiles at build time: both must report the same first error for the same value.
+ */
+export const AJV_OPTIONS = { allErrors: false, strict: true, allowUnionTypes: true } as const;
+
 let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();
 
@@ -9,11 +15,7 @@ const compiled = new Map<object, ValidateFunction>();
 function validatorFor<T>(schema: object): ValidateFunction<T> {
   // A type-only import above and a require here: a process that loads core but never validates (the
   // reporter of a run without config, a CLI command that only writes) must not pay for ajv (~40 ms).
-  ajv ??= new (require('ajv') as typeof import('ajv')).default({
-    allErrors: false,
-    strict: true,
-    allowUnionTypes: true,
-  });
+  ajv ??= new (require('ajv') as typeof import('ajv')).default(AJV_OPTIONS);
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);

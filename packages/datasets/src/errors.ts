@@ -1,4 +1,6 @@
-/** Stable codes of the errors `@jest-perf/datasets` raises on purpose. */
+import { JestPerfError, type JestPerfErrorOptions } from '@jest-perf/core';
+
+/** Stable codes of the errors `@jest-perf/datasets` raises on purpose (listed with core's `ERROR_CODES`). */
 export type DatasetErrorCode =
   | 'JEST_PERF_DATASET_NAME_INVALID'
   | 'JEST_PERF_DATASET_NOT_FOUND'
@@ -7,25 +9,14 @@ export type DatasetErrorCode =
   | 'JEST_PERF_DATASET_PATH_OUTSIDE'
   | 'JEST_PERF_DATASETS_DIR_MISSING';
 
-/**
- * An error a user can act on, shaped like `@jest-perf/core`'s `JestPerfError` (what, where, fix).
- * A separate class because core's code union is closed; `code` is stable so tests can branch on it.
- */
-export class DatasetError extends Error {
-  readonly code: DatasetErrorCode;
-  readonly file: string | undefined;
-  readonly fix: string | undefined;
+/** A {@link JestPerfError} (what, where, fix) with this package's codes; `code` is stable so tests can branch on it. */
+export class DatasetError extends JestPerfError<DatasetErrorCode> {
   /** The message without the file and fix lines: short enough for a skip title. */
   readonly reason: string;
 
-  constructor(code: DatasetErrorCode, reason: string, options: { file?: string; fix?: string; cause?: unknown } = {}) {
-    const where = options.file ? ` (${options.file})` : '';
-    const fix = options.fix ? `\n  Fix: ${options.fix}` : '';
-    super(`${reason}${where}${fix}`, { cause: options.cause });
+  constructor(code: DatasetErrorCode, reason: string, options: JestPerfErrorOptions = {}) {
+    super(code, reason, options);
     this.name = 'DatasetError';
-    this.code = code;
-    this.file = options.file;
-    this.fix = options.fix;
     this.reason = reason;
   }
 }

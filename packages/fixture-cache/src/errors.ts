@@ -1,4 +1,6 @@
-/** Stable codes for the errors the fixture cache raises on purpose. */
+import { JestPerfError } from '@jest-perf/core';
+
+/** Stable codes for the errors the fixture cache raises on purpose (listed with core's `ERROR_CODES`). */
 export type FixtureCacheErrorCode =
   /** The key inputs hold something that has no stable serialisation (a function, undefined, NaN...). */
   | 'JEST_PERF_CACHE_KEY_INVALID'
@@ -10,17 +12,13 @@ export type FixtureCacheErrorCode =
   | 'JEST_PERF_CACHE_ENTRY_STUCK';
 
 /**
- * An error a user can act on: the message says what is wrong and how to fix it; `code` is stable so
- * tests and tools can branch on it without parsing text. Bad options are plain `TypeError`s instead,
- * like Jest's own option checks.
+ * A {@link JestPerfError} with this package's codes: the message says what is wrong and how to fix it.
+ * Bad options are plain `TypeError`s instead, like Jest's own option checks.
  */
-export class FixtureCacheError extends Error {
-  readonly code: FixtureCacheErrorCode;
-
+export class FixtureCacheError extends JestPerfError<FixtureCacheErrorCode> {
   constructor(code: FixtureCacheErrorCode, message: string, options: { fix?: string; cause?: unknown } = {}) {
-    super(options.fix ? `${message}\n  Fix: ${options.fix}` : message, { cause: options.cause });
+    super(code, message, options);
     this.name = 'FixtureCacheError';
-    this.code = code;
   }
 }
 

@@ -1,4 +1,6 @@
-/** Stable codes of the errors this package raises on purpose. */
+import { JestPerfError, type JestPerfErrorOptions } from '@jest-perf/core';
+
+/** Stable codes of the errors this package raises on purpose (listed with core's `ERROR_CODES`). */
 export type LlmMockErrorCode =
   /** A test called a feature that has no default responder and no scripted answer. */
   | 'JEST_PERF_LLM_NO_RESPONDER'
@@ -16,22 +18,13 @@ export type LlmMockErrorCode =
   | 'JEST_PERF_LLM_USAGE';
 
 /**
- * An error a test author can act on, shaped like core's `JestPerfError`: the message says what is
- * wrong, where (`file`) and how to fix it (`fix`); `code` is stable for tests and tools to branch on.
+ * A {@link JestPerfError} with this package's codes: the message says what is wrong, where (`file`)
+ * and how to fix it (`fix`); `code` is stable for tests and tools to branch on.
  */
-export class LlmMockError extends Error {
-  readonly code: LlmMockErrorCode;
-  readonly file: string | undefined;
-  readonly fix: string | undefined;
-
-  constructor(code: LlmMockErrorCode, message: string, options: { file?: string; fix?: string; cause?: unknown } = {}) {
-    const where = options.file ? ` (${options.file})` : '';
-    const fix = options.fix ? `\n  Fix: ${options.fix}` : '';
-    super(`${message}${where}${fix}`, { cause: options.cause });
+export class LlmMockError extends JestPerfError<LlmMockErrorCode> {
+  constructor(code: LlmMockErrorCode, message: string, options: JestPerfErrorOptions = {}) {
+    super(code, message, options);
     this.name = 'LlmMockError';
-    this.code = code;
-    this.file = options.file;
-    this.fix = options.fix;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { LlmFailureKind } from './types';
+/** How a simulated failure looks: as the real client reports a timeout, an unreachable server, non-JSON text or an HTTP error. */
+export type LlmFailureKind = 'timeout' | 'error' | 'malformed' | 'http_error';
 
 /** Marks a failure step; `Symbol.for` so two copies of this package still recognise each other's steps. */
 export const FAILURE_STEP: unique symbol = Symbol.for('@jest-perf/llm-mock/failure');

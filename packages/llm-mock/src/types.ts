@@ -1,5 +1,8 @@
 import type { LlmFailureStep } from './failureStep';
 
+// Declared beside the failure step that carries it (failureStep imports nothing from here: no import cycle).
+export type { LlmFailureKind } from './failureStep';
+
 /**
  * Shapes shared by the mock, the guard and the cassettes. They mirror the result type of an
  * app's LLM seam (`callLlm(feature, system, user, options) → Promise<LlmCallResult>`), generic over
@@ -61,9 +64,6 @@ export interface LlmPrompt<F extends string = string> {
   model: string;
   timeoutMs: number;
 }
-
-/** How a simulated failure looks: as the real client reports a timeout, an unreachable server, non-JSON text or an HTTP error. */
-export type LlmFailureKind = 'timeout' | 'error' | 'malformed' | 'http_error';
 
 /** What a responder may answer: a payload, a failure, or either later. */
 export type ResponderAnswer<P> = P | LlmFailureStep | Promise<P | LlmFailureStep>;

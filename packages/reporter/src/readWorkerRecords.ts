@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { WorkerFileRecord } from '@jest-perf/core';
-import { isWorkerFileRecord } from './isWorkerFileRecord';
+import { checkWorkerFileRecord, type WorkerFileRecord } from '@jest-perf/core';
 
 export interface WorkerRecords {
   /** Keyed by absolute test path; the last record wins (a file re-run after a worker crash). */
@@ -13,17 +12,6 @@ export interface WorkerRecords {
 }
 
 const NEWLINE = 0x0a;
-
-/** Why a line is unusable, from core's ajv schema: loaded only for a line that fails the quick check. */
-function schemaProblem(value: unknown): string | null {
-  const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
-  try {
-    core.validateWith(core.workerFileRecordSchema, value, { what: 'worker record', fix: '' });
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
 
 /** Where one worker file has been read up to. */
 interface Position {
@@ -91,10 +79,10 @@ export class WorkerRecordReader {
       this.bad(name, index, 'not valid JSON (a worker stopped mid-write?)');
       return;
     }
-    // The quick check accepts only what the schema accepts; ajv has the last word on the rest.
-    const problem = isWorkerFileRecord(value) ? null : schemaProblem(value);
-    if (problem !== null) this.bad(name, index, problem);
-    else this.records.byTestPath.set((value as WorkerFileRecord).testPath, value as WorkerFileRecord);
+    // Core's schema, compiled to plain JavaScript at build time: no ajv to load, no schema to compile.
+    const check = checkWorkerFileRecord(value);
+    if (check.valid) this.records.byTestPath.set(check.record.testPath, check.record);
+    else this.bad(name, index, check.problem);
   }
 
   private bad(name: string, index: number, problem: string): void {

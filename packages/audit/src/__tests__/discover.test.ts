@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AuditPathError, discoverFiles, isTestFile } from '../discover';
+import { discoverFiles, isTestFile } from '../discover';
+import { AuditPathError } from '../errors';
 
 let root: string;
 beforeEach(() => {

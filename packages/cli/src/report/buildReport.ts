@@ -1,10 +1,14 @@
-import type { CounterGroups, RunFile } from '@jest-perf/core';
-import type { ChangePoint, CompareResult, SuiteVerdict, TestVerdict, TrendReport } from '@jest-perf/regression';
-import { type HookProfile, profileFixtures } from '../analysis/profileFixtures';
+import type { RunFile } from '@jest-perf/core';
+import type { CompareResult, TrendReport } from '@jest-perf/regression';
+import { profileFixtures } from '../analysis/profileFixtures';
 import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
-import { type StartupReport, startupReport } from './fileStartup';
+import { startupReport } from './fileStartup';
 import { recommend } from './recommend';
-import { type TimeKind, timeKind } from './timeKind';
+import type { Report, SlowTest } from './reportModel';
+import { timeKind } from './timeKind';
+
+// The model's types live in reportModel.ts, which `recommend` imports too (no import cycle); kept importable from here.
+export type { Report, SlowTest } from './reportModel';
 
 export interface ReportInput {
   run: RunFile;
@@ -16,51 +20,6 @@ export interface ReportInput {
   slowTestMs?: number;
   /** Rows per list (slowest tests, hooks, trends). */
   top?: number;
-}
-
-export interface SlowTest {
-  id: string;
-  file: string;
-  durationMs: number;
-  setupMs: number;
-  tags: string[];
-  /** CPU time of the test and its `beforeEach`/`afterEach`; null when not measured. */
-  cpuMs: number | null;
-  /** Whether it computes or waits, with advice; null when its CPU time was not measured. */
-  time: TimeKind | null;
-}
-
-/** Everything a report shows; `--format json` prints exactly this. */
-export interface Report {
-  summary: {
-    runId: string;
-    startedAt: string;
-    commit: string | null;
-    branch: string | null;
-    shard: RunFile['shard'];
-    jestVersion: string;
-    machine: string;
-    incomplete: boolean;
-    incompleteReasons: string[];
-    slowTestMs: number;
-  } & RunFile['summary'];
-  slowest: SlowTest[];
-  hooks: { totalMs: number; top: HookProfile[] };
-  /** Each file's time outside its tests and hooks (setup files, transform, module loading). */
-  startup: StartupReport;
-  trends: { analysed: number; changes: (ChangePoint & { id: string })[] } | null;
-  regressions: {
-    regressed: boolean;
-    tests: TestVerdict[];
-    suites: SuiteVerdict[];
-    slowCount: CompareResult['slowCount'];
-    summary: CompareResult['summary'];
-    speed: CompareResult['speed'];
-    context: CompareResult['context'];
-  } | null;
-  uncategorizedSlow: SlowTest[];
-  counters: CounterGroups;
-  recommendations: string[];
 }
 
 const toSlowTest = (t: RunFile['tests'][number]): SlowTest => ({

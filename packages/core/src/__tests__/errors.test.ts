@@ -1,4 +1,6 @@
-import { isJestPerfError, JestPerfError } from '../errors';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ERROR_CODES, isJestPerfError, JestPerfError } from '../errors';
 
 describe('JestPerfError', () => {
   it('puts the file and the fix into the message and keeps them as fields', () => {
@@ -36,5 +38,22 @@ describe('isJestPerfError', () => {
     expect(isJestPerfError(new JestPerfError('JEST_PERF_USAGE', 'x'))).toBe(true);
     expect(isJestPerfError(new Error('x'))).toBe(false);
     expect(isJestPerfError({ code: 'JEST_PERF_USAGE' })).toBe(false);
+  });
+});
+
+describe('ERROR_CODES', () => {
+  /** The codes of the "Error codes" table in the user guide, in order. */
+  function documentedCodes(): string[] {
+    const guide = fs.readFileSync(path.join(__dirname, '../../../../docs/PERFORMANCE.md'), 'utf8');
+    const section = guide.split('### Error codes')[1]?.split('\n## ')[0] ?? '';
+    return [...section.matchAll(/^\| `(JEST_PERF_[A-Z_]+)` +\|/gm)].map((match) => match[1] ?? '');
+  }
+
+  it('are each explained once in the user guide, in the same order', () => {
+    expect(documentedCodes()).toEqual([...ERROR_CODES]);
+  });
+
+  it('are unique', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
   });
 });

@@ -1,4 +1,5 @@
 import * as vm from 'node:vm';
+import { isJestPerfError, JestPerfError } from '@jest-perf/core';
 import { DatasetError, isDatasetError } from '../errors';
 
 describe('DatasetError', () => {
@@ -14,6 +15,13 @@ describe('DatasetError', () => {
       reason: 'data file a.csv does not exist',
     });
     expect(new DatasetError('JEST_PERF_DATASET_NOT_FOUND', 'none').message).toBe('none');
+  });
+
+  it("is one of core's JestPerfErrors, so callers handle every jest-perf error one way", () => {
+    const error = new DatasetError('JEST_PERF_DATASET_NOT_FOUND', 'none', { file: '/d/x.json' });
+    expect(error).toBeInstanceOf(JestPerfError);
+    expect(isJestPerfError(error)).toBe(true);
+    expect(error.file).toBe('/d/x.json');
   });
 
   it('is recognised across realms by shape', () => {

@@ -1,3 +1,4 @@
+import { isJestPerfError, JestPerfError } from '@jest-perf/core';
 import { FixtureCacheError, isFixtureCacheError } from '../errors';
 
 describe('FixtureCacheError', () => {
@@ -6,6 +7,8 @@ describe('FixtureCacheError', () => {
     const error = new FixtureCacheError('JEST_PERF_CACHE_BUILD_INVALID', 'No table', { fix: 'return a Table', cause });
 
     expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(JestPerfError);
+    expect(isJestPerfError(error)).toBe(true);
     expect(error.name).toBe('FixtureCacheError');
     expect(error.code).toBe('JEST_PERF_CACHE_BUILD_INVALID');
     expect(error.message).toBe('No table\n  Fix: return a Table');

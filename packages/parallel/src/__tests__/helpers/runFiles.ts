@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunFile } from '@jest-perf/core';
-import { runWithFiles as benchRun } from '../../bench/shardsData';
+import { runWithFiles as benchRun } from '../../../bench/shardsData';
 
 /** A schema-valid run file whose only content is its files' runtimes (what shard planning reads). */
 export function runWithFiles(files: Record<string, number>, shard: RunFile['shard'] = null): RunFile {

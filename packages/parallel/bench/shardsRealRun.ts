@@ -65,7 +65,7 @@ export async function realRun(repoRoot: string): Promise<void> {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), body);
     }
-    const sequencer = path.resolve(__dirname, '..', 'sequencer.js');
+    const sequencer = path.resolve(__dirname, '..', 'dist', 'sequencer.js');
     // One config (Jest 30 traverses from the cwd even with --config): the environment picks the sequencer.
     const ours = `process.env.SHARDS_BENCH_SPLIT === 'ours' ? ${JSON.stringify(sequencer)} : undefined`;
     fs.writeFileSync(

@@ -11,12 +11,12 @@ import * as path from 'node:path';
 import type { Test } from '@jest/test-result';
 import TestSequencer from '@jest/test-sequencer';
 import { type RunFile, readRunFile, relativePosix } from '@jest-perf/core';
-import { loadFileDurations } from '../fileDurations';
-import BalancedSequencer from '../sequencer';
+import { loadFileDurations } from '../dist/fileDurations';
+import BalancedSequencer from '../dist/sequencer';
 import { balance, createRandom, ratio, row, seconds, writeLatestRun } from './shardsData';
 import { realRun } from './shardsRealRun';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_ROOT = path.join(REPO_ROOT, 'examples', 'clinical-analytics');
 const TARGET = 1.1;
 const SEED = 20_261_124;

@@ -3,9 +3,9 @@
  * on simulated CI histories (log-normal noise, seeded: every run prints the same numbers).
  */
 import type { History } from '@jest-perf/core';
-import { CHANGE_POINT_DEFAULTS } from '../changePoints';
-import { detectTrends } from '../trends';
-import { VERDICT_DEFAULTS } from '../verdictOptions';
+import { CHANGE_POINT_DEFAULTS } from '../dist/changePoints';
+import { detectTrends } from '../dist/trends';
+import { VERDICT_DEFAULTS } from '../dist/verdictOptions';
 import { createRandom } from './prng';
 import { type CvBand, LOCATION_TOLERANCE, type SimParams, simulateCheck, simulateHistory } from './simulate';
 

@@ -1,13 +1,27 @@
-import { validateWith, type WorkerFileRecord, workerFileRecordSchema } from '@jest-perf/core';
-import { isWorkerFileRecord } from '../isWorkerFileRecord';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workerFileRecordSchema } from '../schemas/runFile.schema';
+import { checkWorkerFileRecord } from '../schemas/workerFileRecordValidator';
+import type { WorkerFileRecord } from '../types';
+import { AJV_OPTIONS, validateWith } from '../validate';
 
-function schemaAccepts(value: unknown): boolean {
+const generator = require('../../scripts/generateValidators.cjs') as {
+  validatorSource(schema: object, ajvOptions: object, name: string): string;
+};
+
+/** What ajv, compiling the schema at run time, says of `value`: null when it matches, else the message. */
+function runtimeAjvProblem(value: unknown): string | null {
   try {
     validateWith(workerFileRecordSchema, value, { what: 'worker record', fix: '' });
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return (error as Error).message;
   }
+}
+
+function problemOf(value: unknown): string | null {
+  const check = checkWorkerFileRecord(value);
+  return check.valid ? null : check.problem;
 }
 
 const valid: WorkerFileRecord = {
@@ -77,12 +91,25 @@ function variants(): [string, unknown][] {
   return cases;
 }
 
-describe('isWorkerFileRecord', () => {
-  it('accepts a record the environment writes', () => {
-    expect(isWorkerFileRecord(valid)).toBe(true);
+describe('checkWorkerFileRecord', () => {
+  it('accepts a record the environment writes, and hands it back', () => {
+    expect(checkWorkerFileRecord(valid)).toEqual({ valid: true, record: valid });
   });
 
-  it.each(variants())('agrees with the worker record schema: %s', (_name, value) => {
-    expect(isWorkerFileRecord(value)).toBe(schemaAccepts(value));
+  it('names the field that is wrong, as validateWith does', () => {
+    const check = checkWorkerFileRecord({ ...valid, hookMs: -1 });
+    expect(check).toEqual({ valid: false, problem: 'Invalid worker record: field /hookMs must be >= 0' });
+  });
+
+  it.each(variants())('agrees with ajv compiling the schema at run time, message included: %s', (_name, value) => {
+    expect(problemOf(value)).toBe(runtimeAjvProblem(value));
+  });
+});
+
+describe('the generated validator module', () => {
+  it('is the one workerFileRecordSchema compiles to today (stale: run pnpm build and commit it)', () => {
+    const file = path.join(__dirname, '..', 'schemas', 'generated', 'workerFileRecord.validate.ts');
+    const fresh = generator.validatorSource(workerFileRecordSchema, AJV_OPTIONS, 'workerFileRecordSchema');
+    expect(fs.readFileSync(file, 'utf8')).toBe(fresh);
   });
 });

@@ -2,8 +2,8 @@
  * One process of the lock benchmark (forked by cacheBench): asks for a cold table and reports
  * whether it had to build it.
  */
-import { cachedTable } from '../cachedTable';
-import { getCacheStats } from '../stats';
+import { cachedTable } from '../dist/cachedTable';
+import { getCacheStats } from '../dist/stats';
 import { buildTable } from './generators';
 
 interface ChildOptions {

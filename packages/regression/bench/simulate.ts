@@ -1,7 +1,7 @@
-import { findChangePoints } from '../changePoints';
-import { type JudgeParams, judge } from '../judge';
-import { pooledNoiseFloor } from '../noiseFloor';
-import { durationStats } from '../stats';
+import { findChangePoints } from '../dist/changePoints';
+import { type JudgeParams, judge } from '../dist/judge';
+import { pooledNoiseFloor } from '../dist/noiseFloor';
+import { durationStats } from '../dist/stats';
 import type { Random } from './prng';
 
 /** How far (in runs) a reported change point may sit from the injected step and still count as found. */

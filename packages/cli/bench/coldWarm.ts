@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { BenchProject } from './generateProject';
 
 /** The built CLI, run as a user runs it: a fresh process per command. */
-const CLI = path.resolve(__dirname, '..', 'bin.js');
+const CLI = path.resolve(__dirname, '..', 'dist', 'bin.js');
 
 /** Preloaded into the CLI process: prints its peak resident memory (KiB) on stderr as it exits. */
 const PEAK_RSS_HOOK = `process.on('exit', () => process.stderr.write('\\npeak-rss-kib=' + process.resourceUsage().maxRSS + '\\n'));`;

@@ -39,7 +39,6 @@ export class ArrowFileDamage extends Error {}
 
 const MAGIC = 'ARROW1';
 // Flatbuffers type ids (Arrow's Schema.fbs / Message.fbs).
-const TYPE_INT = 2;
 const TYPE_FLOAT = 3;
 const TYPE_UTF8 = 5;
 const HEADER_DICTIONARY_BATCH = 2;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { JestPerfError } from './errors';
 import { encodeRows, SOURCES_KEY } from './historyEncode';
+import { ArrowFileDamage, type ColumnKind, checkArrowFile } from './historyFileCheck';
 import { HistoryRows, type SortedRows, STATUS_WORDS, toByteString } from './historyRows';
 import type { History, HistoryRun, SourceStamp, TestSeries } from './historyTypes';
 import type { HistoryRunRead } from './runStore';
@@ -23,18 +24,32 @@ function arrow(): typeof import('apache-arrow') {
 type ArrowTable = import('apache-arrow').Table;
 type ArrowVector = import('apache-arrow').Vector;
 
-/** Opens the history's Arrow file and checks it has every column. @throws JestPerfError when corrupt. */
-function readTable(file: string): ArrowTable {
-  const { tableFromIPC } = arrow();
+/** What each column holds, for the structural check of the file before it is decoded. */
+const COLUMN_KINDS: ReadonlyMap<string, ColumnKind> = new Map(
+  COLUMNS.map((name) => [name, name === 'durationMs' ? 'float64' : 'text']),
+);
+
+const corrupt = (file: string, why: string, cause?: unknown): JestPerfError =>
+  new JestPerfError('JEST_PERF_FILE_CORRUPT', `run history is damaged: ${why}`, {
+    file,
+    fix: `delete ${path.basename(file)} (jest-perf rebuilds it from the run files in runs/)`,
+    cause,
+  });
+
+/**
+ * Opens the history's Arrow file after checking its structure (see {@link checkArrowFile}: a damaged
+ * count must not make apache-arrow allocate gigabytes) and decodes its record batches. An error of the
+ * decoder on a file that passed the check is damage too: the file is the only input.
+ * @throws JestPerfError `JEST_PERF_FILE_CORRUPT` when damaged, `JEST_PERF_FILE_INVALID` when a column is missing.
+ */
+function readTable(file: string): { table: ArrowTable; batches: Batch[] } {
+  const bytes = fs.readFileSync(file);
   let table: ArrowTable;
   try {
-    table = tableFromIPC(fs.readFileSync(file));
+    checkArrowFile(bytes, COLUMN_KINDS);
+    table = arrow().tableFromIPC(bytes);
   } catch (cause) {
-    throw new JestPerfError('JEST_PERF_FILE_CORRUPT', 'run history is not a readable Arrow file', {
-      file,
-      fix: `delete ${path.basename(file)} (the history restarts from the next tracked run)`,
-      cause,
-    });
+    throw corrupt(file, cause instanceof ArrowFileDamage ? cause.message : 'not a readable Arrow file', cause);
   }
   for (const name of COLUMNS) {
     if (!table.getChild(name)) {
@@ -44,7 +59,11 @@ function readTable(file: string): ArrowTable {
       });
     }
   }
-  return table;
+  try {
+    return { table, batches: readBatches(table) };
+  } catch (cause) {
+    throw corrupt(file, cause instanceof ArrowFileDamage ? cause.message : 'its columns cannot be decoded', cause);
+  }
 }
 
 /** One chunk of a string column: its distinct `words` and, per row, the index of the row's word. */
@@ -58,17 +77,36 @@ interface CodedStrings {
  * each of 2M rows, so reading a 10,000-test × 200-run history took ~2 s; the dictionary is decoded once per
  * batch instead. Other encodings (or nulls) fall back to one word per row.
  */
-function coded(vector: ArrowVector): CodedStrings {
+function coded(vector: ArrowVector, name: ColumnName): CodedStrings {
   const data = vector.data[0];
   if (vector.data.length === 1 && data?.dictionary && data.nullCount === 0) {
     // `values` may be padded past the last row: take only this chunk's rows.
-    return {
+    return checkedCodes(name, {
       words: data.dictionary.toArray() as ArrayLike<unknown>,
       keys: (data.values as Int32Array).subarray(0, data.length),
-    };
+    });
   }
   const words = Array.from(vector.toArray() as ArrayLike<unknown>);
-  return { words, keys: Uint32Array.from(words, (_, i) => i) };
+  return checkedCodes(name, { words, keys: Uint32Array.from(words, (_, i) => i) });
+}
+
+/**
+ * A damaged key or word would otherwise be read as a test or run that never existed (or a status that
+ * is none): every key must point into the words, every word be text, every status a known one.
+ * @throws ArrowFileDamage naming the column.
+ */
+function checkedCodes(name: ColumnName, codes: CodedStrings): CodedStrings {
+  const { words, keys } = codes;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    const ok = typeof word === 'string' && (name !== 'status' || STATUS_WORDS.includes(word as TestStatus));
+    if (!ok) throw new ArrowFileDamage(`column '${name}' holds an unknown value`);
+  }
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as number;
+    if (!(key >= 0 && key < words.length)) throw new ArrowFileDamage(`column '${name}' has a key out of range`);
+  }
+  return codes;
 }
 
 /** One record batch of the history file, string columns coded. */
@@ -96,12 +134,12 @@ function readBatches(table: ArrowTable): Batch[] {
   return table.batches.map((batch) => {
     const column = (name: ColumnName) => batch.getChild(name) as ArrowVector;
     return {
-      runId: coded(column('runId')),
-      startedAt: coded(column('startedAt')),
-      commit: coded(column('commit')),
-      testId: coded(column('testId')),
-      file: coded(column('file')),
-      status: coded(column('status')),
+      runId: coded(column('runId'), 'runId'),
+      startedAt: coded(column('startedAt'), 'startedAt'),
+      commit: coded(column('commit'), 'commit'),
+      testId: coded(column('testId'), 'testId'),
+      file: coded(column('file'), 'file'),
+      status: coded(column('status'), 'status'),
       durationMs: column('durationMs').toArray() as ArrayLike<number>,
     };
   });
@@ -140,10 +178,9 @@ function collectRuns(batches: Batch[]): { runs: HistoryRun[]; runOfWord: Int32Ar
 export function readHistory(file: string): History {
   const history: History = { runs: [], tests: new Map() };
   if (!fs.existsSync(file)) return history;
-  const table = readTable(file);
+  const { table, batches } = readTable(file);
   const sources = readSources(table);
   if (sources) history.sources = sources;
-  const batches = readBatches(table);
   const { runs, runOfWord } = collectRuns(batches);
   history.runs = runs;
   // One buffer for every series (views into it) instead of 10,000 small ones: far less for the GC to track.
@@ -183,7 +220,7 @@ export function readHistory(file: string): History {
 
 /** The rows of `file` whose run is in `keep`, added to `rows` (strings as byte strings). */
 function keepRows(file: string, keep: ReadonlySet<string>, rows: HistoryRows): void {
-  const batches = readBatches(readTable(file));
+  const { batches } = readTable(file);
   const { runs, runOfWord } = collectRuns(batches);
   const kept = runs.map((run) => (keep.has(run.runId) ? rows.runOf(runAsBytes(run)) : -1));
   batches.forEach((b, index) => {

@@ -22,6 +22,7 @@ describe('baseline parse', () => {
       baseline: undefined,
       force: false,
       migrate: false,
+      exclude: [],
     });
     expect(baselineCommand.parse({ root: '/p', force: true, baseline: 'b.json' })).toMatchObject({
       force: true,
@@ -35,6 +36,16 @@ describe('baseline parse', () => {
       '--migrate rewrites the baseline as it is: it takes no source runs\nExample: jest-perf baseline --migrate',
     );
     expect(baselineCommand.parse({ root: '/p', migrate: true }).migrate).toBe(true);
+  });
+
+  it('reads --exclude as a list of run ids, only with --from-history', () => {
+    expect(baselineCommand.parse({ root: '/p', 'from-history': 5, exclude: ['r1', 'r2'] }).exclude).toEqual([
+      'r1',
+      'r2',
+    ]);
+    expect(() => baselineCommand.parse({ root: '/p', exclude: ['r1'] })).toThrow(
+      '--exclude leaves runs out of --from-history N: use it with --from-history',
+    );
   });
 
   it('refuses --from-history together with --run', () => {
@@ -208,6 +219,136 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(0);
     expect(readBaseline(project.paths.baseline).files?.['src/a.test.ts']?.samples).toBe(2);
+  });
+
+  /** Five runs of ten tests each, about 100 ms a test; `odd` gives one run other times (by its index). */
+  function windowOfFive(odd?: { at: number; run: (i: number) => ReturnType<typeof makeRun> }): void {
+    project.save(
+      ...[100, 104, 98, 102, 99].map((ms, i) =>
+        odd?.at === i
+          ? odd.run(i)
+          : makeRun({
+              runId: runId(i),
+              minute: i,
+              tests: Array.from({ length: 10 }, (_, t) => makeTest({ title: `t${t}`, durationMs: ms + t })),
+            }),
+      ),
+    );
+  }
+
+  it.each([
+    [
+      'had failures',
+      (i: number) =>
+        makeRun({
+          runId: runId(i),
+          minute: i,
+          tests: Array.from({ length: 10 }, (_, t) =>
+            makeTest({ title: `t${t}`, durationMs: 100, status: t === 3 ? 'failed' : 'passed' }),
+          ),
+        }),
+      '1 test(s) failed in the source run(s)',
+    ],
+    [
+      'is incomplete',
+      (i: number) =>
+        makeRun({
+          runId: runId(i),
+          minute: i,
+          tests: Array.from({ length: 10 }, (_, t) => makeTest({ title: `t${t}`, durationMs: 100 })),
+          incompleteReasons: ['src/b.test.ts: worker killed'],
+        }),
+      'incomplete source run(s): r002: src/b.test.ts: worker killed',
+    ],
+  ])('refuses --from-history when a run of the window %s, naming --exclude and --force', async (_case, odd, why) => {
+    windowOfFive({ at: 2, run: odd });
+
+    const refused = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`Not building the baseline: ${why}`);
+    expect(refused.err).toContain('--exclude r002');
+    expect(fs.existsSync(project.paths.baseline)).toBe(false);
+    expect((await cli(['baseline', '--from-history', '5', '--exclude', 'r002'], project.root)).code).toBe(0);
+    expect(readBaseline(project.paths.baseline).source.runIds).toEqual(['r000', 'r001', 'r003', 'r004']);
+    expect((await cli(['baseline', '--from-history', '5', '--force'], project.root)).code).toBe(0);
+  });
+
+  it('refuses --from-history when a run of the window timed no test', async () => {
+    windowOfFive({
+      at: 4,
+      run: (i) =>
+        makeRun({ runId: runId(i), minute: i, tests: [makeTest({ title: 't0', durationMs: 0, status: 'skipped' })] }),
+    });
+
+    const refused = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Not building the baseline: r004 timed no test');
+  });
+
+  it('warns about a window run far slower than the others, naming it and how to leave it out', async () => {
+    windowOfFive({
+      at: 3,
+      run: (i) =>
+        makeRun({
+          runId: runId(i),
+          minute: i,
+          tests: Array.from({ length: 10 }, (_, t) => makeTest({ title: `t${t}`, durationMs: 400 + t })),
+        }),
+    });
+
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toBe(
+      "jest-perf: run r003 is far outside the others of the window (10 of 10 tests outside their usual range; whole run 3.9× the others' median): " +
+        'a slowdown or a busy machine would then count as normal. Leave it out: ' +
+        'npx jest-perf baseline --from-history 5 --exclude r003',
+    );
+    const excluded = await cli(['baseline', '--from-history', '5', '--exclude', 'r003'], project.root);
+    expect(excluded.err).toBe('');
+    expect(readBaseline(project.paths.baseline).source.runIds).toEqual(['r000', 'r001', 'r002', 'r004']);
+  });
+
+  it('warns about a run where many tests (not the whole run) sit far outside their usual range', async () => {
+    windowOfFive({
+      at: 1,
+      run: (i) =>
+        makeRun({
+          runId: runId(i),
+          minute: i,
+          tests: [
+            ...Array.from({ length: 3 }, (_, t) => makeTest({ title: `t${t}`, durationMs: 250 })),
+            ...Array.from({ length: 7 }, (_, t) => makeTest({ title: `t${t + 3}`, durationMs: 100 + t + 3 })),
+          ],
+        }),
+    });
+
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toContain(
+      'run r001 is far outside the others of the window (3 of 10 tests outside their usual range)',
+    );
+  });
+
+  it('says nothing about ordinary noise between the runs of the window', async () => {
+    windowOfFive();
+
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+  });
+
+  it('refuses --exclude of a run the history does not hold', async () => {
+    windowOfFive();
+
+    const result = await cli(['baseline', '--from-history', '5', '--exclude', 'nope'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--exclude nope: no such run in the history');
   });
 
   it('uses the run file given with --run', async () => {

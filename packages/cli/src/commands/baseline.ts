@@ -10,6 +10,7 @@ import {
   readRunFile,
 } from '@jest-perf/core';
 import { buildBaseline, readBaseline, writeBaseline } from '@jest-perf/regression';
+import { historyWithout, type OutlierRun, outlierRuns } from '../analysis/outlierRuns';
 import { runCoverage } from '../analysis/runCoverage';
 import { optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
@@ -27,6 +28,8 @@ interface BaselineOptions {
   baseline: string | undefined;
   /** Rewrite the baseline in the current format, statistics and overrides unchanged. */
   migrate: boolean;
+  /** Run ids left out of the `--from-history` window (it then takes the newest N other runs). */
+  exclude: string[];
 }
 
 const EXAMPLE = 'jest-perf baseline --from-history 5';
@@ -51,6 +54,11 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         type: 'boolean',
         default: false,
         describe: 'rewrite the baseline in the current format, keeping its statistics and overrides',
+      })
+      .option('exclude', {
+        type: 'string',
+        array: true,
+        describe: 'with --from-history: leave out these run ids (an odd or failing run); N counts the others',
       }),
   parse(args) {
     const fromHistory = positiveInt(args['from-history'], 'from-history', EXAMPLE);
@@ -65,6 +73,15 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         'jest-perf baseline --migrate',
       );
     }
+    const exclude = (Array.isArray(args.exclude) ? args.exclude : [args.exclude]).flatMap(
+      (id) => optionalString(id) ?? [],
+    );
+    if (exclude.length > 0 && fromHistory === undefined) {
+      throw usageError(
+        '--exclude leaves runs out of --from-history N: use it with --from-history',
+        `${EXAMPLE} --exclude <runId>`,
+      );
+    }
     return {
       root: String(args.root),
       fromHistory,
@@ -72,6 +89,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
       baseline: optionalString(args.baseline),
       force: args.force === true,
       migrate,
+      exclude,
     };
   },
   run(options, io) {
@@ -88,15 +106,18 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     if (options.fromHistory === undefined) {
       sourceRuns = [loadRun(project, options.run, io.cwd)];
       baseline = buildBaseline(sourceRuns, config, { overrides });
+      if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null);
     } else {
-      const history = loadHistory(project, io);
+      const history = historyOfWindow(loadHistory(project, io), options.exclude);
       sourceRuns = readRunsOfWindow(paths.runsDir, history, options.fromHistory);
       baseline = buildBaseline({ history, fromHistory: options.fromHistory }, config, {
         fileRuns: sourceRuns,
         overrides,
       });
+      const again = `npx jest-perf baseline --from-history ${options.fromHistory}${options.exclude.map((id) => ` --exclude ${id}`).join('')}`;
+      if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null, again);
+      for (const odd of outlierRuns(history, options.fromHistory)) io.err(outlierWarning(odd, again));
     }
-    if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null);
     if (existed) {
       // The baseline replaced stays beside it: `mv baseline.prev.json baseline.json` undoes this command.
       fs.copyFileSync(paths.baseline, prevPath(paths.baseline));
@@ -173,16 +194,37 @@ function prevPath(file: string): string {
  * comparing against too little.
  * @throws JestPerfError `JEST_PERF_USAGE` saying why and how to go on.
  */
-function refuseBadSource(runs: readonly RunFile[], baseline: Baseline, previousFile: string | null): void {
+function refuseBadSource(
+  runs: readonly RunFile[],
+  baseline: Baseline,
+  previousFile: string | null,
+  again?: string,
+): void {
   const coverage = runCoverage(runs);
-  const refuse = (why: string): never => {
+  const refuse = (why: string, bad: readonly RunFile[] = []): never => {
+    // A window can go on without its bad runs: name them and the command that leaves them out.
+    const leaveOut =
+      again && bad.length > 0 ? `, leave them out (${again} ${bad.map((r) => `--exclude ${r.runId}`).join(' ')})` : '';
     throw new JestPerfError('JEST_PERF_USAGE', `Not building the baseline: ${why}`, {
-      fix: 'track complete, passing runs of the whole suite first (JEST_PERF=1 npx jest), or pass --force',
+      fix: `track complete, passing runs of the whole suite first (JEST_PERF=1 npx jest)${leaveOut}, or pass --force`,
     });
   };
+  const ranNothing = runs.filter((run) => !run.tests.some((t) => t.status === 'passed' || t.status === 'failed'));
+  if (runs.length > 1 && ranNothing.length > 0) {
+    refuse(`${ranNothing.map((r) => r.runId).join(', ')} timed no test`, ranNothing);
+  }
   if (coverage.ran === 0 || Object.keys(baseline.tests).length === 0) refuse('the source run(s) timed no test');
-  if (coverage.incomplete.length > 0) refuse(`incomplete source run(s): ${coverage.incomplete.join(' | ')}`);
-  if (coverage.failed > 0) refuse(`${coverage.failed} test(s) failed in the source run(s)`);
+  const incomplete = runs.filter((run) => run.incomplete);
+  if (coverage.incomplete.length > 0) {
+    refuse(`incomplete source run(s): ${coverage.incomplete.join(' | ')}`, incomplete);
+  }
+  const failing = runs.filter((run) => run.tests.some((t) => t.status === 'failed'));
+  if (coverage.failed > 0) {
+    refuse(
+      `${coverage.failed} test(s) failed in the source run(s) (${failing.map((r) => r.runId).join(', ')})`,
+      failing,
+    );
+  }
   if (previousFile) {
     let before = 0;
     try {
@@ -193,6 +235,33 @@ function refuseBadSource(runs: readonly RunFile[], baseline: Baseline, previousF
     const after = Object.keys(baseline.tests).length;
     if (after < before) refuse(`it would shrink the baseline from ${before} to ${after} tests`);
   }
+}
+
+/** The history without the `--exclude`d runs. @throws JestPerfError `JEST_PERF_USAGE` for a run it does not hold. */
+function historyOfWindow(history: History, exclude: readonly string[]): History {
+  const held = new Set(history.runs.map((run) => run.runId));
+  const unknown = exclude.find((id) => !held.has(id));
+  if (unknown !== undefined) {
+    throw new JestPerfError('JEST_PERF_USAGE', `--exclude ${unknown}: no such run in the history`, {
+      fix: `name a run id of .jest-perf/runs/ (the newest: ${
+        history.runs
+          .slice(-3)
+          .map((r) => r.runId)
+          .join(', ') || 'none'
+      })`,
+    });
+  }
+  return historyWithout(history, new Set(exclude));
+}
+
+/** The warning for a window run far outside the others, with the command that leaves it out. */
+function outlierWarning(odd: OutlierRun, again: string): string {
+  const parts = [`${odd.testsOutside} of ${odd.testsCompared} tests outside their usual range`];
+  if (odd.wholeRatio !== null) parts.push(`whole run ${odd.wholeRatio.toFixed(1)}× the others' median`);
+  return (
+    `jest-perf: run ${odd.runId} is far outside the others of the window (${parts.join('; ')}): ` +
+    `a slowdown or a busy machine would then count as normal. Leave it out: ${again} --exclude ${odd.runId}`
+  );
 }
 
 /**

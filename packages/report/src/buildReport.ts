@@ -1,10 +1,10 @@
 import type { CounterGroups, RunFile } from '@jest-perf/core';
 import type { ChangePoint, CompareResult, SuiteVerdict, TestVerdict, TrendReport } from '@jest-perf/regression';
-import { type HookProfile, profileFixtures } from '../analysis/profileFixtures';
-import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
 import { type StartupReport, startupReport } from './fileStartup';
+import { type HookProfile, profileFixtures } from './profileFixtures';
 import { recommend } from './recommend';
 import { type TimeKind, timeKind } from './timeKind';
+import { uncategorizedSlowTests } from './uncategorizedSlowTests';
 
 export interface ReportInput {
   run: RunFile;

@@ -1,6 +1,6 @@
 import { formatDuration } from '@jest-perf/regression';
-import type { HookProfile } from '../analysis/profileFixtures';
 import type { Report } from './buildReport';
+import type { HookProfile } from './profileFixtures';
 
 /** Hook time above this share of a test's duration makes its setup the thing to fix. */
 const SETUP_SHARE = 0.5;

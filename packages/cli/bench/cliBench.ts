@@ -10,10 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readLatestRun, syncHistory } from '@jest-perf/core';
 import { compareRun, detectTrends, readBaseline } from '@jest-perf/regression';
+import { buildReport, renderMarkdown } from '@jest-perf/report';
 import type { CliIo } from '../dist/io';
 import { runCli } from '../dist/main';
-import { buildReport } from '../dist/report/buildReport';
-import { renderMarkdown } from '../dist/report/renderMarkdown';
 import { printColdWarm } from './coldWarm';
 import { type BenchProject, generateProject } from './generateProject';
 

@@ -1,6 +1,5 @@
 import { formatDuration } from '@jest-perf/core';
 import { COMPUTES_SHARE } from './judge';
-import type { ChangePoint } from './trends';
 import type {
   Measurement,
   SlowCountVerdict,
@@ -75,25 +74,6 @@ export function formatSlowCount(verdict: SlowCountVerdict): string {
   const names = verdict.newlySlow.length > 0 ? `: ${verdict.newlySlow.join(', ')}` : '';
   return `${head}${change}${names}`;
 }
-
-/** `a › b: got slower at run 2026-11-24T11-07-35-123Z-4f2a (commit 1a2b3c4): 1.20 s → 1.80 s (+50.0 %, p = 2.1e-5)` */
-export function formatChangePoint(id: string, point: ChangePoint): string {
-  const commit = point.commit ? ` (commit ${point.commit.slice(0, 7)})` : '';
-  const before = `${formatDuration(point.before.meanMs)} → ${formatDuration(point.after.meanMs)}`;
-  return `${id}: got ${point.direction} at run ${point.runId}${commit}: ${before} (${formatChange(point.change)}, p = ${point.pValue.toExponential(1)})`;
-}
-
-/** The order reports list verdicts in: what fails first, then what to look at, then the rest. */
-export const VERDICT_ORDER: readonly VerdictKind[] = [
-  'regressed',
-  'unconfirmed',
-  'minor',
-  'improved',
-  'new',
-  'missing',
-  'unjudged',
-  'unchanged',
-];
 
 const COUNT_ORDER: readonly VerdictKind[] = [
   'regressed',

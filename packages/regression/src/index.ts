@@ -17,13 +17,11 @@ export {
 export {
   describeVerdict,
   formatChange,
-  formatChangePoint,
   formatCounts,
   formatDuration,
   formatPercent,
   formatSlowCount,
   formatVerdict,
-  VERDICT_ORDER,
 } from './format';
 export { type GateSeries, gateSeries, hookKey } from './gateSeries';
 export { COMPUTES_SHARE } from './judge';

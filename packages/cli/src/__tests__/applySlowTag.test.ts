@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyTag, tagLine } from '../analysis/applySlowTag';
+import { applyTag, tagLine } from '../categorize/applySlowTag';
 
 describe('tagLine', () => {
   it.each([

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import type { JestPerfError } from '@jest-perf/core';
 import { readBaseline } from '@jest-perf/regression';
+import { makeRun, makeTest, runOf } from '../../../report/src/__tests__/helpers/runs';
 import { baselineCommand } from '../commands/baseline';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest, runOf } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JestPerfError, RunFile } from '@jest-perf/core';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { categorizeCommand } from '../commands/categorize';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReportSchema, type JestPerfError, type RunFile, validateWith } from '@jest-perf/core';
 import { readBaseline } from '@jest-perf/regression';
+import { formatSpeed } from '@jest-perf/report';
+import { makeFile, makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { checkCommand } from '../commands/check';
-import { formatSpeed } from '../report/formatSpeed';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeFile, makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 import { checkReportSchema, validateWith } from '@jest-perf/core';
 import { type CompareResult, compareRun, formatVerdict } from '@jest-perf/regression';
+import { baselineOf, GATE_CONFIG, tracked } from '../../../report/src/__tests__/helpers/gateRuns';
+import { makeFile, makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { buildCheckView, type CheckView, toJson } from '../check/checkReport';
 import { renderCheckMarkdown, renderCheckText } from '../check/renderCheck';
-import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
-import { makeFile, makeRun, makeTest } from './helpers/runs';
 
 const FILE = 'src/a.test.ts';
 

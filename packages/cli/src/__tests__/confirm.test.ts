@@ -6,8 +6,8 @@ import {
   type SuiteVerdict,
   type TestVerdict,
 } from '@jest-perf/regression';
+import { makeFile, makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
-import { makeFile, makeRun, makeTest } from './helpers/runs';
 
 const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 }, slowTestMs: 30_000 };
 const FILES = { a: 'src/x/a.test.ts', a2: 'src/x/a2.test.ts', b: 'src/y/b.test.ts', c: 'src/z/c.test.ts' } as const;

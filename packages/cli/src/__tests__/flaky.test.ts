@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type FlakyReport, type JestPerfError, readFlakyReport } from '@jest-perf/core';
-import { resolveJestBin } from '../analysis/rerunFiles';
 import { flakyCommand } from '../commands/flaky';
 import type { CliIo } from '../io';
+import { resolveJestBin } from '../jest/rerunFiles';
 import { runCli } from '../main';
 import type { CliResult } from './helpers/project';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { type FlakyReport, flakyReportSchema, validateWith } from '@jest-perf/core';
-import { aggregateFlaky, classify, hasFailures } from '../analysis/flaky/aggregate';
-import { firstLine, parseJestResults } from '../analysis/flaky/jestResults';
-import { isSeed, MAX_SEED, MIN_SEED, randomSeed, seedsFrom } from '../analysis/flaky/seeds';
+import { aggregateFlaky, classify, hasFailures } from '../jest/flaky/aggregate';
+import { firstLine, parseJestResults } from '../jest/flaky/jestResults';
+import { isSeed, MAX_SEED, MIN_SEED, randomSeed, seedsFrom } from '../jest/flaky/seeds';
 import { jestJson, outcome } from './helpers/flakyJest';
 
 const root = path.resolve('/repo');

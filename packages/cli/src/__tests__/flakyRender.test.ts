@@ -1,5 +1,5 @@
-import { aggregateFlaky } from '../analysis/flaky/aggregate';
-import { formatRate, renderFlakyMarkdown, reproduceCommand, summaryLine } from '../analysis/flaky/renderFlaky';
+import { aggregateFlaky } from '../jest/flaky/aggregate';
+import { formatRate, renderFlakyMarkdown, reproduceCommand, summaryLine } from '../jest/flaky/renderFlaky';
 import { outcome } from './helpers/flakyJest';
 
 const createdAt = new Date('2026-03-01T10:00:00.000Z');

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JestPerfError } from '@jest-perf/core';
-import { jestArgsFor, runFlaky, untrackedEnv } from '../analysis/flaky/runFlaky';
-import { type JestInvocation, type SpawnJest, spawnJest } from '../analysis/flaky/spawnJest';
+import { jestArgsFor, runFlaky, untrackedEnv } from '../jest/flaky/runFlaky';
+import { type JestInvocation, type SpawnJest, spawnJest } from '../jest/flaky/spawnJest';
 import { jestJson } from './helpers/flakyJest';
 
 let root: string;

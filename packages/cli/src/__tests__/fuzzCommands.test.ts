@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '@jest-perf/core';
 import fc from 'fast-check';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import type { AnyCommand } from '../command';
 import { categorizeCommand } from '../commands/categorize';
 import { checkCommand } from '../commands/check';
@@ -17,7 +18,6 @@ import { reportCommand } from '../commands/report';
 import type { CliIo } from '../io';
 import { fileContents, fuzzParameters } from './helpers/fuzz';
 import { createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 const runAt = (minute: number, slowBy = 1) =>
   makeRun({

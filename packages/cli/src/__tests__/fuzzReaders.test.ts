@@ -18,8 +18,8 @@ import {
 } from '@jest-perf/core';
 import { buildBaseline, readBaseline, writeBaseline } from '@jest-perf/regression';
 import fc from 'fast-check';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { expectOnlyDocumentedErrors, fileContents, fuzzParameters } from './helpers/fuzz';
-import { makeRun, makeTest } from './helpers/runs';
 
 let root: string;
 beforeAll(() => {

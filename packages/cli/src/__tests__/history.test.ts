@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listRunFiles, syncHistory } from '@jest-perf/core';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { historyCommand } from '../commands/history';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 let ci: TempProject;
 let local: TempProject;

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { type RunFile, readLatestRun, readRunFile, syncHistory } from '@jest-perf/core';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { mergeCommand } from '../commands/merge';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

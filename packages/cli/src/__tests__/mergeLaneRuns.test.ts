@@ -1,5 +1,5 @@
+import { makeFile, makeHook, makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
-import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
 describe('mergeLaneRuns', () => {
   const parallel = makeRun({

@@ -1,6 +1,6 @@
 import { type JestPerfError, type RunFile, runFileSchema, validateWith } from '@jest-perf/core';
+import { makeFile, makeHook, makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { mergeRuns } from '../analysis/mergeRuns';
-import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
 function shard(index: number, count: number, titles: Record<string, number>, extra: Partial<RunFile> = {}): RunFile {
   const file = `src/shard${index}.test.ts`;

@@ -2,14 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type FlakyReport, type JestPerfError, loadConfig, type RunFile, writeFlakyReport } from '@jest-perf/core';
 import { buildBaseline, writeBaseline } from '@jest-perf/regression';
+import type { Report } from '@jest-perf/report';
+import { SECTION_END, SECTION_START } from '@jest-perf/report';
+import { tracked } from '../../../report/src/__tests__/helpers/gateRuns';
+import { makeFile, makeHook, makeRun, makeTest, runOf } from '../../../report/src/__tests__/helpers/runs';
+import { squeezed } from '../../../report/src/__tests__/helpers/tables';
 import type { RawArgs } from '../command';
 import { DEFAULT_DOCS, loadReportData, reportCommand, reportFor } from '../commands/report';
-import type { Report } from '../report/buildReport';
-import { SECTION_END, SECTION_START } from '../report/updateMarkedSection';
-import { tracked } from './helpers/gateRuns';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeFile, makeHook, makeRun, makeTest, runOf } from './helpers/runs';
-import { squeezed } from './helpers/tables';
 
 let project: TempProject;
 beforeEach(() => {

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JestPerfError } from '@jest-perf/core';
-import { rerunFiles, resolveJestBin } from '../analysis/rerunFiles';
-import { runOf } from './helpers/runs';
+import { runOf } from '../../../report/src/__tests__/helpers/runs';
+import { rerunFiles, resolveJestBin } from '../jest/rerunFiles';
 
 let root: string;
 beforeEach(() => {

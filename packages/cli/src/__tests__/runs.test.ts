@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isJestPerfError, type JestPerfError } from '@jest-perf/core';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { runsCommand } from '../commands/runs';
 import { listRuns } from '../runs/listRuns';
 import { resolveRunRef } from '../runs/runRef';
 import { cli, createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { type RunFile, readLatestRun, readRunFile } from '@jest-perf/core';
-import { type ListJest, type SpawnJest, withoutWorkerArgs } from '../analysis/runLanes';
+import { makeRun, makeTest } from '../../../report/src/__tests__/helpers/runs';
 import { createTestCommand, laneHeading, testCommand } from '../commands/test';
+import { type ListJest, type SpawnJest, withoutWorkerArgs } from '../jest/runLanes';
 import { runCli } from '../main';
 import { createProject, type TempProject } from './helpers/project';
-import { makeRun, makeTest } from './helpers/runs';
 
 let project: TempProject;
 beforeEach(() => {

@@ -6,7 +6,7 @@ import {
   formatSlowCount,
   formatVerdict,
 } from '@jest-perf/regression';
-import { formatSpeed } from '../report/formatSpeed';
+import { formatSpeed } from '@jest-perf/report';
 import type { CheckView } from './checkReport';
 
 /** What settles the unconfirmed changes. */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { formatDuration } from '@jest-perf/regression';
-import { applyTag, type TagEdit } from '../analysis/applySlowTag';
-import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
+import { uncategorizedSlowTests } from '@jest-perf/report';
 import { optionalString, positiveNumber } from '../args';
+import { applyTag, type TagEdit } from '../categorize/applySlowTag';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
 import { loadRun, openProject } from '../project';

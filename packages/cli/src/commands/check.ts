@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
-import {
-  CHECK_REPORT_VERSION,
-  type CheckReport,
-  type JestPerfConfig,
-  JestPerfError,
-  type RunFile,
-  readLatestRun,
-} from '@jest-perf/core';
+import { CHECK_REPORT_VERSION, type CheckReport, JestPerfError, type RunFile, readLatestRun } from '@jest-perf/core';
 import { BASELINE_FIX, compareRun, detectTrends, newestRuns, readBaseline } from '@jest-perf/regression';
+import { appendStepSummary, buildReport, githubAnnotations, renderMarkdown } from '@jest-perf/report';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
 import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../analysis/gateSettings';
-import { rerunFiles } from '../analysis/rerunFiles';
 import { coverageLine, runCoverage } from '../analysis/runCoverage';
 import { nonNegativeInt, oneOf, optionalString, positiveInt } from '../args';
 import { buildCheckView, toJson } from '../check/checkReport';
@@ -18,10 +11,8 @@ import { renderCheckMarkdown, renderCheckText, UPDATE_BASELINE } from '../check/
 import { parseThresholdArg } from '../check/thresholdArg';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
+import { rerunFiles } from '../jest/rerunFiles';
 import { loadHistory, openProject } from '../project';
-import { buildReport } from '../report/buildReport';
-import { appendStepSummary, githubAnnotations } from '../report/github';
-import { renderMarkdown } from '../report/renderMarkdown';
 import { usageError } from '../usageError';
 
 interface CheckOptions extends GateFlags {

@@ -1,13 +1,11 @@
 import * as path from 'node:path';
 import { readRunFile, writeFileAtomic } from '@jest-perf/core';
+import { compareRuns, renderComparison, updateMarkedSection } from '@jest-perf/report';
 import { oneOf, optionalString } from '../args';
 import type { CommandModule } from '../command';
-import { compareRuns } from '../compare/compareRuns';
-import { renderComparison } from '../compare/renderComparison';
 import { readRowsFile } from '../compare/rowsFile';
 import { EXIT } from '../io';
 import { openProject, type Project } from '../project';
-import { updateMarkedSection } from '../report/updateMarkedSection';
 import { resolveRunRef } from '../runs/runRef';
 import { usageError } from '../usageError';
 

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { writeFileAtomic, writeFlakyReport } from '@jest-perf/core';
-import { aggregateFlaky, hasFailures } from '../analysis/flaky/aggregate';
-import { renderFlakyMarkdown, summaryLine } from '../analysis/flaky/renderFlaky';
-import { runFlaky } from '../analysis/flaky/runFlaky';
-import { isSeed, MAX_SEED, MIN_SEED, randomSeed, seedsFrom } from '../analysis/flaky/seeds';
 import { oneOf, optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
+import { aggregateFlaky, hasFailures } from '../jest/flaky/aggregate';
+import { renderFlakyMarkdown, summaryLine } from '../jest/flaky/renderFlaky';
+import { runFlaky } from '../jest/flaky/runFlaky';
+import { isSeed, MAX_SEED, MIN_SEED, randomSeed, seedsFrom } from '../jest/flaky/seeds';
 import { openProject } from '../project';
 import { usageError } from '../usageError';
 

@@ -1,10 +1,8 @@
-import { formatDuration } from '@jest-perf/regression';
-import { DEFAULT_PROFILE_OPTIONS, type HookProfile, profileFixtures } from '../analysis/profileFixtures';
+import { DEFAULT_PROFILE_OPTIONS, profileFixtures, renderHookProfiles } from '@jest-perf/report';
 import { oneOf, optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
 import { loadRun, openProject } from '../project';
-import { markdownTable } from '../report/markdownTable';
 
 interface ProfileOptions {
   root: string;
@@ -14,19 +12,6 @@ interface ProfileOptions {
 }
 
 const EXAMPLE = 'jest-perf profile-fixtures --top 20';
-
-export function renderHookProfiles(profiles: HookProfile[]): string {
-  if (profiles.length === 0) return '_No hooks recorded (is the @jest-perf/environment in use?)._';
-  const rows = profiles.map((p) => [
-    `${p.file}${p.line === null ? '' : `:${p.line}`}`,
-    [...p.describePath, p.type].join(' › '),
-    String(p.calls),
-    formatDuration(p.totalMs),
-    formatDuration(p.averageMs),
-    p.advice ?? '',
-  ]);
-  return markdownTable(['hook', 'scope', 'calls', 'total', 'average', 'advice'], rows);
-}
 
 /** `jest-perf profile-fixtures`: hooks ranked by total cost, with scope advice. */
 export const profileFixturesCommand: CommandModule<ProfileOptions> = {

@@ -9,15 +9,20 @@ import {
   writeFileAtomic,
 } from '@jest-perf/core';
 import { compareRun, detectTrends, readBaseline, type TrendReport } from '@jest-perf/regression';
+import {
+  buildReport,
+  type Report,
+  renderHtmlReport,
+  renderJson,
+  renderMarkdown,
+  SECTION_START,
+  updateMarkedSection,
+} from '@jest-perf/report';
 import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../analysis/gateSettings';
 import { oneOf, optionalString, positiveInt, positiveNumber } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { loadHistory, loadRun, openProject, type Project } from '../project';
-import { buildReport, type Report } from '../report/buildReport';
-import { renderHtmlReport } from '../report/html/renderHtml';
-import { renderMarkdown } from '../report/renderMarkdown';
-import { SECTION_START, updateMarkedSection } from '../report/updateMarkedSection';
 import { usageError } from '../usageError';
 
 export interface ReportOptions extends GateFlags {
@@ -95,7 +100,7 @@ function readFlakyIfAny(file: string, io: Pick<CliIo, 'err'>): FlakyReport | nul
 function renderReport(options: ReportOptions, io: CliIo): string {
   if (options.format !== 'html') {
     const report = reportFor(options, io);
-    return options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
+    return options.format === 'json' ? renderJson(report) : renderMarkdown(report);
   }
   const data = loadReportData(options, io);
   return renderHtmlReport({

@@ -3,11 +3,11 @@ import { pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
 import { readEnv } from '@jest-perf/core/env';
 import { DEFAULT_SERIAL_TAG, type Lane } from '@jest-perf/parallel';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
-import { resolveJestBin } from '../analysis/rerunFiles';
-import { type ListJest, runLanes, type SpawnJest } from '../analysis/runLanes';
 import { optionalString } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT, type ExitCode } from '../io';
+import { resolveJestBin } from '../jest/rerunFiles';
+import { type ListJest, runLanes, type SpawnJest } from '../jest/runLanes';
 import { openProject } from '../project';
 import { usageError } from '../usageError';
 

@@ -1,5 +1,5 @@
 import { readValidatedJson } from '@jest-perf/core';
-import type { RowSpec } from './compareRuns';
+import type { RowSpec } from '@jest-perf/report';
 
 const rowsSchema = {
   type: 'array',

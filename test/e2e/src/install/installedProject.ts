@@ -10,7 +10,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 // jest-perf-audit-allow shared-tmp-path: npm's cache (cacache) is safe for concurrent installs, and sharing it is the point
 const NPM_CACHE = path.join(os.tmpdir(), 'jest-perf-e2e-npm-cache');
 /** What a user installs: the preset and the CLI (npm finds their @jest-perf dependencies among the tarballs). */
-const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'parallel', 'audit'];
+const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'report', 'parallel', 'audit'];
 
 export type PackageManager = 'npm' | 'pnpm';
 

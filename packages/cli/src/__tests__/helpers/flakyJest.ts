@@ -1,4 +1,4 @@
-import type { RunOutcome, TestOutcome } from '../../analysis/flaky/jestResults';
+import type { RunOutcome, TestOutcome } from '../../jest/flaky/jestResults';
 
 /** A test in canned Jest output: `[ancestorTitles, title, status, failure message?]`. */
 export type CannedTest = [string[], string, string, string?];

@@ -1,4 +1,4 @@
-import { markdownTable } from '../report/markdownTable';
+import { markdownTable } from '../markdownTable';
 import type { ComparedRow } from './compareRuns';
 
 /** `12.3 s`, `850 ms`, or a plain count for metrics that are not times. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FlakyReport, RunFile } from '@jest-perf/core';
 import { buildBaseline, compareRun } from '@jest-perf/regression';
-import { buildReport } from '../report/buildReport';
-import { CLIENT_SCRIPT } from '../report/html/clientScript';
-import type { HtmlReportInput } from '../report/html/model';
-import { renderHtmlReport } from '../report/html/renderHtml';
-import { MAX_VERDICT_ROWS } from '../report/html/timingSections';
+import { buildReport } from '../buildReport';
+import { CLIENT_SCRIPT } from '../html/clientScript';
+import type { HtmlReportInput } from '../html/model';
+import { renderHtmlReport } from '../html/renderHtml';
+import { MAX_VERDICT_ROWS } from '../html/timingSections';
 import { baselineOf, tracked } from './helpers/gateRuns';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 

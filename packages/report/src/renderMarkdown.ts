@@ -1,17 +1,11 @@
-import {
-  formatChangePoint,
-  formatCounts,
-  formatDuration,
-  formatPercent,
-  formatSlowCount,
-  formatVerdict,
-  VERDICT_ORDER,
-} from '@jest-perf/regression';
-import { renderHookProfiles } from '../commands/profileFixtures';
+import { formatCounts, formatDuration, formatPercent, formatSlowCount, formatVerdict } from '@jest-perf/regression';
 import type { Report, SlowTest } from './buildReport';
+import { formatChangePoint } from './formatChangePoint';
 import { formatSpeed } from './formatSpeed';
 import { markdownTable } from './markdownTable';
+import { renderHookProfiles } from './renderHookProfiles';
 import { formatTimeKind } from './timeKind';
+import { VERDICT_ORDER } from './verdictOrder';
 
 /** The "CPU or wait" column only when some test's CPU time was measured. */
 function slowTable(tests: SlowTest[]): string {

@@ -1,5 +1,5 @@
 import { COMPUTES_SHARE } from '@jest-perf/regression';
-import { COMPUTE_ADVICE, formatTimeKind, timeKind, WAIT_ADVICE } from '../report/timeKind';
+import { COMPUTE_ADVICE, formatTimeKind, timeKind, WAIT_ADVICE } from '../timeKind';
 
 describe('timeKind', () => {
   it('calls a test that spends little of its wall time on the CPU one that waits, counting the wait', () => {

@@ -1,6 +1,7 @@
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
-import { formatChange, formatCounts, formatPercent, formatSlowCount, VERDICT_ORDER } from '@jest-perf/regression';
+import { formatChange, formatCounts, formatPercent, formatSlowCount } from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
+import { VERDICT_ORDER } from '../verdictOrder';
 import { barChart } from './barChart';
 import { breakablePath, escapeHtml } from './escape';
 import { formatCount, formatMs } from './format';

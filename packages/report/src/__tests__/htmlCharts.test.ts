@@ -1,10 +1,10 @@
 import type { HistoryRun } from '@jest-perf/core';
 import type { ChangePoint } from '@jest-perf/regression';
-import { barChart } from '../report/html/barChart';
-import { histogramChart } from '../report/html/histogramChart';
-import type { TrendSeries } from '../report/html/model';
-import { formatEdge } from '../report/html/svg';
-import { trendChart } from '../report/html/trendChart';
+import { barChart } from '../html/barChart';
+import { histogramChart } from '../html/histogramChart';
+import type { TrendSeries } from '../html/model';
+import { formatEdge } from '../html/svg';
+import { trendChart } from '../html/trendChart';
 
 const all = (svg: string, pattern: RegExp) => [...svg.matchAll(pattern)].map((m) => m[1]);
 

@@ -1,6 +1,6 @@
 import type { ChangePoint, TrendReport } from '@jest-perf/regression';
 import { buildBaseline, compareRun } from '@jest-perf/regression';
-import { buildReport } from '../report/buildReport';
+import { buildReport } from '../buildReport';
 import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
 

@@ -1,11 +1,11 @@
 import type { RunFile } from '@jest-perf/core';
 import type { CompareResult, TrendReport } from '@jest-perf/regression';
-import { profileFixtures } from '../analysis/profileFixtures';
-import { uncategorizedSlowTests } from '../analysis/uncategorizedSlowTests';
 import { startupReport } from './fileStartup';
+import { profileFixtures } from './profileFixtures';
 import { recommend } from './recommend';
 import type { Report, SlowTest } from './reportModel';
 import { timeKind } from './timeKind';
+import { uncategorizedSlowTests } from './uncategorizedSlowTests';
 
 // The model's types live in reportModel.ts, which `recommend` imports too (no import cycle); kept importable from here.
 export type { Report, SlowTest } from './reportModel';

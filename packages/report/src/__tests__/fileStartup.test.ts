@@ -1,4 +1,4 @@
-import { IMPORT_ADVICE, startupReport } from '../report/fileStartup';
+import { IMPORT_ADVICE, startupReport } from '../fileStartup';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
 const tests = [

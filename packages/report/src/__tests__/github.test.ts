@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunFile } from '@jest-perf/core';
 import { compareRun } from '@jest-perf/regression';
-import { appendStepSummary, githubAnnotations } from '../report/github';
+import { appendStepSummary, githubAnnotations } from '../github';
 import { baselineOf, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
 

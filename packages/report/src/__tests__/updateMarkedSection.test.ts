@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JestPerfError } from '@jest-perf/core';
-import { replaceMarkedSection, SECTION_END, SECTION_START, updateMarkedSection } from '../report/updateMarkedSection';
+import { replaceMarkedSection, SECTION_END, SECTION_START, updateMarkedSection } from '../updateMarkedSection';
 
 const block = (content: string) => `${SECTION_START}\n${content}\n${SECTION_END}`;
 

@@ -1,7 +1,7 @@
 import type { History, RunFile, TestStatus } from '@jest-perf/core';
 import { buildBaseline, compareRun, detectTrends } from '@jest-perf/regression';
-import { buildReport } from '../report/buildReport';
-import { buildHtmlModel, type HtmlReportInput } from '../report/html/model';
+import { buildReport } from '../buildReport';
+import { buildHtmlModel, type HtmlReportInput } from '../html/model';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 
 const CONFIG = { thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 25 }, slowTestMs: 30_000 };

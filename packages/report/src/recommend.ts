@@ -1,5 +1,5 @@
 import { formatDuration } from '@jest-perf/regression';
-import type { HookProfile } from '../analysis/profileFixtures';
+import type { HookProfile } from './profileFixtures';
 import type { Report } from './reportModel';
 
 /** Hook time above this share of a test's duration makes its setup the thing to fix. */

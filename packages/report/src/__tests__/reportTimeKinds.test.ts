@@ -1,7 +1,7 @@
 import type { RunFile } from '@jest-perf/core';
-import { buildReport } from '../report/buildReport';
-import { renderHtmlReport } from '../report/html/renderHtml';
-import { renderMarkdown } from '../report/renderMarkdown';
+import { buildReport } from '../buildReport';
+import { renderHtmlReport } from '../html/renderHtml';
+import { renderMarkdown } from '../renderMarkdown';
 import { makeFile, makeRun, makeTest } from './helpers/runs';
 import { squeezed } from './helpers/tables';
 

@@ -1,7 +1,7 @@
 import { buildBaseline, compareRun } from '@jest-perf/regression';
-import { buildReport } from '../report/buildReport';
-import { markdownTable } from '../report/markdownTable';
-import { renderMarkdown } from '../report/renderMarkdown';
+import { buildReport } from '../buildReport';
+import { markdownTable } from '../markdownTable';
+import { renderMarkdown } from '../renderMarkdown';
 import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeRun, makeTest } from './helpers/runs';
 import { squeezed } from './helpers/tables';

@@ -1,4 +1,4 @@
-import { escapeHtml, jsonForScript } from '../report/html/escape';
+import { escapeHtml, jsonForScript } from '../html/escape';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can break out of text or a quoted attribute', () => {

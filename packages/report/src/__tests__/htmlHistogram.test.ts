@@ -1,4 +1,4 @@
-import { durationBins } from '../report/html/histogram';
+import { durationBins } from '../html/histogram';
 
 describe('durationBins', () => {
   it('bins durations on a 1-2-5 log scale, keeping the empty bins between the first and the last', () => {

@@ -1,6 +1,6 @@
 import type { RunFile } from '@jest-perf/core';
 import { buildBaseline, compareRun } from '@jest-perf/regression';
-import { buildReport } from '../report/buildReport';
+import { buildReport } from '../buildReport';
 import { baselineOf, GATE_CONFIG, tracked } from './helpers/gateRuns';
 import { makeFile, makeHook, makeRun, makeTest } from './helpers/runs';
 

@@ -1,7 +1,7 @@
 import type { CounterGroups, RunFile } from '@jest-perf/core';
 import type { ChangePoint, CompareResult, SuiteVerdict, TestVerdict } from '@jest-perf/regression';
-import type { HookProfile } from '../analysis/profileFixtures';
 import type { StartupReport } from './fileStartup';
+import type { HookProfile } from './profileFixtures';
 import type { TimeKind } from './timeKind';
 
 /* The report model: what `buildReport` returns and every renderer (and `recommend`) reads. */

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatCounter, formatMs, formatShare } from '../report/html/format';
+import { formatBytes, formatCount, formatCounter, formatMs, formatShare } from '../html/format';
 
 describe('number formats', () => {
   it('groups thousands the same way whatever the locale, as whole numbers', () => {

@@ -1,0 +1,16 @@
+export { buildReport, type Report, type ReportInput, type SlowTest } from './buildReport';
+export { type ComparedRow, compareRuns, defaultRows, metricValue, type RowSpec } from './compare/compareRuns';
+export { formatSpeedup, renderComparison } from './compare/renderComparison';
+export { formatChangePoint } from './formatChangePoint';
+export { formatSpeed } from './formatSpeed';
+export { appendStepSummary, githubAnnotations } from './github';
+export type { HtmlReportInput } from './html/model';
+export { renderHtmlReport } from './html/renderHtml';
+export { markdownTable } from './markdownTable';
+export { DEFAULT_PROFILE_OPTIONS, type HookProfile, type ProfileOptions, profileFixtures } from './profileFixtures';
+export { renderHookProfiles } from './renderHookProfiles';
+export { renderJson } from './renderJson';
+export { renderMarkdown } from './renderMarkdown';
+export { uncategorizedSlowTests } from './uncategorizedSlowTests';
+export { replaceMarkedSection, SECTION_END, SECTION_START, updateMarkedSection } from './updateMarkedSection';
+export { VERDICT_ORDER } from './verdictOrder';

@@ -1,4 +1,11 @@
-import type { FileRecord, HookRecord, RunFile, TestRecord } from '@jest-perf/core';
+import {
+  type FileRecord,
+  type HookRecord,
+  type RunFile,
+  summarizeRun,
+  type TestRecord,
+  totalHookMs,
+} from '@jest-perf/core';
 
 /** A schema-valid test record; the id is `file › ...ancestorTitles › title`. */
 export function makeTest(fields: Partial<TestRecord> & { title: string; durationMs: number }): TestRecord {
@@ -75,17 +82,7 @@ export function makeRun(options: RunOptions): RunFile {
     slowTestMs,
     tests,
     files,
-    summary: {
-      total: tests.length,
-      passed: tests.filter((t) => t.status === 'passed').length,
-      failed: tests.filter((t) => t.status === 'failed').length,
-      skipped: tests.filter((t) => t.status === 'skipped' || t.status === 'todo').length,
-      slowCount: ran.filter((t) => t.durationMs > slowTestMs).length,
-      totalDurationMs,
-      averageDurationMs: ran.length > 0 ? totalDurationMs / ran.length : 0,
-      hookMs: files.reduce((sum, file) => sum + file.hookMs, 0),
-      wallMs: totalDurationMs,
-    },
+    summary: summarizeRun(tests, totalHookMs(files), slowTestMs, totalDurationMs),
     counters: options.counters ?? {},
   };
 }

@@ -27,7 +27,7 @@ if (!existsSync(cli)) {
 }
 const require = createRequire(import.meta.url);
 const { readRunFile, testbedOf, testbedSlug } = require('@jest-perf/core');
-const { compareRuns, renderComparison, updateMarkedSection } = require('@jest-perf/cli');
+const { compareRuns, renderComparison, updateMarkedSection } = require('@jest-perf/report');
 
 function step(title, args, env = {}) {
   console.log(`\n▶ ${title}\n  $ ${['node', ...args.map((a) => relative(root, a) || a)].join(' ')}`);

@@ -324,14 +324,3 @@ function historyFromRows(rows: SortedRows): History {
   }
   return { runs: rows.runs, tests };
 }
-
-/** Appends a run to the history and keeps only the newest `keep` runs. */
-export function appendToHistory(file: string, run: RunFile, keep: number): void {
-  const old = fs.existsSync(file) ? readHistory(file) : null;
-  const ids = (old?.runs ?? [])
-    .map((r) => r.runId)
-    .filter((id) => id !== run.runId)
-    .sort();
-  const kept = ids.slice(Math.max(0, ids.length - (keep - 1)));
-  rewriteHistory(file, new Set(kept), [run], old?.sources);
-}

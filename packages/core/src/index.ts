@@ -1,15 +1,14 @@
+// The public API, listed in the README ("Public API"): the contract every jest-perf package shares.
 export { writeFileAtomic, writeJsonAtomic } from './atomicWrite';
-export { type BaselineV1, migrateBaselineV1, type ReadBaseline, readBaselineFile } from './baselineFile';
+export { type ReadBaseline, readBaselineFile } from './baselineFile';
 export {
   CHECK_REPORT_VERSION,
   type CheckReport,
   type CheckReportEntry,
-  type CheckReportList,
   type CheckVerdictKind,
 } from './checkReport';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
-export { OUTPUT_ENV, SILENT_ENV, SUMMARY_ENV } from './env';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode, type JestPerfErrorOptions } from './errors';
 export {
   FLAKY_REPORT_VERSION,
@@ -23,22 +22,20 @@ export {
 } from './flakyReport';
 export { formatDuration } from './format';
 export {
-  appendToHistory,
   type History,
   type HistoryRun,
   readHistory,
   rewriteHistory,
-  type SourceStamp,
   type TestSeries,
 } from './history';
 export { exportHistory, type HistoryExportResult, type HistoryImportResult, importHistory } from './historyCarry';
 export { type ExportedRun, type HistoryExportFile, readHistoryExport } from './historyExport';
 export { type SyncedHistory, syncHistory } from './historySync';
-export { assertMeaning, baselineProblem, MAX_SANE_MS, MAX_SANE_THRESHOLD, runFileProblem } from './meaning';
+export { assertMeaning, baselineProblem } from './meaning';
 export { type DataPaths, dataPaths, pathFromCwd, relativePosix } from './paths';
 export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
 export { addCounters, fileStartupMs, summarizeRun, testTimeByFile, totalHookMs } from './runSummary';
-export { baselineSchema, baselineV1Schema } from './schemas/baseline.schema';
+export { baselineSchema } from './schemas/baseline.schema';
 export { checkReportSchema } from './schemas/checkReport.schema';
 export { configSchema } from './schemas/config.schema';
 export { flakyReportSchema } from './schemas/flakyReport.schema';
@@ -60,7 +57,6 @@ export * from './types';
 export {
   describeSchemaError,
   readValidatedJson,
-  readVersionedJson,
   type ValidateOptions,
   validateWith,
 } from './validate';

@@ -1,32 +1,8 @@
+// The public API, listed in the README ("Public API"); everything else is internal to the package.
 export { DatasetRegistry } from './DatasetRegistry';
-export { DATA_FILE_EXTENSIONS, defaultDataFiles } from './dataFiles';
-export { type DeepReadonly, deepFreeze } from './deepFreeze';
-export {
-  type AvailabilitySource,
-  type DatasetNames,
-  type DescribeGlobal,
-  describeWithDataset,
-  type ItGlobal,
-  itWithDataset,
-  type TestFn,
-} from './describeWithDataset';
+export type { DeepReadonly } from './deepFreeze';
+export { describeWithDataset, itWithDataset } from './describeWithDataset';
 export { DatasetError, type DatasetErrorCode, isDatasetError } from './errors';
-export {
-  afterAllShared,
-  beforeAllShared,
-  type FixtureScope,
-  fixtureScope,
-  type HookGlobal,
-  type HookGlobals,
-  PER_TEST_FIXTURES_ENV,
-} from './fixtureScope';
-export { assertDatasetName, DATASET_NAME_PATTERN } from './paths';
-export {
-  type Availability,
-  type DatasetRegistryOptions,
-  type DiscoveredDatasets,
-  EAGER_DATASETS_ENV,
-  type LoadContext,
-  REQUIRE_DATASETS_ENV,
-} from './types';
+export { afterAllShared, beforeAllShared, type FixtureScope, fixtureScope } from './fixtureScope';
+export type { Availability, DatasetRegistryOptions, DiscoveredDatasets, LoadContext } from './types';
 export { workerFixture } from './workerFixture';

@@ -1,6 +1,5 @@
-export { FileRecorder } from './FileRecorder';
-export { baseOption, type EnvironmentClass, type JestPerfEnvironmentOptions, loadBaseEnvironment } from './resolveBase';
-export { applyTagFilter, isFilteredOut, type TagFilter, tagFilterFromEnv } from './tagFilter';
+// The public API of `@jest-perf/environment/api`, listed in the README ("Entry points"): what a custom
+// environment needs to be tracked. The recorder, tag filter and worker-file parts are internal.
+export type { EnvironmentClass, JestPerfEnvironmentOptions } from './resolveBase';
 export { type PerfChannel, withPerfTracking } from './withPerfTracking';
-export { appendWorkerRecord, currentWorkerId, WORKER_DIR_ENV } from './workerFile';
 export { wrappingEnvironment } from './wrappingEnvironment';

@@ -1,3 +1,4 @@
+// The public API, listed in the README ("Public API"); everything else is internal to the package.
 export { cachedFile } from './cachedFile';
 export { cachedTable } from './cachedTable';
 export { cacheEnabled, DEFAULTS, defaultCacheDir, resolveCacheDir } from './config';
@@ -5,11 +6,9 @@ export { FixtureCacheError, type FixtureCacheErrorCode, isFixtureCacheError } fr
 export { type ClearResult, clearCache, INVALIDATE_FLAG } from './invalidation';
 export { CACHE_VERSION, canonicalize } from './key';
 export { clearMemoryLayer } from './memoryLayer';
-export type { Sidecar } from './sidecar';
 export { getCacheStats, resetCacheStats } from './stats';
 export type {
   CacheOptions,
-  CacheStatName,
   CacheStats,
   FileCacheOptions,
   TableCacheOptions,

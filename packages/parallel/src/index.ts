@@ -1,22 +1,11 @@
-export { assignShards, imbalance, type WeightedFile } from './assignShards';
-export { FILE_OVERHEAD_MS, type FileDurations, loadFileDurations } from './fileDurations';
-export {
-  DEFAULT_SERIAL_TAG,
-  type FileLane,
-  fileLane,
-  filesInLane,
-  LANE_ENV,
-  type Lane,
-  laneFromEnv,
-  SERIAL_TAG_ENV,
-} from './lanes';
+// The public API, listed in the README ("Public API"); everything else is internal to the package.
+export { DEFAULT_SERIAL_TAG, type FileLane, fileLane, LANE_ENV, type Lane, SERIAL_TAG_ENV } from './lanes';
 // `tmpDir()` itself comes from '@jest-perf/parallel/tmpDir': importing it registers the cleanup hooks
 // in the test file, which importing the package's main entry must not do.
 export {
   createTmpDirs,
   KEEP_TMP_ENV,
   type LifecycleHooks,
-  sanitizeName,
   type TmpDirOptions,
   type TmpDirs,
   type TmpDirsOptions,

@@ -1,7 +1,7 @@
+// The public API, listed in the README ("Public API"); everything else is internal to the package.
 export { BASELINE_FIX, type ReadBaselineOptions, readBaseline, writeBaseline } from './baselineStore';
 export { type BaselineSource, type BuildBaselineOptions, buildBaseline, type HistoryWindow } from './buildBaseline';
 export {
-  CHANGE_POINT_DEFAULTS,
   type ChangePointOptions,
   findChangePoints,
   type SeriesChangePoint,
@@ -11,7 +11,6 @@ export {
   type CurrentSource,
   compareRun,
   countVerdicts,
-  emptyCounts,
   type VerdictCounts,
 } from './compareRun';
 export {
@@ -23,9 +22,8 @@ export {
   formatSlowCount,
   formatVerdict,
 } from './format';
-export { type GateSeries, gateSeries, hookKey } from './gateSeries';
+export { hookKey } from './gateSeries';
 export { COMPUTES_SHARE } from './judge';
-export { type MachineSpeed, machineSpeed, SPEED_MIN_MS, SPEED_MIN_TESTS } from './machineSpeed';
 export { newestRuns } from './newestRuns';
 export { type RunWindow, type WindowSeries, windowFromHistory, windowFromRuns } from './runWindow';
 export { durationStats, median } from './stats';
@@ -44,4 +42,3 @@ export type {
   VerdictKind,
   VerdictOptions,
 } from './types';
-export { VERDICT_DEFAULTS } from './verdictOptions';

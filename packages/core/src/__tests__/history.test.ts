@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { JestPerfError } from '../errors';
-import { appendToHistory, readHistory } from '../history';
+import { readHistory, rewriteHistory } from '../history';
 import type { RunFile, TestRecord, TestStatus } from '../types';
 
 let dir: string;
@@ -89,10 +89,16 @@ describe('readHistory', () => {
   });
 });
 
-describe('appendToHistory', () => {
+/** Adds a run to the history file the way the reporter's history sync does: every run kept, this one last. */
+function addRun(file: string, run: RunFile): void {
+  const old = fs.existsSync(file) ? readHistory(file) : null;
+  rewriteHistory(file, new Set((old?.runs ?? []).map((r) => r.runId)), [run], old?.sources);
+}
+
+describe('rewriteHistory and readHistory', () => {
   it('round-trips runs and per-test series, oldest run first', () => {
-    appendToHistory(file, run('r1', [test('t1', 10), test('t2', 20, 'failed', 'b.test.ts')], 'abc123'), 10);
-    appendToHistory(file, run('r2', [test('t1', 12)]), 10);
+    addRun(file, run('r1', [test('t1', 10), test('t2', 20, 'failed', 'b.test.ts')], 'abc123'));
+    addRun(file, run('r2', [test('t1', 12)]));
 
     const history = readHistory(file);
 
@@ -108,8 +114,8 @@ describe('appendToHistory', () => {
   });
 
   it('stores NaN and a null status where a test did not run', () => {
-    appendToHistory(file, run('r1', [test('old', 5)]), 10);
-    appendToHistory(file, run('r2', [test('new', 7)]), 10);
+    addRun(file, run('r1', [test('old', 5)]));
+    addRun(file, run('r2', [test('new', 7)]));
 
     const history = readHistory(file);
 
@@ -119,42 +125,16 @@ describe('appendToHistory', () => {
     expect(history.tests.get('new')?.statuses).toEqual([null, 'passed']);
   });
 
-  it('keeps only the newest N runs', () => {
-    for (const id of ['r1', 'r2', 'r3', 'r4']) appendToHistory(file, run(id, [test('t', Number(id[1]))]), 2);
-
-    const history = readHistory(file);
-
-    expect(history.runs.map((r) => r.runId)).toEqual(['r3', 'r4']);
-    expect([...(history.tests.get('t')?.durationsMs ?? [])]).toEqual([3, 4]);
-  });
-
-  it('keeps just the new run when the history size is 1', () => {
-    appendToHistory(file, run('r1', [test('t', 1)]), 1);
-    appendToHistory(file, run('r2', [test('t', 2)]), 1);
-
-    expect(readHistory(file).runs.map((r) => r.runId)).toEqual(['r2']);
-  });
-
   it('leaves skipped and todo tests out', () => {
-    appendToHistory(file, run('r1', [test('ran', 3), test('skip', 0, 'skipped'), test('todo', 0, 'todo')]), 10);
+    addRun(file, run('r1', [test('ran', 3), test('skip', 0, 'skipped'), test('todo', 0, 'todo')]));
 
     expect([...readHistory(file).tests.keys()]).toEqual(['ran']);
   });
 
-  it('replaces an earlier append of the same run id instead of duplicating it', () => {
-    appendToHistory(file, run('r1', [test('t', 1)]), 10);
-    appendToHistory(file, run('r1', [test('t', 9)]), 10);
-
-    const history = readHistory(file);
-
-    expect(history.runs.map((r) => r.runId)).toEqual(['r1']);
-    expect([...(history.tests.get('t')?.durationsMs ?? [])]).toEqual([9]);
-  });
-
-  it('refuses to append to a corrupt history', () => {
+  it('refuses to add to a corrupt history', () => {
     fs.writeFileSync(file, 'garbage');
 
-    expect(() => appendToHistory(file, run('r1', [test('t', 1)]), 10)).toThrow(JestPerfError);
+    expect(() => addRun(file, run('r1', [test('t', 1)]))).toThrow(JestPerfError);
     expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
   });
 });

@@ -9,7 +9,7 @@ describe('@jest-perf/core entry', () => {
       core.resolveConfig,
       core.isJestPerfError,
       core.JestPerfError,
-      core.appendToHistory,
+      core.rewriteHistory,
       core.readHistory,
       core.dataPaths,
       core.relativePosix,

@@ -12,6 +12,30 @@ describe('the public API of @jest-perf/audit', () => {
   });
 });
 
+describe('the export list of @jest-perf/audit', () => {
+  it('is exactly the README\'s "Public API" (a change here is a change of the package\'s API)', () => {
+    expect(Object.keys(require('../index') as object).sort()).toEqual(
+      [
+        'AuditDependencyError',
+        'AuditPathError',
+        'RULE_IDS',
+        'SERIAL_CANDIDATE_RULES',
+        'SKIPPED_DIRS',
+        'SOURCE_EXTENSIONS',
+        'auditFiles',
+        'auditSource',
+        'discoverFiles',
+        'formatJson',
+        'formatText',
+        'isRuleId',
+        'isSerialCandidateRule',
+        'isTestFile',
+        'toJson',
+      ].sort(),
+    );
+  });
+});
+
 describe('without TypeScript installed', () => {
   it('stops with an error that says to install it', () => {
     jest.isolateModules(() => {

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from './command';
 import { baselineSchema, baselineV1Schema } from './schemas/baseline.schema';
 import {
   BASELINE_VERSION,
@@ -63,6 +64,6 @@ export function readBaselineFile(file: string, fix: string): ReadBaseline {
     baseline,
     migrated:
       `Baseline ${file} is in format 1 (thresholds copied into every test): read as format ${BASELINE_VERSION}, ` +
-      `${kept}. Save it in the new format: npx jest-perf baseline --migrate`,
+      `${kept}. Save it in the new format: ${JEST_PERF_CLI} baseline --migrate`,
   };
 }

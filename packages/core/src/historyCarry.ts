@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
+import { JEST_PERF_CLI } from './command';
 import { JestPerfError } from './errors';
 import { type ExportedRun, encodeHistoryExport, readHistoryExport, unzipRun, zipRun } from './historyExport';
 import { assertMeaning, runFileProblem } from './meaning';
@@ -53,7 +54,7 @@ export interface HistoryImportResult {
   pruned: string[];
 }
 
-const RUN_FIX = 'export it again with `npx jest-perf history export --out <file>` from a project whose runs are intact';
+const RUN_FIX = `export it again with \`${JEST_PERF_CLI} history export --out <file>\` from a project whose runs are intact`;
 
 /** One row's run, parsed and checked like a run file on disk. @throws JestPerfError naming the run and field. */
 function checkedRun(row: ExportedRun, file: string): void {

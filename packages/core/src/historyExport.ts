@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
+import { JEST_PERF_CLI } from './command';
 import { JestPerfError } from './errors';
 import { historyExportHeaderSchema } from './schemas/historyExport.schema';
 import { HISTORY_EXPORT_VERSION, type HistoryExportHeader } from './types';
@@ -25,8 +26,7 @@ export interface HistoryExportFile {
   runs: ExportedRun[];
 }
 
-const EXPORT_FIX =
-  'export it again with `npx jest-perf history export --out <file>` (or delete it: the history restarts from the next run)';
+const EXPORT_FIX = `export it again with \`${JEST_PERF_CLI} history export --out <file>\` (or delete it: the history restarts from the next run)`;
 
 // apache-arrow is only loaded when an export is read or written.
 function arrow(): typeof import('apache-arrow') {
@@ -88,7 +88,7 @@ function headerOf(table: ArrowTable, file: string): HistoryExportHeader {
       `not a jest-perf history export: it has no '${HISTORY_EXPORT_KEY}' header${
         isIndex ? ' (it looks like .jest-perf/history.arrow, the local index, which holds only part of each run)' : ''
       }`,
-      'pass a file written by `npx jest-perf history export --out <file>`',
+      `pass a file written by \`${JEST_PERF_CLI} history export --out <file>\``,
     );
   }
   let value: unknown;
@@ -155,7 +155,7 @@ export function readHistoryExport(file: string): HistoryExportFile {
   } catch (cause) {
     throw new JestPerfError('JEST_PERF_FILE_MISSING', 'Cannot read the history export', {
       file,
-      fix: 'pass the file `npx jest-perf history export --out <file>` wrote (or --if-present to skip a missing one)',
+      fix: `pass the file \`${JEST_PERF_CLI} history export --out <file>\` wrote (or --if-present to skip a missing one)`,
       cause,
     });
   }

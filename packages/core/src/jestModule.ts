@@ -70,12 +70,50 @@ export function jestSearchDirs(rootDir: string): string[] {
   return dirs;
 }
 
+/** What jest-perf uses of Yarn Plug'n'Play's runtime API (`require('pnpapi')`). */
+export interface PnpResolver {
+  /** The file `request` resolves to when required from `issuer` (a folder ends with `/`); throws when it does not. */
+  resolveRequest(request: string, issuer: string): string | null;
+}
+
+/** Yarn's Plug'n'Play resolver when this process runs under it: such an install has no node_modules to walk. */
+function pnpResolver(): PnpResolver | undefined {
+  if (!process.versions.pnp) return undefined;
+  try {
+    return require('pnpapi') as PnpResolver;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Under Plug'n'Play a package sees only its own dependencies: `request` as the project requires it, else as
+ * a package of the running Jest does (jest-config and jest-runner depend on Jest's environments).
+ */
+function resolveWithPnp(pnp: PnpResolver, request: string, rootDir: string): string | undefined {
+  for (const dir of [rootDir, ...runningJestDirs()]) {
+    try {
+      const found = pnp.resolveRequest(request, `${dir}${path.sep}`);
+      if (found) return found;
+    } catch {
+      // not a dependency of this folder's package: try the next one
+    }
+  }
+  return undefined;
+}
+
 /**
  * Resolves `request` (a package, `package/sub/path`, or a path relative to `rootDir`) the way the
  * project's own Jest would, or `undefined` when neither the project nor its Jest has it.
+ * @param pnp Yarn Plug'n'Play's resolver, when the project is installed that way (found by default)
  */
-export function resolveFromProject(request: string, rootDir: string): string | undefined {
+export function resolveFromProject(
+  request: string,
+  rootDir: string,
+  pnp: PnpResolver | undefined = pnpResolver(),
+): string | undefined {
   if (request.startsWith('.') || path.isAbsolute(request)) return resolveFile(path.resolve(rootDir, request));
+  if (pnp) return resolveWithPnp(pnp, request, rootDir);
   const name = packageName(request);
   for (const dir of jestSearchDirs(rootDir)) {
     const found = findPackageDir(dir, name);

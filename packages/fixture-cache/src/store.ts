@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { confinedPath, isJestPerfError } from '@jest-perf/core';
+import { commandFor, confinedPath, isJestPerfError } from '@jest-perf/core';
 import { FixtureCacheError } from './errors';
 import { CACHE_VERSION } from './key';
 import { readSidecar, type Sidecar, writeSidecar } from './sidecar';
 import type { VerifyMode } from './types';
+
+/** The cache-clearing command as the user runs it. */
+const CACHE_CLEAR = commandFor('jest-perf-cache-clear');
 
 /** The files of one entry: data, metadata sidecar, and the lock held while it is built. */
 export interface EntryPaths {
@@ -162,7 +165,7 @@ export function removeEntry(paths: Pick<EntryPaths, 'data' | 'sidecar'>): void {
       fs.rmSync(file, { force: true, recursive: true });
     } catch (error) {
       throw new FixtureCacheError('JEST_PERF_CACHE_ENTRY_STUCK', `Cannot remove the corrupt cache entry ${file}`, {
-        fix: `delete it by hand (rm -rf "${file}") or clear the cache folder (npx jest-perf-cache-clear)`,
+        fix: `delete it by hand (rm -rf "${file}") or clear the cache folder (${CACHE_CLEAR})`,
         cause: error,
       });
     }

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { formatDuration } from '@jest-perf/regression';
 import type { HookProfile } from './profileFixtures';
 import type { Report } from './reportModel';
@@ -34,18 +35,20 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
       ...(suites > 0 ? [`${suites} file, hook or whole-run verdict(s)`] : []),
       ...(regressions.slowCount.kind === 'regressed' ? ['the slow-test count'] : []),
     ];
-    advice.push(`Regressed: ${what.join(', ')}. Confirm on a quiet machine with \`npx jest-perf check --confirm 3\`.`);
+    advice.push(
+      `Regressed: ${what.join(', ')}. Confirm on a quiet machine with \`${JEST_PERF_CLI} check --confirm 3\`.`,
+    );
   }
   const unconfirmed = regressions
     ? [...regressions.tests, ...regressions.suites].filter((v) => v.kind === 'unconfirmed').length
     : 0;
   if (unconfirmed > 0) {
     advice.push(
-      `${unconfirmed} large change(s) are unconfirmed: rerun them with \`npx jest-perf check --confirm 3\` (reruns the files, keeps each one's fastest time).`,
+      `${unconfirmed} large change(s) are unconfirmed: rerun them with \`${JEST_PERF_CLI} check --confirm 3\` (reruns the files, keeps each one's fastest time).`,
     );
   }
   if (!regressions)
-    advice.push('No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.');
+    advice.push(`No baseline to compare with: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`.`);
   if (uncategorizedSlow.length > 0) {
     advice.push(
       `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`jest-perf categorize --apply\` tags them so \`pnpm test:fast\` can skip them.`,

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JEST29_FILES, JEST30_TS_FILES } from './install/fixtures';
+import { JEST29_FILES, JEST30_JS_FILES, JEST30_TS_FILES } from './install/fixtures';
 import {
   createProject,
   installJestPerf,
   ownVersions,
+  type PackageManager,
   packTarballs,
   run,
+  runManager,
   sideBySide,
   trackedRun,
 } from './install/installedProject';
@@ -29,9 +31,9 @@ afterAll(() => {
   for (const dir of [tarballDir, ...roots]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The checks every installed project passes, for one tracked run of `config`. */
-function expectTracked(root: string, config: string): ReturnType<typeof trackedRun> {
-  const tracked = trackedRun(root, config);
+/** The checks every installed project passes, for one tracked run of `config` (else package.json#jest). */
+function expectTracked(root: string, config?: string, manager: PackageManager = 'npm'): ReturnType<typeof trackedRun> {
+  const tracked = trackedRun(root, config, manager);
   const { jest, tracked: recorded } = sideBySide(tracked, root);
 
   expect(recorded).toEqual(jest);
@@ -147,6 +149,40 @@ describe("installed with pnpm into a Jest 30 + ts-jest project (preset: 'ts-jest
       expect(tracked.jestVersion).toBe('30.5.2');
       expect(tracked.files[0]?.loadEnvironmentMs).toEqual(expect.any(Number));
       expectReportWorks(root);
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe("installed with Yarn 4 (Plug'n'Play) into a Jest 30 JavaScript project, wired by `yarn jest-perf init` @slow", () => {
+  let root: string;
+  const own = ['jest'];
+  let before: Record<string, string>;
+
+  beforeAll(() => {
+    root = createProject('yarn', { jest: '30.5.2' }, JEST30_JS_FILES, { jest: { testEnvironment: 'node' } });
+    roots.push(root);
+    before = ownVersions(root, 'yarn', own);
+    installJestPerf(root, 'yarn', tarballs);
+  }, INSTALL_TIMEOUT_MS);
+
+  it("leaves the project's own jest as it was", () => {
+    expect(before).toEqual({ jest: '30.5.2' });
+    expect(ownVersions(root, 'yarn', own)).toEqual(before);
+  });
+
+  it(
+    "(e) init wires package.json#jest; the user's node environment is wrapped and found through Plug'n'Play",
+    () => {
+      const init = runManager(root, 'yarn', ['jest-perf', 'init']);
+      expect(init).toContain('yarn jest-perf report');
+
+      const { stderr } = expectTracked(root, undefined, 'yarn');
+
+      // Advice names the command that works here: npx finds nothing without node_modules/.bin.
+      expect(stderr).toContain('yarn jest-perf report');
+      expect(stderr).not.toContain('npx jest-perf');
+      expect(runManager(root, 'yarn', ['jest-perf', 'report'])).toContain('math');
     },
     RUN_TIMEOUT_MS,
   );

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import {
   describeVerdict,
   formatCounts,
@@ -10,9 +11,9 @@ import { formatSpeed } from '@jest-perf/report';
 import type { CheckView } from './checkReport';
 
 /** What settles the unconfirmed changes. */
-const CONFIRM = 'npx jest-perf check --confirm 3';
+const CONFIRM = `${JEST_PERF_CLI} check --confirm 3`;
 /** What the user runs when a slowdown is intended. */
-export const UPDATE_BASELINE = 'npx jest-perf baseline --from-history 5';
+export const UPDATE_BASELINE = `${JEST_PERF_CLI} baseline --from-history 5`;
 
 function testbedOf(view: CheckView): string {
   const base = view.baseline.testbed?.key ?? 'not recorded';

@@ -5,6 +5,7 @@ import {
   type Baseline,
   type BaselineOverrides,
   type History,
+  JEST_PERF_CLI,
   JestPerfError,
   type RunFile,
   readRunFile,
@@ -114,7 +115,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         fileRuns: sourceRuns,
         overrides,
       });
-      const again = `npx jest-perf baseline --from-history ${options.fromHistory}${options.exclude.map((id) => ` --exclude ${id}`).join('')}`;
+      const again = `${JEST_PERF_CLI} baseline --from-history ${options.fromHistory}${options.exclude.map((id) => ` --exclude ${id}`).join('')}`;
       if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null, again);
       for (const odd of outlierRuns(history, options.fromHistory)) io.err(outlierWarning(odd, again));
     }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '@jest-perf/core';
+import { JEST_PERF_CLI, writeFileAtomic } from '@jest-perf/core';
 import { createTwoFilesPatch } from 'diff';
 import type { CommandModule } from '../command';
 import { type InitPlan, planInit } from '../init/planInit';
@@ -45,7 +45,7 @@ function printNext(plan: Plan, root: string, io: CliIo): void {
     lines.push('  install @jest-perf/preset and @jest-perf/cli as dev dependencies (see the guide)');
   lines.push(
     `  ${runScript(root, 'perf:track')}          # a tracked Jest run (or: JEST_PERF=1 npx jest)`,
-    '  npx jest-perf report',
+    `  ${JEST_PERF_CLI} report`,
     `  ${runScript(root, 'perf:baseline')}       # after ~5 tracked runs; then commit ${plan.baseline}`,
   );
   io.out(lines.join('\n'));
@@ -74,7 +74,7 @@ export const initCommand: CommandModule<InitOptions> = {
           `jest-perf init: cannot edit ${name} safely: ${plan.reason}. Nothing was changed.`,
           'Add these lines by hand:',
           ...plan.manual.map((line) => `  ${line}`),
-          'then run `npx jest-perf init` again to add the .gitignore lines and the perf:* scripts.',
+          `then run \`${JEST_PERF_CLI} init\` again to add the .gitignore lines and the perf:* scripts.`,
         ].join('\n'),
       );
       return EXIT.usage;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { JEST_PERF_CLI, pathFromCwd, saveRun, writeJsonAtomic } from '@jest-perf/core';
 import { readEnv } from '@jest-perf/core/env';
 import { DEFAULT_SERIAL_TAG, type Lane } from '@jest-perf/parallel';
 import { mergeLaneRuns } from '../analysis/mergeLaneRuns';
@@ -73,7 +73,7 @@ export function createTestCommand(spawn?: SpawnJest, list?: ListJest): CommandMo
         const where = pathFromCwd(io.cwd, written);
         const lanes = result.runs.length === 1 ? 'one lane' : `${result.runs.length} lanes`;
         io.err(`jest-perf: ${merged.summary.total} tests from ${lanes} → one run ${where}`);
-        io.err(`  next: npx jest-perf report${output ? ` --run ${where}` : ''}`);
+        io.err(`  next: ${JEST_PERF_CLI} report${output ? ` --run ${where}` : ''}`);
       }
       return result.exitCode === 0 ? EXIT.ok : EXIT.failed;
     },

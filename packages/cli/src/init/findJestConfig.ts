@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { JestPerfError } from '@jest-perf/core';
+import { JEST_PERF_CLI, JestPerfError } from '@jest-perf/core';
 
 /** Jest's own order of config files in a folder (jest-config's JEST_CONFIG_EXT_ORDER, Jest 30). */
 export const JEST_CONFIG_FILES = [
@@ -28,7 +28,7 @@ export function readPackageJson(root: string): Record<string, unknown> {
   const file = path.join(root, 'package.json');
   if (!isFile(file)) {
     throw new JestPerfError('JEST_PERF_FILE_MISSING', `no package.json in ${root}`, {
-      fix: 'run `npx jest-perf init` in your project root, or pass --root <project folder>',
+      fix: `run \`${JEST_PERF_CLI} init\` in your project root, or pass --root <project folder>`,
     });
   }
   let parsed: unknown;
@@ -37,7 +37,7 @@ export function readPackageJson(root: string): Record<string, unknown> {
   } catch (cause) {
     throw new JestPerfError('JEST_PERF_FILE_CORRUPT', 'package.json is not valid JSON', {
       file,
-      fix: 'fix its syntax, then run `npx jest-perf init` again',
+      fix: `fix its syntax, then run \`${JEST_PERF_CLI} init\` again`,
       cause,
     });
   }
@@ -78,7 +78,7 @@ export function findJestConfig(root: string, pkg: Record<string, unknown>): Jest
     throw new JestPerfError(
       'JEST_PERF_USAGE',
       `multiple Jest configurations found:\n${list}\n  Jest refuses this too (without --config)`,
-      { fix: 'remove the unused ones, then run `npx jest-perf init` again' },
+      { fix: `remove the unused ones, then run \`${JEST_PERF_CLI} init\` again` },
     );
   }
   return found[0] ?? { kind: 'none', file: pkgFile };

@@ -1,4 +1,4 @@
-import { formatDuration } from '@jest-perf/core';
+import { formatDuration, JEST_PERF_CLI } from '@jest-perf/core';
 import type { RunEntry } from './listRuns';
 
 /** `2026-11-24 11:07` in the local time zone: when the run started, as the user's clock said. */
@@ -49,7 +49,7 @@ export function renderRuns(runs: RunEntry[], stored: number): string {
     ...rows.map(line),
     '',
     `${shown}; name one by its ref or its id (or the start of the id):`,
-    '  npx jest-perf report --run latest~1      npx jest-perf compare latest~1 latest',
+    `  ${JEST_PERF_CLI} report --run latest~1      ${JEST_PERF_CLI} compare latest~1 latest`,
     '',
   ].join('\n');
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type DataPaths, JestPerfError, listRunFiles, readLatestRun } from '@jest-perf/core';
+import { type DataPaths, JEST_PERF_CLI, JestPerfError, listRunFiles, readLatestRun } from '@jest-perf/core';
 
 /** How to see the ids a run reference can name, said by every error of {@link resolveRunRef}. */
-export const SEE_RUN_IDS = 'see the stored runs and their ids with: npx jest-perf runs';
+export const SEE_RUN_IDS = `see the stored runs and their ids with: ${JEST_PERF_CLI} runs`;
 
 const LATEST_BACK = /^latest~(\d+)$/;
 

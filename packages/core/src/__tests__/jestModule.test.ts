@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { jestSearchDirs, resolveFromProject } from '../jestModule';
+import { jestSearchDirs, type PnpResolver, resolveFromProject } from '../jestModule';
 
 let root: string;
 
@@ -65,5 +65,46 @@ describe('resolveFromProject', () => {
 
     expect(resolveFromProject('jest-environment-jsdom', root)).toBeUndefined();
     expect(resolveFromProject('./missing.js', root)).toBeUndefined();
+  });
+
+  describe("under Yarn Plug'n'Play (no node_modules to walk)", () => {
+    /** A resolver that knows one package per issuer folder, and throws for the rest as pnpapi does. */
+    function fakePnp(known: Record<string, Record<string, string>>): PnpResolver & { issuers: string[] } {
+      const issuers: string[] = [];
+      return {
+        issuers,
+        resolveRequest(request, issuer) {
+          issuers.push(issuer);
+          const found = known[issuer]?.[request];
+          if (found === undefined) throw new Error(`${issuer} does not depend on ${request}`);
+          return found;
+        },
+      };
+    }
+
+    it("asks Plug'n'Play from the project's folder", () => {
+      const pnp = fakePnp({ [`${root}${path.sep}`]: { 'jest-environment-jsdom': '/cache/jsdom.zip/index.js' } });
+
+      expect(resolveFromProject('jest-environment-jsdom', root, pnp)).toBe('/cache/jsdom.zip/index.js');
+      expect(pnp.issuers).toEqual([`${root}${path.sep}`]);
+    });
+
+    it("then from the folders of the running Jest's packages, which depend on Jest's own environments", () => {
+      // A worker has jest-runner loaded: a stand-in, loaded here so that it is among the loaded modules.
+      write('cache/jest-runner.zip/node_modules/jest-runner/build/index.js', 'module.exports = {};');
+      require(path.join(root, 'cache/jest-runner.zip/node_modules/jest-runner/build/index.js'));
+      const jestDir = `${path.join(root, 'cache/jest-runner.zip/node_modules/jest-runner')}${path.sep}`;
+      const pnp = fakePnp({ [jestDir]: { 'jest-environment-node': '/cache/node.zip/index.js' } });
+
+      expect(resolveFromProject('jest-environment-node', root, pnp)).toBe('/cache/node.zip/index.js');
+      expect(pnp.issuers[0]).toBe(`${root}${path.sep}`);
+      expect(resolveFromProject('jest-environment-missing', root, pnp)).toBeUndefined();
+    });
+
+    it('resolves relative paths from rootDir as without it', () => {
+      write('envs/mine.js', '');
+
+      expect(resolveFromProject('./envs/mine.js', root, fakePnp({}))).toBe(path.join(root, 'envs/mine.js'));
+    });
   });
 });

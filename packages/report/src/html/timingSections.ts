@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
 import { formatChange, formatCounts, formatPercent, formatSlowCount } from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
@@ -99,7 +100,7 @@ export function regressionsSection(model: HtmlModel): string {
     return section(
       'regressions',
       'Regressions',
-      note('No baseline: create one with `npx jest-perf baseline --from-history 5`.'),
+      note(`No baseline: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`.`),
     );
   const c = r.summary.tests;
   const banner =

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 /** What the end of a run knows about the project, to pick the one command worth running next. */
 export interface NextContext {
   /** The run went to a side file (`JEST_PERF_OUTPUT`), outside the history: its path from the cwd. */
@@ -20,18 +21,18 @@ const BASELINE_RUNS = 5;
 /** The one most useful command after this run. */
 export function nextCommand(context: NextContext): NextCommand {
   if (context.sideRunFile !== null) {
-    return { command: `npx jest-perf report --run ${context.sideRunFile}`, why: 'the full report of this run' };
+    return { command: `${JEST_PERF_CLI} report --run ${context.sideRunFile}`, why: 'the full report of this run' };
   }
-  if (context.hasBaseline) return { command: 'npx jest-perf check', why: 'compare this run with the baseline' };
+  if (context.hasBaseline) return { command: `${JEST_PERF_CLI} check`, why: 'compare this run with the baseline' };
   if (context.failed > 0) {
-    return { command: 'npx jest-perf report', why: 'where the time goes (a baseline is built from passing runs)' };
+    return { command: `${JEST_PERF_CLI} report`, why: 'where the time goes (a baseline is built from passing runs)' };
   }
   const toGo = BASELINE_RUNS - context.storedRuns;
   if (toGo > 0) {
-    return { command: 'npx jest-perf report', why: `where the time goes; a baseline after ${toGo} more run(s)` };
+    return { command: `${JEST_PERF_CLI} report`, why: `where the time goes; a baseline after ${toGo} more run(s)` };
   }
   return {
-    command: `npx jest-perf baseline --from-history ${BASELINE_RUNS}`,
+    command: `${JEST_PERF_CLI} baseline --from-history ${BASELINE_RUNS}`,
     why: 'no baseline yet: record what normal is, then `check` gates on it',
   };
 }

@@ -73,3 +73,9 @@ describe('math', () => {
 module.exports = withJestPerf({ preset: 'ts-jest', testEnvironment: 'node' });
 `,
 };
+
+/** (e) Jest 30, JavaScript only, `testEnvironment: 'node'` in package.json#jest: wired by `jest-perf init` alone. */
+export const JEST30_JS_FILES: Record<string, string> = {
+  'src/math.js': 'module.exports = { add: (a, b) => a + b };\n',
+  'test/math.test.js': NODE_TEST,
+};

@@ -12,7 +12,19 @@ const NPM_CACHE = path.join(os.tmpdir(), 'jest-perf-e2e-npm-cache');
 /** What a user installs: the preset and the CLI (npm finds their @jest-perf dependencies among the tarballs). */
 const USER_PACKAGES = ['preset', 'cli', 'environment', 'reporter', 'core', 'regression', 'report', 'parallel', 'audit'];
 
-export type PackageManager = 'npm' | 'pnpm';
+export type PackageManager = 'npm' | 'pnpm' | 'yarn';
+
+/** Yarn 4 (Plug'n'Play by default), fetched by npx like a user without it installed would. */
+const YARN = ['-y', '-p', '@yarnpkg/cli-dist@4.18.1', 'yarn'];
+/** Under CI=true Yarn 4 refuses to write a lockfile; these projects are created fresh, lockfile and all. */
+const YARN_ENV = { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false', YARN_ENABLE_TELEMETRY: '0' };
+
+/** Runs the package manager's command (`yarn` through npx) in `cwd`. */
+export function runManager(cwd: string, manager: PackageManager, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  return manager === 'yarn'
+    ? run(cwd, 'npx', [...YARN, ...args], { ...YARN_ENV, ...env })
+    : run(cwd, manager, args, env);
+}
 
 /** Runs a command in `cwd`; throws with its output when it fails. */
 export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
@@ -41,9 +53,10 @@ export function createProject(
   manager: PackageManager,
   devDependencies: Record<string, string>,
   files: Record<string, string>,
+  manifestFields: Record<string, unknown> = {},
 ): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `jest-perf-install-${manager}-`));
-  const manifest = { name: 'user-project', version: '1.0.0', private: true, devDependencies };
+  const manifest = { name: 'user-project', version: '1.0.0', private: true, devDependencies, ...manifestFields };
   fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // pnpm 12 stops at a dependency's build script it was not told about (jest 30's @parcel/watcher).
   if (manager === 'pnpm')
@@ -52,12 +65,14 @@ export function createProject(
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);
   }
-  run(root, manager, ['install']);
+  if (manager === 'yarn') fs.writeFileSync(path.join(root, 'yarn.lock'), ''); // the project's root for Yarn
+  runManager(root, manager, ['install']);
   return root;
 }
 
 /** The installed versions of the user's own Jest-side packages, as the package manager lists them. */
 export function ownVersions(root: string, manager: PackageManager, names: string[]): Record<string, string> {
+  if (manager === 'yarn') return yarnVersions(root, names);
   const text = run(root, manager, ['ls', ...names, '--json', '--depth=0']);
   const parsed = JSON.parse(text) as unknown;
   const tree = (Array.isArray(parsed) ? parsed[0] : parsed) as {
@@ -66,6 +81,19 @@ export function ownVersions(root: string, manager: PackageManager, names: string
   };
   const all = { ...tree.dependencies, ...tree.devDependencies };
   return Object.fromEntries(names.map((name) => [name, all[name]?.version ?? 'missing']));
+}
+
+/** The versions `yarn info` gives the project's own dependencies `names` (one JSON object per line). */
+function yarnVersions(root: string, names: string[]): Record<string, string> {
+  const lines = runManager(root, 'yarn', ['info', ...names, '--json'])
+    .trim()
+    .split('\n');
+  const versions: Record<string, string> = {};
+  for (const line of lines) {
+    const info = JSON.parse(line) as { value: string; children: { Version: string } };
+    versions[info.value.slice(0, info.value.lastIndexOf('@'))] = info.children.Version;
+  }
+  return Object.fromEntries(names.map((name) => [name, versions[name] ?? 'missing']));
 }
 
 /**
@@ -78,12 +106,24 @@ export function installJestPerf(root: string, manager: PackageManager, tarballs:
     run(root, 'npm', ['install', '-D', ...tarballs]);
     return;
   }
-  const overrides = tarballs.map((file) => {
-    const name = path.basename(file).replace(/^jest-perf-(.+)-\d+\.\d+\.\d+\.tgz$/, '@jest-perf/$1');
-    return `  '${name}': 'file:${file}'`;
-  });
+  if (manager === 'yarn') {
+    // Yarn maps the packages to the tarballs with `resolutions`; Plug'n'Play lets the config name only the
+    // project's own dependencies, so the environment and reporter are added beside the preset and CLI.
+    const manifestFile = path.join(root, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+    manifest.resolutions = Object.fromEntries(tarballs.map((file) => [packageOf(file), `file:${file}`]));
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    runManager(root, 'yarn', ['add', '-D', ...tarballs.slice(0, 4)]);
+    return;
+  }
+  const overrides = tarballs.map((file) => `  '${packageOf(file)}': 'file:${file}'`);
   fs.appendFileSync(path.join(root, 'pnpm-workspace.yaml'), `overrides:\n${overrides.join('\n')}\n`);
   run(root, 'pnpm', ['add', '-D', ...tarballs.slice(0, 2)]);
+}
+
+/** `…/jest-perf-core-0.1.0.tgz` → `@jest-perf/core`. */
+function packageOf(tarball: string): string {
+  return path.basename(tarball).replace(/^jest-perf-(.+)-\d+\.\d+\.\d+\.tgz$/, '@jest-perf/$1');
 }
 
 export interface TrackedRun {
@@ -92,21 +132,32 @@ export interface TrackedRun {
   stderr: string;
 }
 
-/** One tracked Jest run of `config` with Jest's `--json` report beside it. */
-export function trackedRun(root: string, config: string): TrackedRun {
+/**
+ * One tracked Jest run of `config` (else the project's own: package.json#jest) with Jest's `--json` report
+ * beside it; under Yarn through `yarn jest`, as Plug'n'Play has no node_modules/jest to start.
+ */
+export function trackedRun(root: string, config?: string, manager: PackageManager = 'npm'): TrackedRun {
   fs.rmSync(path.join(root, '.jest-perf'), { recursive: true, force: true });
   const out = path.join(root, 'jest.json');
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, JEST_PERF: '1', JEST_PERF_WORKER_DIR: '' },
-      timeout: 120_000,
+  const jestArgs = [...(config ? ['--config', config] : []), '--json', `--outputFile=${out}`];
+  const [command, args] =
+    manager === 'yarn'
+      ? ['npx', [...YARN, 'jest', ...jestArgs]]
+      : [process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs]];
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      npm_config_cache: NPM_CACHE,
+      ...(manager === 'yarn' ? YARN_ENV : {}),
+      JEST_PERF: '1',
+      JEST_PERF_WORKER_DIR: '',
     },
-  );
-  if (result.status !== 0) throw new Error(`jest --config ${config} failed (exit ${result.status}):\n${result.stderr}`);
+    timeout: 120_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`jest --config ${config ?? 'package.json'} failed (exit ${result.status}):\n${result.stderr}`);
   const run = JSON.parse(fs.readFileSync(path.join(root, '.jest-perf', 'latest.json'), 'utf8')) as RunFile;
   return { run, jest: JSON.parse(fs.readFileSync(out, 'utf8')) as JestJson, stderr: result.stderr };
 }

@@ -15,9 +15,11 @@ export function processCpuMs(): number {
 
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
- * source maps (about 0.7 ms each), and a line only matters for hooks worth profiling.
+ * source maps (0.7-1.8 ms a hook, measured in a worker), and a line only matters for hooks worth profiling.
+ * At 1 ms, one garbage collection or preemption inside any cheap hook paid that cost in most test files
+ * (~2 % of a suite of small files: docs/benchmarks.md); at 10 ms a line costs at most a tenth of its hook.
  */
-export const LINE_MIN_MS = 1;
+export const LINE_MIN_MS = 10;
 
 /** A test's setup time, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
 interface TestTiming {

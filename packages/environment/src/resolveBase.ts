@@ -39,9 +39,11 @@ export function baseOption(options: unknown, fallback: string): string {
 export function loadBaseEnvironment(option: string, rootDir: string): { file: string; Base: EnvironmentClass } {
   // A testEnvironment moved here by withJestPerf may hold `<rootDir>`, which Jest replaces only in testEnvironment.
   const base = option.replace(/^<rootDir>/, rootDir);
-  const file = candidates(base)
-    .map((request) => resolveFromProject(request, rootDir))
-    .find((found) => found !== undefined);
+  let file: string | undefined;
+  for (const request of candidates(base)) {
+    file = resolveFromProject(request, rootDir);
+    if (file !== undefined) break;
+  }
   if (!file) {
     const pkg = candidates(base)[0] as string;
     fail(

@@ -4,6 +4,23 @@ import { withPerfTracking } from './withPerfTracking';
 
 /** One tracked class per base environment file, per worker process (Jest builds an environment per test file). */
 const wrapped = new Map<string, EnvironmentClass>();
+/**
+ * The tracked class of each base a project names (`rootDir` + base), per worker: resolving a base walks
+ * node_modules folders and Jest's loaded modules, ~1 ms that every test file would otherwise pay again.
+ */
+const byBase = new Map<string, EnvironmentClass>();
+
+function trackedClass(base: string, rootDir: string): EnvironmentClass {
+  const key = `${rootDir}\0${base}`;
+  let Tracked = byBase.get(key);
+  if (!Tracked) {
+    const { file, Base } = loadBaseEnvironment(base, rootDir);
+    Tracked = wrapped.get(file) ?? withPerfTracking(Base);
+    wrapped.set(file, Tracked);
+    byBase.set(key, Tracked);
+  }
+  return Tracked;
+}
 
 /** The config the base environment sees: the same, without jest-perf's own `jestPerf` options. */
 function withoutJestPerfOptions(config: JestEnvironmentConfig): JestEnvironmentConfig {
@@ -25,12 +42,7 @@ export function wrappingEnvironment(defaultBase: string, options: { fixed?: bool
     // A fixed entry (`/node`, `/jsdom`) is named for its base: a `@jest-environment` docblock picks it in a
     // project whose config names another base (withJestPerf's jestPerf.base), and the docblock must win.
     const base = options.fixed ? defaultBase : baseOption(projectConfig?.testEnvironmentOptions, defaultBase);
-    const { file, Base } = loadBaseEnvironment(base, projectConfig?.rootDir ?? process.cwd());
-    let Tracked = wrapped.get(file);
-    if (!Tracked) {
-      Tracked = withPerfTracking(Base);
-      wrapped.set(file, Tracked);
-    }
+    const Tracked = trackedClass(base, projectConfig?.rootDir ?? process.cwd());
     // `new` on a function that returns an object yields that object: Jest gets the tracked base's instance.
     return new Tracked(withoutJestPerfOptions(config), context);
   }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
+import * as jestModule from '@jest-perf/core/jest-module';
 import NodeEnvironment from 'jest-environment-node';
 import { wrappingEnvironment } from '../wrappingEnvironment';
 import { environmentSource, fakeProject } from './helpers/fakeProject';
@@ -89,6 +90,21 @@ describe('wrappingEnvironment', () => {
     const second = new Environment(config, context);
 
     expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
+  });
+
+  it('resolves a base once per worker: later test files of the project skip the module lookup', () => {
+    const root = project({ 'env.js': environmentSource('Resolved') });
+    const Environment = wrappingEnvironment('node');
+    const config = configFor(root, { jestPerf: { base: './env.js' } });
+    // The lookup walks node_modules folders and Jest's loaded modules: ~1 ms a test file, the same answer each time.
+    const lookup = jest.spyOn(jestModule, 'resolveFromProject');
+
+    new Environment(config, context);
+    const second = new Environment(config, context) as Marked;
+
+    expect(second.marker).toBe('Resolved');
+    expect(lookup.mock.calls.map(([request]) => request)).toEqual(['./env.js']);
+    lookup.mockRestore();
   });
 
   it('says which package to install when the base cannot be found', () => {

@@ -1,6 +1,6 @@
 import type { FileRecord, TestRecord } from '@jest-perf/core';
 import { nextCommand } from '../summary/nextCommand';
-import { renderSummary, SUMMARY_WIDTH, type SummaryInput } from '../summary/renderSummary';
+import { CPU_OVER_WALL, renderSummary, SUMMARY_WIDTH, type SummaryInput } from '../summary/renderSummary';
 import { shortenMiddle } from '../summary/shortenMiddle';
 import { slowestFiles, slowestTests } from '../summary/slowest';
 import { endOfRunOutput } from '../summary/summarySettings';
@@ -160,6 +160,17 @@ describe('renderSummary', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says why a cpu share passes 100 %, only when one does', () => {
+    const over = renderSummary(
+      input({ slowestTests: [{ id: 'a.test.ts › gc heavy', durationMs: 900, cpuShare: 1.07 }] }),
+    );
+    const under = renderSummary(input({ slowestTests: [{ id: 'a.test.ts › plain', durationMs: 900, cpuShare: 0.9 }] }));
+
+    expect(over).toContain('107%');
+    expect(over.split('\n')).toContain(`  ${CPU_OVER_WALL}`);
+    expect(under).not.toContain(CPU_OVER_WALL);
   });
 
   it('shortens long test ids in the middle so every line fits 80 columns', () => {

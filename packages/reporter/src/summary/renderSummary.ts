@@ -27,6 +27,12 @@ interface Column {
   cells: string[];
 }
 
+/**
+ * Why a cpu share can pass 100 %: the CPU time is the worker process's (`process.cpuUsage()`), so V8's
+ * garbage-collector and compiler threads, running beside the test, count too.
+ */
+export const CPU_OVER_WALL = "cpu over 100%: the worker's GC and compiler threads ran beside the code";
+
 const percent = (ratio: number): string => `${Math.min(999, Math.round(ratio * 100))}%`;
 
 /** CPU and wait shares of a time, as two columns; none when no row has its CPU time recorded. */
@@ -114,6 +120,8 @@ export function renderSummary(input: SummaryInput): string {
       `${INDENT}start-up: time outside tests and hooks (imports, setup); wait: off the CPU`,
     );
   }
+  const shares = [...input.slowestTests, ...input.slowestFiles].map((row) => row.cpuShare ?? 0);
+  if (shares.some((share) => share > 1)) lines.push(`${INDENT}${CPU_OVER_WALL}`);
   lines.push('', ...labelled('run file', input.runFile), ...labelled('next    ', input.next.command));
   lines.push(`${INDENT}         ${shortenMiddle(input.next.why, SUMMARY_WIDTH - 11)}`);
   return `${lines.join('\n')}\n`;

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Tracking overhead as instructions executed: the synthetic suite under plain Jest, the jest-perf preset
-// with tracking off and with tracking on, each run under valgrind's callgrind (Jest's main process and its
-// workers, `--trace-children`), side by side in one run.
+// with tracking off and with tracking on, each run in band under valgrind's callgrind (every node process
+// of the run, `--trace-children`: Jest and its haste-map workers), side by side in one run.
 //
-//   pnpm bench:overhead:instructions [--runs 1] [--files 20] [--tests 50] [--workers 2] [--suite js|ts]
+//   pnpm bench:overhead:instructions [--runs 1] [--files 20] [--tests 50] [--suite js|ts]
+//
+// In band (`--maxWorkers=1`) because jest-worker kills a test worker that has not exited 500 ms after the
+// end of the run, and under valgrind a worker is still writing its counts then: they would be lost. In band,
+// what a run pays once per worker (loading jest-perf's environment) is counted once.
 //
 // Why: on 2 shared cores the wall-time ratios of overhead.mjs spread by ±5-10 % a round, more than the
 // cost they look for. An instruction count does not depend on what else the machine runs (repeated
@@ -18,12 +22,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { childEnv, generateSuite, jestArgs, readBenchOptions, spawnJest, variantsFor } from './syntheticSuite.mjs';
 
-const USAGE =
-  'Usage: node test/e2e/bench/overheadInstructions.mjs [--runs N] [--files F] [--tests T] [--workers W] [--suite js|ts]';
+const USAGE = 'Usage: node test/e2e/bench/overheadInstructions.mjs [--runs N] [--files F] [--tests T] [--suite js|ts]';
+/** In band: see the top of this file. */
+const WORKERS = 1;
 
 function readOptions() {
   return readBenchOptions(USAGE, {
-    numbers: { runs: { value: 1 }, files: { value: 20 }, tests: { value: 50 }, workers: { value: 2 } },
+    numbers: { runs: { value: 1 }, files: { value: 20 }, tests: { value: 50 } },
     strings: { suite: 'js' },
   });
 }
@@ -32,8 +37,8 @@ function haveValgrind() {
   return spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-/** Runs one variant under callgrind; resolves with the instructions of each node process (Jest's and its workers'). */
-function countInstructions(root, variant, options, outDir) {
+/** Runs one variant under callgrind; resolves with the instructions of each node process (Jest's and its haste-map workers'). */
+function countInstructions(root, variant, outDir) {
   const prefix = path.join(outDir, `${variant.id}`);
   const args = [
     '--tool=callgrind',
@@ -42,7 +47,7 @@ function countInstructions(root, variant, options, outDir) {
     '--smc-check=all-non-file',
     `--callgrind-out-file=${prefix}.%p.out`,
     process.execPath,
-    ...jestArgs(root, variant, options.workers),
+    ...jestArgs(root, variant, WORKERS),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { cwd: root, env: childEnv(variant.env), stdio: 'pipe' });
@@ -88,14 +93,14 @@ async function main() {
   fs.mkdirSync(outDir);
   try {
     console.log(
-      `Suite: ${options.files} files × ${options.tests} tests (${options.suite}), --maxWorkers=${options.workers}; ` +
+      `Suite: ${options.files} files × ${options.tests} tests (${options.suite}), in band; ` +
         `${options.runs} run(s) per variant under callgrind, variants run at the same time (a count does not depend on it)`,
     );
     // Warm-up, natively: Jest's transform and haste caches, so no variant counts a cold start.
-    for (const variant of variants) await spawnJest(root, variant, jestArgs(root, variant, options.workers));
+    for (const variant of variants) await spawnJest(root, variant, jestArgs(root, variant, WORKERS));
     const counts = new Map(variants.map((variant) => [variant.id, []]));
     for (let run = 0; run < options.runs; run += 1) {
-      const results = await Promise.all(variants.map((variant) => countInstructions(root, variant, options, outDir)));
+      const results = await Promise.all(variants.map((variant) => countInstructions(root, variant, outDir)));
       results.forEach((result, index) => {
         const variant = variants[index];
         counts.get(variant.id).push(result.instructions);

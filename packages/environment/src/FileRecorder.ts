@@ -17,7 +17,8 @@ export function processCpuMs(): number {
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
  * source maps (0.7-1.8 ms a hook, measured in a worker), and a line only matters for hooks worth profiling.
  * At 1 ms, one garbage collection or preemption inside any cheap hook paid that cost in most test files
- * (~2 % of a suite of small files: docs/benchmarks.md); at 10 ms a line costs at most a tenth of its hook.
+ * (15-40 ms a worker per run, mostly loading the source-map support: docs/benchmarks.md); at 10 ms a line
+ * costs at most a tenth of its hook.
  */
 export const LINE_MIN_MS = 10;
 

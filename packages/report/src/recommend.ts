@@ -1,4 +1,4 @@
-import { JEST_PERF_CLI } from '@jest-perf/core';
+import { commandFor, JEST_PERF_CLI } from '@jest-perf/core';
 import { formatDuration } from '@jest-perf/regression';
 import type { HookProfile } from './profileFixtures';
 import type { Report } from './reportModel';
@@ -51,7 +51,7 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
     advice.push(`No baseline to compare with: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`.`);
   if (uncategorizedSlow.length > 0) {
     advice.push(
-      `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`jest-perf categorize --apply\` tags them so \`pnpm test:fast\` can skip them.`,
+      `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`${JEST_PERF_CLI} categorize --apply\` tags them so \`JEST_PERF_SKIP_TAGS=slow ${commandFor('jest')}\` can skip them.`,
     );
   }
   const startupLine = startupAdvice(startup);

@@ -78,7 +78,7 @@ describe('jest-perf categorize', () => {
       '    35.00 s  src/report.test.ts › group › builds pdf report',
       '    32.00 s  src/report.test.ts › group › x title',
       '    31.00 s  src/report.test.ts › other › located nowhere',
-      'Tag them with a trailing " @slow" in the title, or run: jest-perf categorize --apply',
+      'Tag them with a trailing " @slow" in the title, or run: npx jest-perf categorize --apply',
     ]);
     expect(project.read(FILE)).toBe(SOURCE);
   });

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { formatDuration } from '@jest-perf/regression';
 import { uncategorizedSlowTests } from '@jest-perf/report';
 import { optionalString, positiveNumber } from '../args';
@@ -57,7 +58,7 @@ export const categorizeCommand: CommandModule<CategorizeOptions> = {
     io.out(`${slow.length} test(s) over ${formatDuration(thresholdMs)} without a \`slow\` tag:`);
     for (const test of slow) io.out(`  ${formatDuration(test.durationMs).padStart(9)}  ${test.id}`);
     if (!options.apply) {
-      io.out('Tag them with a trailing " @slow" in the title, or run: jest-perf categorize --apply');
+      io.out(`Tag them with a trailing " @slow" in the title, or run: ${JEST_PERF_CLI} categorize --apply`);
       return EXIT.ok;
     }
     const edits = applyTag(

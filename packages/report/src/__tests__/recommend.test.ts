@@ -66,9 +66,9 @@ describe('recommend', () => {
     ]);
   });
 
-  it('suggests tagging slow tests so test:fast can skip them', () => {
+  it('suggests tagging slow tests so a run can skip them, with commands the project has', () => {
     expect(advise(quiet(45_000), quiet(45_000))).toEqual([
-      '1 test(s) are over 30.00 s without a `slow` tag: `jest-perf categorize --apply` tags them so `pnpm test:fast` can skip them.',
+      '1 test(s) are over 30.00 s without a `slow` tag: `npx jest-perf categorize --apply` tags them so `JEST_PERF_SKIP_TAGS=slow npx jest` can skip them.',
     ]);
   });
 

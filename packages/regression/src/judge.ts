@@ -123,7 +123,11 @@ export function judge(wall: TimeSeries | undefined, cpu: TimeSeries | undefined,
   const wallResult = measurement(w, wall.base, params.threshold, cpuShare);
   if (wall.base.samples < MIN_OWN_SAMPLES && !params.judgeFewRuns) return { kind: 'unjudged', ...wallResult };
   const beyondContention = c !== null && c.currentMs > c.baselineMs * (params.cpu.contention ?? 1);
-  if (c && cpu && c.large && c.beyondNoise && beyondContention && params.cpu.trusted) {
+  // Process CPU time also counts GC and compiler threads, and on a busy VM time the host took away: one run
+  // of a thing that mostly waits can show a stall as CPU time (seen: a 1 ms test at 1.76 s of CPU). One run
+  // is evidence only for a thing that computes, whose CPU time dwarfs such extras; others need a second sample.
+  const cpuSampledEnough = c !== null && (computes || params.confirmed || c.currentSamples > 1);
+  if (c && cpu && c.large && c.beyondNoise && beyondContention && cpuSampledEnough && params.cpu.trusted) {
     return { kind: 'regressed', ...measurement(c, cpu.base, params.threshold, cpuShare) };
   }
   if (w.large) {

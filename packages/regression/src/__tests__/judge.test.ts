@@ -142,6 +142,24 @@ describe('judge', () => {
     });
   });
 
+  it('does not fail a waiting thing on one run of CPU time: a stall on a busy machine can count as CPU time', () => {
+    // Seen in CI under load: an untouched 1 ms test measured 1.76 s of CPU time and 1.77 s of wall time in one
+    // run (process CPU time counts GC and compiler threads, and stolen time on a busy VM).
+    const waitsBase = { wall: stats(1, 0, 4), cpu: stats(0, 0, 4) };
+    expect(
+      judge(series([1770], waitsBase.wall), series([1760], waitsBase.cpu), params({ judgeFewRuns: true })),
+    ).toMatchObject({ kind: 'unconfirmed', reason: 'one-run', evidence: 'wall' });
+    // A second sample makes it evidence.
+    expect(judge(series([1770, 1750], waitsBase.wall), series([1760, 1740], waitsBase.cpu), params())).toMatchObject({
+      kind: 'regressed',
+      evidence: 'cpu',
+    });
+    // So does a confirming rerun.
+    expect(
+      judge(series([1770], waitsBase.wall), series([1760], waitsBase.cpu), params({ confirmed: true })),
+    ).toMatchObject({ kind: 'regressed', evidence: 'cpu' });
+  });
+
   it('regresses on CPU time even on a busy machine, but not across testbeds', () => {
     const busy = params({ wall: rule({ trusted: false }) });
     const cpu = series([1900], stats(900, 5));

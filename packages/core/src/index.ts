@@ -7,7 +7,14 @@ export {
   type CheckReportEntry,
   type CheckVerdictKind,
 } from './checkReport';
-export { commandFor, JEST_PERF_CLI } from './command';
+export {
+  commandFor,
+  installDevCommand,
+  JEST_PERF_CLI,
+  type PackageManager,
+  packageManagerOf,
+  runScriptCommand,
+} from './command';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';
 export { isJestPerfError, JestPerfError, type JestPerfErrorCode, type JestPerfErrorOptions } from './errors';

@@ -1,4 +1,5 @@
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
+import { installDevCommand } from '@jest-perf/core/command';
 import { resolveFromProject } from '@jest-perf/core/jest-module';
 
 export type EnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment;
@@ -48,7 +49,9 @@ export function loadBaseEnvironment(option: string, rootDir: string): { file: st
     const pkg = candidates(base)[0] as string;
     fail(
       `cannot find the base environment ${JSON.stringify(base)} from ${rootDir}`,
-      pkg.startsWith('.') || pkg.startsWith('/') ? 'check the path (relative to rootDir)' : `npm i -D ${pkg}`,
+      pkg.startsWith('.') || pkg.startsWith('/')
+        ? 'check the path (relative to rootDir)'
+        : installDevCommand(rootDir, pkg),
     );
   }
   let loaded: unknown;

@@ -15,8 +15,9 @@ function loadTestSequencer(): typeof TestSequencerType {
       require('@jest-perf/core/jest-module') as typeof import('@jest-perf/core/jest-module');
     const file = resolveFromProject('@jest/test-sequencer', process.cwd());
     if (!file) {
+      const { installDevCommand } = require('@jest-perf/core/command') as typeof import('@jest-perf/core/command');
       throw new Error(
-        '@jest-perf/parallel/sequencer: cannot find @jest/test-sequencer from the project. Fix: npm i -D @jest/test-sequencer (the version of your jest)',
+        `@jest-perf/parallel/sequencer: cannot find @jest/test-sequencer from the project. Fix: ${installDevCommand(process.cwd(), '@jest/test-sequencer')} (the version of your jest)`,
       );
     }
     loaded = require(file);

@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { JEST_PERF_CLI, writeFileAtomic } from '@jest-perf/core';
+import { JEST_PERF_CLI, runScriptCommand, writeFileAtomic } from '@jest-perf/core';
 import { createTwoFilesPatch } from 'diff';
 import type { CommandModule } from '../command';
 import { type InitPlan, planInit } from '../init/planInit';
@@ -12,13 +11,6 @@ interface InitOptions {
 }
 
 type Plan = Extract<InitPlan, { kind: 'plan' }>;
-
-/** The package manager's way to run a script, from the project's lock file. */
-function runScript(root: string, script: string): string {
-  if (fs.existsSync(path.join(root, 'pnpm-lock.yaml'))) return `pnpm ${script}`;
-  if (fs.existsSync(path.join(root, 'yarn.lock'))) return `yarn ${script}`;
-  return `npm run ${script}`;
-}
 
 function isInstalled(root: string): boolean {
   try {
@@ -44,9 +36,9 @@ function printNext(plan: Plan, root: string, io: CliIo): void {
   if (!isInstalled(root))
     lines.push('  install @jest-perf/preset and @jest-perf/cli as dev dependencies (see the guide)');
   lines.push(
-    `  ${runScript(root, 'perf:track')}          # a tracked Jest run (or: JEST_PERF=1 npx jest)`,
+    `  ${runScriptCommand(root, 'perf:track')}          # a tracked Jest run (or: JEST_PERF=1 npx jest)`,
     `  ${JEST_PERF_CLI} report`,
-    `  ${runScript(root, 'perf:baseline')}       # after ~5 tracked runs; then commit ${plan.baseline}`,
+    `  ${runScriptCommand(root, 'perf:baseline')}       # after ~5 tracked runs; then commit ${plan.baseline}`,
   );
   io.out(lines.join('\n'));
 }

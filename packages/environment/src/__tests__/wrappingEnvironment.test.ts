@@ -115,6 +115,14 @@ describe('wrappingEnvironment', () => {
     );
   });
 
+  it("names the install command of the project's package manager", () => {
+    const root = project({ 'package.json': '{}', 'pnpm-lock.yaml': '' });
+
+    expect(() => new (wrappingEnvironment('jsdom'))(configFor(root, {}), context)).toThrow(
+      /Fix: pnpm add -D jest-environment-jsdom/,
+    );
+  });
+
   it('rejects a base that is not an environment name, naming the option', () => {
     const make = (base: unknown) => () =>
       new (wrappingEnvironment('node'))(configFor(undefined, { jestPerf: { base } }), context);

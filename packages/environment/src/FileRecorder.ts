@@ -7,11 +7,23 @@ import { timedHook } from './timedHook';
 
 type Clock = () => number;
 
-/** The worker's CPU time so far (user + system), in ms. */
-export function processCpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
+type CpuUsageReader = () => NodeJS.CpuUsage;
+
+/**
+ * The CPU clock tests are timed with, in ms (user + system): the thread that runs them where Node can read
+ * it (`process.threadCpuUsage`, Node 22.19+ and 23.9+), else the whole worker process, which also counts
+ * garbage-collection and compiler threads (and every worker under Jest's `workerThreads`).
+ */
+export function cpuClock(proc: { cpuUsage: CpuUsageReader; threadCpuUsage?: CpuUsageReader } = process): Clock {
+  const read = (proc.threadCpuUsage ?? proc.cpuUsage).bind(proc);
+  return () => {
+    const usage = read();
+    return (usage.user + usage.system) / 1000;
+  };
 }
+
+/** The worker's CPU clock (see {@link cpuClock}), made once per worker. */
+export const processCpuMs: Clock = cpuClock();
 
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
@@ -51,6 +63,8 @@ export class FileRecorder {
   private sawFirstHook = false;
   private readonly hookCpu = new Map<HookRecord, number>();
   private readonly cpuStart: number;
+  /** The CPU clock at the end of the newest call of a test (see {@link cpuStartOf}). */
+  private lastCpuEnd: { test: Circus.TestEntry; invocation: number; ms: number } | undefined;
 
   /**
    * @param now the clock hooks are timed with
@@ -79,9 +93,9 @@ export class FileRecorder {
     const test = state.currentDescribeBlock.children.at(-1);
     if (test?.type !== 'test' || typeof test.fn !== 'function') return;
     test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
-      const started = this.cpuNow();
+      const started = this.cpuStartOf(test);
       return () => {
-        this.testTiming(test).cpuMs += this.cpuNow() - started;
+        this.testTiming(test).cpuMs += this.cpuEndOf(test) - started;
       };
     }) as unknown as Circus.TestFn;
   }
@@ -146,10 +160,10 @@ export class FileRecorder {
   /** Starts timing one call of a hook; the returned function ends it. */
   private startHook(record: HookRecord, test: Circus.TestEntry | null | undefined): () => void {
     const started = this.now();
-    const cpuStarted = this.cpuNow();
+    const cpuStarted = this.cpuStartOf(test ?? null);
     return () => {
       const ms = this.now() - started;
-      const cpuMs = this.cpuNow() - cpuStarted;
+      const cpuMs = this.cpuEndOf(test ?? null) - cpuStarted;
       record.calls += 1;
       record.totalMs += ms;
       record.maxMs = Math.max(record.maxMs, ms);
@@ -161,6 +175,26 @@ export class FileRecorder {
         timing.cpuMs += cpuMs;
       }
     };
+  }
+
+  /**
+   * The CPU clock at the start of a call (a hook's or a test's function). Inside one test the end of its
+   * previous call is taken as the start: a reading is a syscall (`getrusage`, 3-13 µs on a busy VM) and a
+   * test with a beforeEach and an afterEach makes three calls; what jest-circus does between them counts
+   * for the test, as its wall time does. `null`: a beforeAll/afterAll, always read.
+   */
+  private cpuStartOf(test: Circus.TestEntry | null): number {
+    const last = this.lastCpuEnd;
+    return test !== null && last !== undefined && last.test === test && last.invocation === test.invocations
+      ? last.ms
+      : this.cpuNow();
+  }
+
+  /** The CPU clock at the end of a call, kept as the start of the same test's next call. */
+  private cpuEndOf(test: Circus.TestEntry | null): number {
+    const ms = this.cpuNow();
+    this.lastCpuEnd = test === null ? undefined : { test, invocation: test.invocations, ms };
+    return ms;
   }
 
   /** The timing of the test's current attempt: a new attempt (a retry) starts from zero. */

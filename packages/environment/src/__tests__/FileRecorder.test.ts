@@ -1,5 +1,5 @@
 import type { Circus } from '@jest/types';
-import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
+import { cpuClock, FileRecorder, LINE_MIN_MS } from '../FileRecorder';
 import { block } from './helpers/describeBlock';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
@@ -364,6 +364,32 @@ describe('FileRecorder', () => {
     expect(record.cpuMs).toBe(39);
   });
 
+  it('reads the CPU clock once per boundary of a test: an end is the next call’s start (a syscall each)', () => {
+    const wall = clock();
+    let cpuMs = 0;
+    let reads = 0;
+    const cpu = () => {
+      reads += 1;
+      return cpuMs;
+    };
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu);
+    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => (cpuMs += 4)) as Circus.HookFn);
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, (() => (cpuMs += 1)) as Circus.HookFn);
+    const test = addTest(recorder, 'computes', root, () => (cpuMs += 30));
+    reads = 0;
+
+    startTest(test);
+    (before.fn as unknown as () => void)();
+    cpuMs += 2; // jest-circus between the hook and the test: counted for the test
+    (test.fn as unknown as () => void)();
+    (after.fn as unknown as () => void)();
+
+    expect(reads).toBe(4);
+    const record = recorder.toRecord(1);
+    expect(record.testCpuMs).toEqual([37]);
+    expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([4, 1]);
+  });
+
   it('sums counters per group and name, by 1 unless told', () => {
     const recorder = new FileRecorder(TEST_PATH, []);
 
@@ -401,5 +427,17 @@ describe('FileRecorder', () => {
 
     expect(recorder.toRecord(1).hookMs).toBe(2.5);
     now.mockRestore();
+  });
+});
+
+describe('cpuClock', () => {
+  const usage = (user: number, system: number) => () => ({ user, system });
+
+  it("reads the thread's CPU time where Node has process.threadCpuUsage, in ms", () => {
+    expect(cpuClock({ cpuUsage: usage(9_000_000, 0), threadCpuUsage: usage(1500, 500) })()).toBe(2);
+  });
+
+  it("reads the process's CPU time on older Node", () => {
+    expect(cpuClock({ cpuUsage: usage(3000, 1000) })()).toBe(4);
   });
 });

@@ -373,8 +373,12 @@ describe('FileRecorder', () => {
       return cpuMs;
     };
     const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu);
-    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => (cpuMs += 4)) as Circus.HookFn);
-    const after = addHook(recorder, 'afterEach', root, USER_STACK, (() => (cpuMs += 1)) as Circus.HookFn);
+    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => {
+      cpuMs += 4;
+    }) as Circus.HookFn);
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, (() => {
+      cpuMs += 1;
+    }) as Circus.HookFn);
     const test = addTest(recorder, 'computes', root, () => (cpuMs += 30));
     reads = 0;
 

@@ -50,7 +50,7 @@ export interface HookRecord {
   calls: number;
   totalMs: number;
   maxMs: number;
-  /** CPU time of the worker over every call of the hook; absent when not measured. */
+  /** CPU time over every call of a beforeAll/afterAll hook; absent when not measured (and for beforeEach/afterEach, whose time counts for their test). */
   cpuMs?: number;
 }
 

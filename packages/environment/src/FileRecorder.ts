@@ -61,10 +61,13 @@ export class FileRecorder {
   private readonly counters: CounterGroups = {};
   private hookMs = 0;
   private sawFirstHook = false;
+  /** CPU time of beforeAll/afterAll hooks (a test's beforeEach/afterEach calls count for the test). */
   private readonly hookCpu = new Map<HookRecord, number>();
   private readonly cpuStart: number;
-  /** The CPU clock at the end of the newest call of a test (see {@link cpuStartOf}). */
-  private lastCpuEnd: { test: Circus.TestEntry; invocation: number; ms: number } | undefined;
+  /** The test running now, from the CPU clock at the start of its first call (see {@link openSpan}). */
+  private span: { test: Circus.TestEntry; invocation: number; startCpu: number } | undefined;
+  /** The afterEach hook a test of the block calls last, or null when it calls none (see {@link lastCallOf}). */
+  private readonly lastAfterEach = new Map<Circus.DescribeBlock, Circus.Hook | null>();
 
   /**
    * @param now the clock hooks are timed with
@@ -93,9 +96,9 @@ export class FileRecorder {
     const test = state.currentDescribeBlock.children.at(-1);
     if (test?.type !== 'test' || typeof test.fn !== 'function') return;
     test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
-      const started = this.cpuStartOf(test);
+      this.openSpan(test);
       return () => {
-        this.testTiming(test).cpuMs += this.cpuEndOf(test) - started;
+        if (this.lastCallOf(test) === null) this.closeSpan();
       };
     }) as unknown as Circus.TestFn;
   }
@@ -108,6 +111,7 @@ export class FileRecorder {
 
   toRecord(worker: number | null): WorkerFileRecord {
     // Every test of the tree, run or not, as Jest lists them in the file's results.
+    this.closeSpan();
     const timings = this.root ? testsInResultOrder(this.root).map((test) => this.timings.get(test)) : [];
     return {
       kind: 'file',
@@ -125,7 +129,7 @@ export class FileRecorder {
           ...(line === undefined ? {} : { line }),
           totalMs: round(record.totalMs),
           maxMs: round(record.maxMs),
-          cpuMs: round(this.hookCpu.get(record) ?? 0),
+          ...(this.hookCpu.has(record) ? { cpuMs: round(this.hookCpu.get(record) ?? 0) } : {}),
         };
       }),
       testSetupMs: timings.map((timing) => round(timing?.setupMs ?? 0)),
@@ -153,48 +157,87 @@ export class FileRecorder {
     };
     this.definitions.set(hook, event.asyncError);
     this.hooks.set(hook, record);
-    const perTest = hook.type === 'beforeEach' || hook.type === 'afterEach';
-    hook.fn = timedHook(hook.fn, () => this.startHook(record, perTest ? state.currentlyRunningTest : null));
+    if (hook.type === 'beforeEach' || hook.type === 'afterEach') {
+      hook.fn = timedHook(hook.fn, () => this.startEachHook(hook, record, state.currentlyRunningTest ?? null));
+    } else {
+      this.hookCpu.set(record, 0);
+      hook.fn = timedHook(hook.fn, () => this.startOnceHook(record));
+    }
   }
 
-  /** Starts timing one call of a hook; the returned function ends it. */
-  private startHook(record: HookRecord, test: Circus.TestEntry | null | undefined): () => void {
+  /** Starts timing one call of a beforeEach/afterEach hook for `test`; the returned function ends it. */
+  private startEachHook(hook: Circus.Hook, record: HookRecord, test: Circus.TestEntry | null): () => void {
     const started = this.now();
-    const cpuStarted = this.cpuStartOf(test ?? null);
+    if (test) this.openSpan(test);
     return () => {
-      const ms = this.now() - started;
-      const cpuMs = this.cpuEndOf(test ?? null) - cpuStarted;
-      record.calls += 1;
-      record.totalMs += ms;
-      record.maxMs = Math.max(record.maxMs, ms);
-      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + cpuMs);
-      this.hookMs += ms;
-      if (test) {
-        const timing = this.testTiming(test);
-        timing.setupMs += ms;
-        timing.cpuMs += cpuMs;
-      }
+      const ms = this.endCall(record, started);
+      if (!test) return;
+      this.testTiming(test).setupMs += ms;
+      if (hook.type === 'afterEach' && this.lastCallOf(test) === hook) this.closeSpan();
     };
   }
 
-  /**
-   * The CPU clock at the start of a call (a hook's or a test's function). Inside one test the end of its
-   * previous call is taken as the start: a reading is a syscall (`getrusage`, 3-13 µs on a busy VM) and a
-   * test with a beforeEach and an afterEach makes three calls; what jest-circus does between them counts
-   * for the test, as its wall time does. `null`: a beforeAll/afterAll, always read.
-   */
-  private cpuStartOf(test: Circus.TestEntry | null): number {
-    const last = this.lastCpuEnd;
-    return test !== null && last !== undefined && last.test === test && last.invocation === test.invocations
-      ? last.ms
-      : this.cpuNow();
+  /** Starts timing one call of a beforeAll/afterAll hook, CPU time included; the returned function ends it. */
+  private startOnceHook(record: HookRecord): () => void {
+    const started = this.now();
+    const cpuStarted = this.cpuNow();
+    // A test whose last call never ran (its beforeEach failed and it has no afterEach) ends here.
+    this.closeSpan(cpuStarted);
+    return () => {
+      this.endCall(record, started);
+      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpuNow() - cpuStarted);
+    };
   }
 
-  /** The CPU clock at the end of a call, kept as the start of the same test's next call. */
-  private cpuEndOf(test: Circus.TestEntry | null): number {
-    const ms = this.cpuNow();
-    this.lastCpuEnd = test === null ? undefined : { test, invocation: test.invocations, ms };
+  /** Adds one call's wall time to its hook; returns it. */
+  private endCall(record: HookRecord, started: number): number {
+    const ms = this.now() - started;
+    record.calls += 1;
+    record.totalMs += ms;
+    record.maxMs = Math.max(record.maxMs, ms);
+    this.hookMs += ms;
     return ms;
+  }
+
+  /**
+   * Starts the test's CPU span at its first call (a beforeEach or its own function); its later calls run
+   * inside it. One span per test, not one reading per call: a reading is a syscall (`getrusage`,
+   * 3-15 µs in a busy worker), and at three calls a test it was most of tracking's cost on a fast suite.
+   */
+  private openSpan(test: Circus.TestEntry): void {
+    const open = this.span;
+    if (open?.test === test && open.invocation === test.invocations) return;
+    const cpu = this.cpuNow();
+    this.closeSpan(cpu);
+    this.span = { test, invocation: test.invocations, startCpu: cpu };
+  }
+
+  /** Ends the open span (if any): its CPU time is its test's (of that attempt). */
+  private closeSpan(cpu?: number): void {
+    const open = this.span;
+    if (!open) return;
+    this.span = undefined;
+    const timing = this.testTiming(open.test);
+    if (timing.invocation === open.invocation) timing.cpuMs += (cpu ?? this.cpuNow()) - open.startCpu;
+  }
+
+  /**
+   * The call that ends a test: the afterEach hook jest-circus runs last for it (from the test's block up
+   * to the root, each block's in definition order; it runs them even when the test failed), or null when
+   * its own function is the last (no afterEach; concurrent tests run none).
+   */
+  private lastCallOf(test: Circus.TestEntry): Circus.Hook | null {
+    if (test.concurrent) return null;
+    const block = test.parent;
+    let last = this.lastAfterEach.get(block);
+    if (last === undefined) {
+      last = null;
+      for (let current: Circus.DescribeBlock | undefined = block; current; current = current.parent) {
+        for (const hook of current.hooks) if (hook.type === 'afterEach') last = hook;
+      }
+      this.lastAfterEach.set(block, last);
+    }
+    return last;
   }
 
   /** The timing of the test's current attempt: a new attempt (a retry) starts from zero. */

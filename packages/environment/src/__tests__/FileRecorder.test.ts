@@ -360,11 +360,12 @@ describe('FileRecorder', () => {
 
     // 4 ms in its beforeEach + 30 ms in its own function; the untouched test took none.
     expect(record.testCpuMs).toEqual([34, 0]);
-    expect(record.hooks[0]?.cpuMs).toBe(4);
+    // A beforeEach's CPU time is its test's; only beforeAll/afterAll hooks have their own.
+    expect(record.hooks[0]?.cpuMs).toBeUndefined();
     expect(record.cpuMs).toBe(39);
   });
 
-  it('reads the CPU clock once per boundary of a test: an end is the next call’s start (a syscall each)', () => {
+  it('reads the CPU clock twice a test, at the start of its first call and the end of its last (a syscall each)', () => {
     const wall = clock();
     let cpuMs = 0;
     let reads = 0;
@@ -388,10 +389,59 @@ describe('FileRecorder', () => {
     (test.fn as unknown as () => void)();
     (after.fn as unknown as () => void)();
 
-    expect(reads).toBe(4);
+    expect(reads).toBe(2);
     const record = recorder.toRecord(1);
     expect(record.testCpuMs).toEqual([37]);
-    expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([4, 1]);
+    expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, undefined]);
+  });
+
+  it('ends a test at the afterEach jest-circus calls last: the outermost block’s last one', () => {
+    let cpuMs = 0;
+    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, () => cpuMs);
+    const inner = block('inner', root);
+    const outerAfter = addHook(recorder, 'afterEach', root, USER_STACK, (() => {
+      cpuMs += 5;
+    }) as Circus.HookFn);
+    const innerAfter = addHook(recorder, 'afterEach', inner, USER_STACK, (() => {
+      cpuMs += 2;
+    }) as Circus.HookFn);
+    const test = addTest(recorder, 'nested', inner, () => (cpuMs += 10));
+    const later = addTest(recorder, 'later', inner, () => (cpuMs += 1));
+
+    startTest(test);
+    (test.fn as unknown as () => void)();
+    (innerAfter.fn as unknown as () => void)();
+    cpuMs += 100; // between its two afterEach hooks: still the test's
+    (outerAfter.fn as unknown as () => void)();
+    cpuMs += 1000; // between tests: counted for neither
+    startTest(later);
+    (later.fn as unknown as () => void)();
+    (innerAfter.fn as unknown as () => void)();
+    (outerAfter.fn as unknown as () => void)();
+
+    expect(recorder.toRecord(1).testCpuMs).toEqual([117, 8]);
+  });
+
+  it('ends a test whose last call never ran (a failed beforeEach, no afterEach) at the next reading', () => {
+    let cpuMs = 0;
+    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, () => cpuMs);
+    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => {
+      cpuMs += 3;
+      throw new Error('setup failed');
+    }) as Circus.HookFn);
+    const failing = addTest(recorder, 'never runs', root, () => (cpuMs += 50));
+    const afterAll = addHook(recorder, 'afterAll', root, USER_STACK, (() => {
+      cpuMs += 7;
+    }) as Circus.HookFn);
+
+    startTest(failing);
+    expect(() => (before.fn as unknown as () => void)()).toThrow('setup failed');
+    cpuMs += 1;
+    (afterAll.fn as unknown as () => void)();
+    const record = recorder.toRecord(1);
+
+    expect(record.testCpuMs).toEqual([4]);
+    expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, 7]);
   });
 
   it('sums counters per group and name, by 1 unless told', () => {

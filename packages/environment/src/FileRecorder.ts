@@ -1,26 +1,10 @@
 import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
+import { type Clock, cpuClock } from './cpuClock';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
 import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
-
-type Clock = () => number;
-
-type CpuUsageReader = () => NodeJS.CpuUsage;
-
-/**
- * The CPU clock tests are timed with, in ms (user + system): the thread that runs them where Node can read
- * it (`process.threadCpuUsage`, Node 22.19+ and 23.9+), else the whole worker process, which also counts
- * garbage-collection and compiler threads (and every worker under Jest's `workerThreads`).
- */
-export function cpuClock(proc: { cpuUsage: CpuUsageReader; threadCpuUsage?: CpuUsageReader } = process): Clock {
-  const read = (proc.threadCpuUsage ?? proc.cpuUsage).bind(proc);
-  return () => {
-    const usage = read();
-    return (usage.user + usage.system) / 1000;
-  };
-}
 
 /** The worker's CPU clock (see {@link cpuClock}), made once per worker. */
 export const processCpuMs: Clock = cpuClock();

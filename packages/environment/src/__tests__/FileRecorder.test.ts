@@ -1,5 +1,5 @@
 import type { Circus } from '@jest/types';
-import { cpuClock, FileRecorder, LINE_MIN_MS } from '../FileRecorder';
+import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
 import { block } from './helpers/describeBlock';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
@@ -481,17 +481,5 @@ describe('FileRecorder', () => {
 
     expect(recorder.toRecord(1).hookMs).toBe(2.5);
     now.mockRestore();
-  });
-});
-
-describe('cpuClock', () => {
-  const usage = (user: number, system: number) => () => ({ user, system });
-
-  it("reads the thread's CPU time where Node has process.threadCpuUsage, in ms", () => {
-    expect(cpuClock({ cpuUsage: usage(9_000_000, 0), threadCpuUsage: usage(1500, 500) })()).toBe(2);
-  });
-
-  it("reads the process's CPU time on older Node", () => {
-    expect(cpuClock({ cpuUsage: usage(3000, 1000) })()).toBe(4);
   });
 });

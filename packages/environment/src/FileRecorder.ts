@@ -1,13 +1,21 @@
 import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
-import { type Clock, cpuClock } from './cpuClock';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
 import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
 
-/** The worker's CPU clock (see {@link cpuClock}), made once per worker. */
-export const processCpuMs: Clock = cpuClock();
+type Clock = () => number;
+
+/**
+ * The worker's CPU time so far (user + system), in ms: `getrusage(RUSAGE_SELF)`, exact to the call. The
+ * thread's own clocks are not: `process.threadCpuUsage` (RUSAGE_THREAD) and `/proc/thread-self/schedstat`
+ * advance only at scheduler ticks and switches, so a 1 ms test read 0 or 3 ms (measured: docs/benchmarks.md).
+ */
+export function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
 
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's

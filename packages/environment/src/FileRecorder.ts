@@ -193,8 +193,9 @@ export class FileRecorder {
 
   /**
    * Starts the test's CPU span at its first call (a beforeEach or its own function); its later calls run
-   * inside it. One span per test, not one reading per call: a reading is a syscall (`getrusage`,
-   * 3-15 µs in a busy worker), and at three calls a test it was most of tracking's cost on a fast suite.
+   * inside it. One span per test, not one reading per call: a reading is a syscall (`getrusage`), which in a
+   * busy worker stalled for a millisecond or more about once in a hundred calls, and at a reading before and
+   * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md).
    */
   private openSpan(test: Circus.TestEntry): void {
     const open = this.span;

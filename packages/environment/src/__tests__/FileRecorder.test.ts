@@ -13,6 +13,25 @@ function clock(): { now: () => number; set: (ms: number) => void } {
   return { now: () => current, set: (ms) => (current = ms) };
 }
 
+/** A CPU clock that counts its readings, and functions that spend CPU time on it. */
+function cpuClock() {
+  const cpu = {
+    ms: 0,
+    reads: 0,
+    now: (): number => {
+      cpu.reads += 1;
+      return cpu.ms;
+    },
+    /** A hook's (or a test's) function that spends `ms`, then throws `error` when given. */
+    spend: (ms: number, error?: Error) =>
+      (() => {
+        cpu.ms += ms;
+        if (error) throw error;
+      }) as unknown as Circus.HookFn & (() => void),
+  };
+  return cpu;
+}
+
 const root = block('ROOT_DESCRIBE_BLOCK');
 
 /** jest-circus's state as the recorder reads it: the block being defined and the test running. */
@@ -367,53 +386,40 @@ describe('FileRecorder', () => {
 
   it('reads the CPU clock twice a test, at the start of its first call and the end of its last (a syscall each)', () => {
     const wall = clock();
-    let cpuMs = 0;
-    let reads = 0;
-    const cpu = () => {
-      reads += 1;
-      return cpuMs;
-    };
-    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu);
-    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => {
-      cpuMs += 4;
-    }) as Circus.HookFn);
-    const after = addHook(recorder, 'afterEach', root, USER_STACK, (() => {
-      cpuMs += 1;
-    }) as Circus.HookFn);
-    const test = addTest(recorder, 'computes', root, () => (cpuMs += 30));
-    reads = 0;
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const before = addHook(recorder, 'beforeEach', root, USER_STACK, cpu.spend(4));
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(1));
+    const test = addTest(recorder, 'computes', root, cpu.spend(30));
+    cpu.reads = 0;
 
     startTest(test);
     (before.fn as unknown as () => void)();
-    cpuMs += 2; // jest-circus between the hook and the test: counted for the test
+    cpu.ms += 2; // jest-circus between the hook and the test: counted for the test
     (test.fn as unknown as () => void)();
     (after.fn as unknown as () => void)();
 
-    expect(reads).toBe(2);
+    expect(cpu.reads).toBe(2);
     const record = recorder.toRecord(1);
     expect(record.testCpuMs).toEqual([37]);
     expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, undefined]);
   });
 
   it('ends a test at the afterEach jest-circus calls last: the outermost block’s last one', () => {
-    let cpuMs = 0;
-    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, () => cpuMs);
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, cpu.now);
     const inner = block('inner', root);
-    const outerAfter = addHook(recorder, 'afterEach', root, USER_STACK, (() => {
-      cpuMs += 5;
-    }) as Circus.HookFn);
-    const innerAfter = addHook(recorder, 'afterEach', inner, USER_STACK, (() => {
-      cpuMs += 2;
-    }) as Circus.HookFn);
-    const test = addTest(recorder, 'nested', inner, () => (cpuMs += 10));
-    const later = addTest(recorder, 'later', inner, () => (cpuMs += 1));
+    const outerAfter = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(5));
+    const innerAfter = addHook(recorder, 'afterEach', inner, USER_STACK, cpu.spend(2));
+    const test = addTest(recorder, 'nested', inner, cpu.spend(10));
+    const later = addTest(recorder, 'later', inner, cpu.spend(1));
 
     startTest(test);
     (test.fn as unknown as () => void)();
     (innerAfter.fn as unknown as () => void)();
-    cpuMs += 100; // between its two afterEach hooks: still the test's
+    cpu.ms += 100; // between its two afterEach hooks: still the test's
     (outerAfter.fn as unknown as () => void)();
-    cpuMs += 1000; // between tests: counted for neither
+    cpu.ms += 1000; // between tests: counted for neither
     startTest(later);
     (later.fn as unknown as () => void)();
     (innerAfter.fn as unknown as () => void)();
@@ -423,20 +429,15 @@ describe('FileRecorder', () => {
   });
 
   it('ends a test whose last call never ran (a failed beforeEach, no afterEach) at the next reading', () => {
-    let cpuMs = 0;
-    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, () => cpuMs);
-    const before = addHook(recorder, 'beforeEach', root, USER_STACK, (() => {
-      cpuMs += 3;
-      throw new Error('setup failed');
-    }) as Circus.HookFn);
-    const failing = addTest(recorder, 'never runs', root, () => (cpuMs += 50));
-    const afterAll = addHook(recorder, 'afterAll', root, USER_STACK, (() => {
-      cpuMs += 7;
-    }) as Circus.HookFn);
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, cpu.now);
+    const before = addHook(recorder, 'beforeEach', root, USER_STACK, cpu.spend(3, new Error('setup failed')));
+    const failing = addTest(recorder, 'never runs', root, cpu.spend(50));
+    const afterAll = addHook(recorder, 'afterAll', root, USER_STACK, cpu.spend(7));
 
     startTest(failing);
     expect(() => (before.fn as unknown as () => void)()).toThrow('setup failed');
-    cpuMs += 1;
+    cpu.ms += 1;
     (afterAll.fn as unknown as () => void)();
     const record = recorder.toRecord(1);
 

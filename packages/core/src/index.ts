@@ -57,6 +57,7 @@ export {
   makeTestId,
   parsePragmaTags,
   parseTitleTags,
+  testIdAndTags,
   uniqueTestIds,
   WELL_KNOWN_TAGS,
 } from './tags';

@@ -64,6 +64,22 @@ export function extendTestId(describePathId: string, title: string): string {
   return describePathId + ID_SEPARATOR + idPart(title);
 }
 
+/**
+ * A test's id and tags from its describe path's ({@link describeId}, {@link collectTags} of the file's and
+ * the describes' tags) and its own title, which is parsed once: the reporter builds one per test of a run.
+ * A title without tags shares `describeTags` as its tags (no array per test): do not mutate the result's.
+ */
+export function testIdAndTags(
+  describePathId: string,
+  describeTags: string[],
+  title: string,
+): { id: string; tags: string[] } {
+  const own = parseTitleTags(title);
+  const id = describePathId + ID_SEPARATOR + own.title.trim();
+  if (own.tags.length === 0) return { id, tags: describeTags };
+  return { id, tags: [...new Set([...describeTags, ...own.tags])] };
+}
+
 /** Stable test id: `file › describe › title`, tags stripped so adding a tag keeps the history. */
 export function makeTestId(file: string, ancestorTitles: string[], title: string): string {
   return extendTestId(describeId(file, ancestorTitles), title);

@@ -2,10 +2,10 @@ import type { AssertionResult, TestResult } from '@jest/test-result';
 import {
   collectTags,
   describeId,
-  extendTestId,
   type FileRecord,
   type TestRecord,
   type TestStatus,
+  testIdAndTags,
   uniqueTestIds,
   type WorkerFileRecord,
 } from '@jest-perf/core';
@@ -24,20 +24,39 @@ interface DescribeInfo {
   tags: string[];
 }
 
-function describeInfo(
-  cache: Map<string, DescribeInfo>,
-  file: string,
-  fileTags: string[],
-  ancestorTitles: string[],
-): DescribeInfo {
-  // JSON: exact whatever the titles hold.
-  const key = JSON.stringify(ancestorTitles);
-  let info = cache.get(key);
-  if (!info) {
-    info = { id: describeId(file, ancestorTitles), tags: collectTags(fileTags, ancestorTitles) };
-    cache.set(key, info);
+/**
+ * The describe paths of one file's results, each computed once. Jest lists a describe's tests one after
+ * the other, so the last path is compared first, title by title, before a key is built for the others.
+ */
+class DescribeInfos {
+  private readonly byKey = new Map<string, DescribeInfo>();
+  private lastTitles: string[] = [];
+  private last: DescribeInfo | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly fileTags: string[],
+  ) {}
+
+  of(ancestorTitles: string[]): DescribeInfo {
+    if (this.last && sameTitles(ancestorTitles, this.lastTitles)) return this.last;
+    // JSON: exact whatever the titles hold.
+    const key = JSON.stringify(ancestorTitles);
+    let info = this.byKey.get(key);
+    if (!info) {
+      info = { id: describeId(this.file, ancestorTitles), tags: collectTags(this.fileTags, ancestorTitles) };
+      this.byKey.set(key, info);
+    }
+    this.lastTitles = ancestorTitles;
+    this.last = info;
+    return info;
   }
-  return info;
+}
+
+function sameTitles(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -63,21 +82,21 @@ export function toRecords(
   const worker = workerRecord?.worker ?? null;
   const setupMs = setupTimes(workerRecord, result.testResults.length);
   const cpuMs = cpuTimes(workerRecord, result.testResults.length);
-  const describes = new Map<string, DescribeInfo>();
+  const describes = new DescribeInfos(file, fileTags);
   const tests = result.testResults.map((assertion, index): TestRecord => {
     const { ancestorTitles, title } = assertion;
-    const describe = describeInfo(describes, file, fileTags, ancestorTitles);
+    // Same as makeTestId(file, ancestorTitles, title) and collectTags(fileTags, [...ancestorTitles, title]).
+    const describe = describes.of(ancestorTitles);
+    const { id, tags } = testIdAndTags(describe.id, describe.tags, title);
     const record: TestRecord = {
-      // Same as makeTestId(file, ancestorTitles, title).
-      id: extendTestId(describe.id, title),
+      id,
       file,
       ancestorTitles,
       title,
       durationMs: Math.max(0, assertion.duration ?? 0),
       setupMs: setupMs?.[index] ?? 0,
       status: toStatus(assertion.status),
-      // Same as collectTags(fileTags, [...ancestorTitles, title]): tags are kept once, in order.
-      tags: collectTags(describe.tags, [title]),
+      tags,
       retries: Math.max(0, (assertion.invocations ?? 1) - 1),
       worker,
     };

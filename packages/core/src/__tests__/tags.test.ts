@@ -5,6 +5,7 @@ import {
   makeTestId,
   parsePragmaTags,
   parseTitleTags,
+  testIdAndTags,
   uniqueTestIds,
 } from '../tags';
 
@@ -74,6 +75,25 @@ describe('describeId and extendTestId', () => {
   it('gives a describe path the id its tests extend', () => {
     expect(describeId('a/b.test.ts', ['Mapper @slow', 'loads'])).toBe('a/b.test.ts › Mapper › loads');
     expect(describeId('a/b.test.ts', [])).toBe('a/b.test.ts');
+  });
+});
+
+describe('testIdAndTags', () => {
+  it.each([
+    ['a/b.test.ts', ['serial'], ['Mapper @slow', ' nested '], 'loads @integration @slow'],
+    ['a/b.test.ts', [], [], 'top level'],
+    ['a/b.test.ts', ['x'], ['a › b @x'], ' spaced @x @y '],
+  ])('gives the id and tags makeTestId and collectTags give: %s %j %j %s', (file, fileTags, ancestorTitles, title) => {
+    const { id, tags } = testIdAndTags(describeId(file, ancestorTitles), collectTags(fileTags, ancestorTitles), title);
+
+    expect(id).toBe(makeTestId(file, ancestorTitles, title));
+    expect(tags).toEqual(collectTags(fileTags, [...ancestorTitles, title]));
+  });
+
+  it("shares the describe path's tags when the title has none (no array per test)", () => {
+    const describeTags = ['slow'];
+
+    expect(testIdAndTags('a/b.test.ts › Mapper', describeTags, 'maps').tags).toBe(describeTags);
   });
 });
 

@@ -154,6 +154,28 @@ describe('toRecords', () => {
     expect(file.tags).toEqual(['serial', 'slow']);
   });
 
+  it('gives each test the id and tags of its own describe path when paths alternate (nested describes)', () => {
+    const { tests } = toRecords(
+      result([
+        assertion('a', { ancestorTitles: ['db @integration'] }),
+        assertion('b @slow', { ancestorTitles: ['db @integration', 'reads'] }),
+        assertion('c', { ancestorTitles: ['db @integration'] }),
+        assertion('d', { ancestorTitles: ['db'] }),
+        assertion('e', { ancestorTitles: ['db @integration', 'reads'] }),
+      ]),
+      FILE,
+      undefined,
+    );
+
+    expect(tests.map((test) => [test.id, test.tags])).toEqual([
+      [`${FILE} › db › a`, ['integration']],
+      [`${FILE} › db › reads › b`, ['integration', 'slow']],
+      [`${FILE} › db › c`, ['integration']],
+      // Tags stripped, the same id as the first test's path: ids stay distinct by title.
+      [`${FILE} › db › d`, []],
+      [`${FILE} › db › reads › e`, ['integration']],
+    ]);
+  });
   it("builds the file record from Jest's perfStats spans and the worker's hooks", () => {
     const hooks: WorkerFileRecord['hooks'] = [
       { type: 'beforeAll', describePath: [], calls: 1, totalMs: 30, maxMs: 30, line: 4 },

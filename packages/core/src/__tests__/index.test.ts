@@ -129,6 +129,7 @@ describe('the export list of @jest-perf/core', () => {
         'saveRun',
         'summarizeRun',
         'syncHistory',
+        'testIdAndTags',
         'testTimeByFile',
         'testbedOf',
         'testbedSlug',
@@ -158,6 +159,7 @@ describe('the ./tags entry (what each Jest worker loads)', () => {
         'makeTestId',
         'parsePragmaTags',
         'parseTitleTags',
+        'testIdAndTags',
         'uniqueTestIds',
       ].sort(),
     );

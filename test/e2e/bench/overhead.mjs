@@ -2,10 +2,14 @@
 // Tracking overhead: wall time of one synthetic suite under plain Jest, the jest-perf preset with
 // tracking off, and the preset with tracking on (JEST_PERF=1), measured side by side in one run.
 //
-//   pnpm bench:overhead [--runs 5] [--files 100] [--tests 50] [--workers 2] [--history 0] [--suite js|ts] [--keep]
+//   pnpm bench:overhead [--runs 5] [--files 100] [--tests 50] [--workers 2] [--history 0] [--suite js|ts] [--by-process] [--keep]
 //
 // --suite js (default): a JavaScript-only project, no transform added by jest-perf (`@jest-perf/preset`);
 // --suite ts: both sides with ts-jest (`@jest-perf/preset/ts-jest` against plain Jest + ts-jest).
+//
+// --by-process also takes each run's CPU time by process (Jest's main process, its workers), from a
+// preload in every node process of the run: the main process's share moves much less with the machine's
+// load than the whole run's, so what the reporter costs there shows within tens of milliseconds.
 //
 // --history N seeds the history with N earlier runs of the same tests: with N = 49 (the default
 // historySize is 50) every tracked run pays what it pays in a project that has been tracked for a while.
@@ -13,11 +17,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { printTable } from './overheadStats.mjs';
 import { generateSuite, jestArgs, readBenchOptions, spawnJest, variantsFor } from './syntheticSuite.mjs';
 
 const USAGE =
-  'Usage: node test/e2e/bench/overhead.mjs [--runs N] [--files F] [--tests T] [--workers W] [--history H] [--suite js|ts] [--keep]';
+  'Usage: node test/e2e/bench/overhead.mjs [--runs N] [--files F] [--tests T] [--workers W] [--history H] [--suite js|ts] [--by-process] [--keep]';
 
 function readOptions() {
   return readBenchOptions(USAGE, {
@@ -28,7 +33,7 @@ function readOptions() {
       workers: { value: 2 },
       history: { value: 0, min: 0 },
     },
-    flags: ['keep'],
+    flags: ['keep', 'by-process'],
     strings: { suite: 'js' },
   });
 }
@@ -52,14 +57,35 @@ function childrenCpuMs() {
   }
 }
 
-/** Runs Jest once; resolves with the wall time and the CPU time of the whole process tree, in ms. */
+const PROCESS_CPU_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'processCpuAtExit.cjs');
+
+/**
+ * Runs Jest once; resolves with the wall time and the CPU time of the whole process tree, in ms, and with
+ * `--by-process` the CPU time of Jest's main process and of its workers (summed).
+ */
 async function runJest(root, variant, options) {
+  const log = options['by-process'] ? path.join(root, `.process-cpu-${variant.id}.log`) : null;
+  const env = log
+    ? { ...variant.env, BENCH_PROCESS_CPU_LOG: log, NODE_OPTIONS: `--require ${JSON.stringify(PROCESS_CPU_PRELOAD)}` }
+    : variant.env;
+  if (log) fs.rmSync(log, { force: true });
   const cpuBefore = childrenCpuMs();
   const started = performance.now();
-  await spawnJest(root, variant, jestArgs(root, variant, options.workers));
+  await spawnJest(root, { ...variant, env }, jestArgs(root, variant, options.workers));
   const wallMs = performance.now() - started;
   const cpuAfter = childrenCpuMs();
-  return { wallMs, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  const result = { wallMs, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  return log ? { ...result, ...processCpu(log) } : result;
+}
+
+/** The main process's and the workers' CPU ms from one run's log of {@link PROCESS_CPU_PRELOAD}. */
+function processCpu(log) {
+  const byRole = { main: 0, worker: 0 };
+  for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
+    const [role, ms] = line.split(' ');
+    if (role in byRole) byRole[role] += Number(ms);
+  }
+  return { mainMs: byRole.main, workersMs: byRole.worker };
 }
 
 function checkTrackedRun(root, expectedTests) {
@@ -98,8 +124,12 @@ async function main() {
         const result = await runJest(root, variant, options);
         results.get(variant.name).push(result);
         const cpu = result.cpuMs === null ? '' : `, CPU ${Math.round(result.cpuMs)} ms`;
+        const byProcess =
+          result.mainMs === undefined
+            ? ''
+            : `, main ${Math.round(result.mainMs)} ms, workers ${Math.round(result.workersMs)} ms`;
         process.stderr.write(
-          `  run ${run + 1}/${options.runs} ${variant.name}: ${Math.round(result.wallMs)} ms${cpu}\n`,
+          `  run ${run + 1}/${options.runs} ${variant.name}: ${Math.round(result.wallMs)} ms${cpu}${byProcess}\n`,
         );
       }
     }

@@ -35,6 +35,28 @@ export function printTable(results) {
     const cpu = hasCpu ? `; CPU ${formatPaired(pairedRatios(results, a, b, 'cpuMs'))}` : '';
     console.log(`paired ratio ${a} / ${b}: wall ${formatPaired(pairedRatios(results, a, b, 'wallMs'))}${cpu}`);
   }
+  const byProcess = [...results.values()].every((runs) => runs.every((run) => run.mainMs !== undefined));
+  if (!byProcess) return;
+  console.log('');
+  for (const [a, b] of PAIRS) {
+    const main = formatDifference(pairedDifferences(results, a, b, 'mainMs'));
+    const workers = formatDifference(pairedDifferences(results, a, b, 'workersMs'));
+    console.log(`paired CPU difference ${a} − ${b}: main process ${main}; workers ${workers}`);
+  }
+}
+
+/** One difference (ms) per round, as {@link pairedRatios}: a process's CPU time moves less than the run's. */
+function pairedDifferences(results, a, b, key) {
+  const runsA = results.get(a);
+  const runsB = results.get(b);
+  return runsA.map((run, round) => run[key] - runsB[round][key]);
+}
+
+function formatDifference(differences) {
+  const interval = medianInterval(differences);
+  const signed = (ms) => `${ms >= 0 ? '+' : ''}${Math.round(ms)}`;
+  const range = interval ? ` (95 % CI ${signed(interval[0])} to ${signed(interval[1])})` : '';
+  return `median ${signed(median(differences))} ms${range}`;
 }
 
 const PAIRS = [

@@ -8,7 +8,8 @@ import { printTable } from './overheadStats.mjs';
 import { VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE = 'Usage: node test/e2e/bench/poolOverhead.mjs <log> [<log> ...]';
-const RUN_LINE = /^\s*run (\d+)\/\d+ (.+?): (\d+(?:\.\d+)?) ms(?:, CPU (\d+(?:\.\d+)?) ms)?\s*$/;
+const RUN_LINE =
+  /^\s*run (\d+)\/\d+ (.+?): (\d+(?:\.\d+)?) ms(?:, CPU (\d+(?:\.\d+)?) ms)?(?:, main (\d+(?:\.\d+)?) ms, workers (\d+(?:\.\d+)?) ms)?\s*$/;
 
 /** The complete rounds of one log (a round missing a variant, as in a log cut short, is left out). */
 function roundsOf(text) {
@@ -16,9 +17,12 @@ function roundsOf(text) {
   for (const line of text.split('\n')) {
     const match = RUN_LINE.exec(line);
     if (!match) continue;
-    const [, round, variant, wallMs, cpuMs] = match;
+    const [, round, variant, wallMs, cpuMs, mainMs, workersMs] = match;
     if (!rounds.has(round)) rounds.set(round, new Map());
-    rounds.get(round).set(variant, { wallMs: Number(wallMs), cpuMs: cpuMs === undefined ? null : Number(cpuMs) });
+    const run = { wallMs: Number(wallMs), cpuMs: cpuMs === undefined ? null : Number(cpuMs) };
+    // `--by-process` logs: the CPU time of Jest's main process and of its workers.
+    if (mainMs !== undefined) Object.assign(run, { mainMs: Number(mainMs), workersMs: Number(workersMs) });
+    rounds.get(round).set(variant, run);
   }
   return [...rounds.values()].filter((round) => VARIANTS.every((variant) => round.has(variant.name)));
 }

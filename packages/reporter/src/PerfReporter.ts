@@ -44,7 +44,7 @@ interface ActiveRun {
   stopListening: () => void;
   reader: WorkerRecordReader;
   /** Modules loaded once, when tracking is on: a `require` per file result costs a module lookup each. */
-  core: typeof import('@jest-perf/core');
+  core: typeof import('@jest-perf/core/recording');
   merge: typeof import('./buildRunFile');
   /** What to print at the end: settled at the start, so a bad `JEST_PERF_SUMMARY` fails before the tests run. */
   output: EndOfRunOutput;
@@ -81,7 +81,7 @@ function removeWorkerFiles(run: ActiveRun): void {
  * Jest prints a reporter constructor's error with its stack. A config error is the user's to fix, not
  * ours to debug: its message (file, field, fix) is all they need, so the stack shows only that message.
  */
-function loadConfigForJest(core: typeof import('@jest-perf/core'), rootDir: string): ResolvedConfig {
+function loadConfigForJest(core: typeof import('@jest-perf/core/recording'), rootDir: string): ResolvedConfig {
   try {
     return core.loadConfig(rootDir);
   } catch (error) {
@@ -113,8 +113,9 @@ export class PerfReporter
       this.run = null;
       return;
     }
-    // Loaded only when tracking is on: a disabled reporter costs one require of this file.
-    const core = require('@jest-perf/core') as typeof import('@jest-perf/core');
+    // Loaded only when tracking is on: a disabled reporter costs one require of this file. The narrow entry:
+    // the reporter is built before any test starts (see core's recording.ts).
+    const core = require('@jest-perf/core/recording') as typeof import('@jest-perf/core/recording');
     const config = loadConfigForJest(core, globalConfig.rootDir);
     const paths = core.dataPaths(config);
     const runId = core.newRunId();

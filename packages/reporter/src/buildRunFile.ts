@@ -1,19 +1,15 @@
 import type { AggregatedResult, TestResult } from '@jest/test-result';
-import {
-  addCounters,
-  type CounterGroups,
-  type FileRecord,
-  type GitInfo,
-  type MachineInfo,
-  RUN_FILE_VERSION,
-  type RunFile,
-  type RunLoad,
-  relativePosix,
-  summarizeRun,
-  type TestRecord,
-  totalHookMs,
-  type WorkerFileRecord,
+import type {
+  CounterGroups,
+  FileRecord,
+  GitInfo,
+  MachineInfo,
+  RunFile,
+  RunLoad,
+  TestRecord,
+  WorkerFileRecord,
 } from '@jest-perf/core';
+import { addCounters, RUN_FILE_VERSION, relativePosix, summarizeRun, totalHookMs } from '@jest-perf/core/recording';
 import type { WorkerRecords } from './readWorkerRecords';
 import { toRecords } from './toRecords';
 

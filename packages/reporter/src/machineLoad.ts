@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { BUSY_OTHERS_SHARE, type RunLoad } from '@jest-perf/core';
+import type { RunLoad } from '@jest-perf/core';
+import { BUSY_OTHERS_SHARE } from '@jest-perf/core/recording';
 
 /** Load average per core from which a machine without `/proc/stat` counts as busy (it counts our workers). */
 const BUSY_LOAD_PER_CORE = 1.5;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkerFileRecord, type WorkerFileRecord } from '@jest-perf/core';
+import type { WorkerFileRecord } from '@jest-perf/core';
+import { checkWorkerFileRecord } from '@jest-perf/core/recording';
 
 export interface WorkerRecords {
   /** Keyed by absolute test path; the last record wins (a file re-run after a worker crash). */

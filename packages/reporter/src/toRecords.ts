@@ -1,14 +1,6 @@
 import type { AssertionResult, TestResult } from '@jest/test-result';
-import {
-  collectTags,
-  describeId,
-  type FileRecord,
-  type TestRecord,
-  type TestStatus,
-  testIdAndTags,
-  uniqueTestIds,
-  type WorkerFileRecord,
-} from '@jest-perf/core';
+import type { FileRecord, TestRecord, TestStatus, WorkerFileRecord } from '@jest-perf/core';
+import { collectTags, describeId, testIdAndTags, uniqueTestIds } from '@jest-perf/core/recording';
 
 function toStatus(status: AssertionResult['status']): TestStatus {
   if (status === 'passed' || status === 'failed' || status === 'todo') return status;

@@ -165,3 +165,35 @@ describe('the ./tags entry (what each Jest worker loads)', () => {
     );
   });
 });
+
+describe('the ./recording entry (what the reporter loads in Jest’s process)', () => {
+  it('is published beside the index, for node10 resolution too', () => {
+    const pkg = require('../../package.json') as {
+      exports: Record<string, { default: string }>;
+      typesVersions: Record<string, Record<string, string[]>>;
+    };
+    expect(pkg.exports['./recording']?.default).toBe('./dist/recording.js');
+    expect(pkg.typesVersions['*']?.recording).toEqual(['./dist/recording.d.ts']);
+  });
+
+  it('loads none of the history, export or report modules', () => {
+    const loaded: string[] = [];
+    jest.isolateModules(() => {
+      for (const heavy of ['../historyCarry', '../historyExport', '../history', '../flakyReport', '../checkReport']) {
+        jest.doMock(heavy, () => {
+          loaded.push(heavy);
+          return {};
+        });
+      }
+      const recording = require('../recording') as Record<string, unknown>;
+      expect(typeof recording.saveRun).toBe('function');
+    });
+    expect(loaded).toEqual([]);
+  });
+
+  it('exports the same functions as the index', () => {
+    const recording = require('../recording') as Record<string, unknown>;
+    const core = require('..') as Record<string, unknown>;
+    for (const [name, value] of Object.entries(recording)) expect(core[name]).toBe(value);
+  });
+});

@@ -1,4 +1,4 @@
-import { JEST_PERF_CLI } from '@jest-perf/core';
+import { JEST_PERF_CLI } from '@jest-perf/core/recording';
 /** What the end of a run knows about the project, to pick the one command worth running next. */
 export interface NextContext {
   /** The run went to a side file (`JEST_PERF_OUTPUT`), outside the history: its path from the cwd. */

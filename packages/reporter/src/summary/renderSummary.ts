@@ -1,4 +1,4 @@
-import { formatDuration } from '@jest-perf/core';
+import { formatDuration } from '@jest-perf/core/recording';
 import type { NextCommand } from './nextCommand';
 import { shortenMiddle } from './shortenMiddle';
 import type { SlowFileRow, SlowTestRow } from './slowest';

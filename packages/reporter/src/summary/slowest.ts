@@ -1,4 +1,5 @@
-import { fileStartupMs, type RunFile, testTimeByFile } from '@jest-perf/core';
+import type { RunFile } from '@jest-perf/core';
+import { fileStartupMs, testTimeByFile } from '@jest-perf/core/recording';
 
 /** One of the slowest tests: its time and, where recorded, the share of it spent on the CPU. */
 export interface SlowTestRow {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { type DataPaths, listRunFiles, type RunFile } from '@jest-perf/core';
+import type { DataPaths, RunFile } from '@jest-perf/core';
+import { listRunFiles } from '@jest-perf/core/recording';
 import { nextCommand } from './nextCommand';
 import { renderSummary } from './renderSummary';
 import { slowestFiles, slowestTests } from './slowest';

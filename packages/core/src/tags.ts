@@ -44,24 +44,24 @@ export function collectTags(fileTags: string[], titles: string[]): string[] {
 
 const ID_SEPARATOR = ' › ';
 
-/** One title as a part of a test id: without its trailing tags, trimmed. */
-function idPart(title: string): string {
-  return parseTitleTags(title).title.trim();
-}
-
 /**
  * The id of a describe path (`file › describe`), which {@link extendTestId} extends with a test's title:
  * a file repeats each describe path for many tests, so a caller building every id can compute it once.
  */
 export function describeId(file: string, ancestorTitles: string[]): string {
   let id = file;
-  for (const title of ancestorTitles) id += ID_SEPARATOR + idPart(title);
+  for (const title of ancestorTitles) id = joinId(id, parseTitleTags(title).title);
   return id;
 }
 
 /** A test's id from its describe path's id ({@link describeId}) and its title. */
 export function extendTestId(describePathId: string, title: string): string {
-  return describePathId + ID_SEPARATOR + idPart(title);
+  return joinId(describePathId, parseTitleTags(title).title);
+}
+
+/** An id extended with one title already stripped of its tags: the part is that title, trimmed. */
+function joinId(describePathId: string, bareTitle: string): string {
+  return describePathId + ID_SEPARATOR + bareTitle.trim();
 }
 
 /**
@@ -75,7 +75,7 @@ export function testIdAndTags(
   title: string,
 ): { id: string; tags: string[] } {
   const own = parseTitleTags(title);
-  const id = describePathId + ID_SEPARATOR + own.title.trim();
+  const id = joinId(describePathId, own.title);
   if (own.tags.length === 0) return { id, tags: describeTags };
   return { id, tags: [...new Set([...describeTags, ...own.tags])] };
 }

@@ -39,17 +39,10 @@ export function printTable(results) {
   if (!byProcess) return;
   console.log('');
   for (const [a, b] of PAIRS) {
-    const main = formatDifference(pairedDifferences(results, a, b, 'mainMs'));
-    const workers = formatDifference(pairedDifferences(results, a, b, 'workersMs'));
+    const main = formatDifference(pairedValues(results, a, b, 'mainMs', (x, y) => x - y));
+    const workers = formatDifference(pairedValues(results, a, b, 'workersMs', (x, y) => x - y));
     console.log(`paired CPU difference ${a} − ${b}: main process ${main}; workers ${workers}`);
   }
-}
-
-/** One difference (ms) per round, as {@link pairedRatios}: a process's CPU time moves less than the run's. */
-function pairedDifferences(results, a, b, key) {
-  const runsA = results.get(a);
-  const runsB = results.get(b);
-  return runsA.map((run, round) => run[key] - runsB[round][key]);
 }
 
 function formatDifference(differences) {
@@ -71,9 +64,13 @@ const PAIRS = [
  * than the ratio of the two variants' medians.
  */
 function pairedRatios(results, a, b, key) {
-  const runsA = results.get(a);
+  return pairedValues(results, a, b, key, (x, y) => x / y);
+}
+
+/** `combine` of `a`'s and `b`'s `key` in each round (a ratio, or a difference of one process's CPU ms). */
+function pairedValues(results, a, b, key, combine) {
   const runsB = results.get(b);
-  return runsA.map((run, round) => run[key] / runsB[round][key]);
+  return results.get(a).map((run, round) => combine(run[key], runsB[round][key]));
 }
 
 /** P(X ≤ k) for X ~ Binomial(n, 1/2). */

@@ -176,6 +176,7 @@ describe('toRecords', () => {
       [`${FILE} › db › reads › e`, ['integration']],
     ]);
   });
+
   it("builds the file record from Jest's perfStats spans and the worker's hooks", () => {
     const hooks: WorkerFileRecord['hooks'] = [
       { type: 'beforeAll', describePath: [], calls: 1, totalMs: 30, maxMs: 30, line: 4 },

@@ -1,5 +1,5 @@
 import type { Circus } from '@jest/types';
-import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
+import { CPU_READ_MIN_MS, FileRecorder, LINE_MIN_MS } from '../FileRecorder';
 import { block } from './helpers/describeBlock';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
@@ -363,10 +363,10 @@ describe('FileRecorder', () => {
   });
 
   it("takes each test's CPU time from its function and its beforeEach/afterEach, and the file's from its start", () => {
-    const wall = clock();
     const cpu = clock();
     cpu.set(5);
-    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    // A test spending CPU time takes at least as much wall time: these spans are read on the CPU clock.
+    const recorder = new FileRecorder(TEST_PATH, [], cpu.now, true, cpu.now);
     const beforeEach = addHook(recorder, 'beforeEach', root);
     const test = addTest(recorder, 'computes', root, () => cpu.set(cpu.now() + 30));
     addTest(recorder, 'waits');
@@ -384,10 +384,9 @@ describe('FileRecorder', () => {
     expect(record.cpuMs).toBe(39);
   });
 
-  it('reads the CPU clock twice a test, at the start of its first call and the end of its last (a syscall each)', () => {
-    const wall = clock();
+  it('reads the CPU clock twice for a test of CPU_READ_MIN_MS or more: at its first call and after its last', () => {
     const cpu = cpuClock();
-    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);
     const before = addHook(recorder, 'beforeEach', root, USER_STACK, cpu.spend(4));
     const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(1));
     const test = addTest(recorder, 'computes', root, cpu.spend(30));
@@ -405,9 +404,35 @@ describe('FileRecorder', () => {
     expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, undefined]);
   });
 
+  it(`takes a test's wall time as its CPU time, with one reading, when it took under CPU_READ_MIN_MS`, () => {
+    const wall = clock();
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(0.1));
+    const fast = addTest(recorder, 'fast', root, cpu.spend(0.2));
+    const slow = addTest(recorder, 'slow', root, cpu.spend(20));
+    cpu.reads = 0;
+
+    startTest(fast);
+    wall.set(10);
+    (fast.fn as unknown as () => void)();
+    wall.set(10 + CPU_READ_MIN_MS * 0.4); // waited: its CPU time (0.3 ms) is less than its wall time
+    (after.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(1);
+
+    startTest(slow);
+    wall.set(20);
+    (slow.fn as unknown as () => void)();
+    wall.set(20 + CPU_READ_MIN_MS * 50);
+    (after.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(3);
+
+    expect(recorder.toRecord(1).testCpuMs).toEqual([CPU_READ_MIN_MS * 0.4, 20.1]);
+  });
+
   it('ends a test at the afterEach jest-circus calls last: the outermost block’s last one', () => {
     const cpu = cpuClock();
-    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, cpu.now);
+    const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);
     const inner = block('inner', root);
     const outerAfter = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(5));
     const innerAfter = addHook(recorder, 'afterEach', inner, USER_STACK, cpu.spend(2));
@@ -430,7 +455,7 @@ describe('FileRecorder', () => {
 
   it('ends a test whose last call never ran (a failed beforeEach, no afterEach) at the next reading', () => {
     const cpu = cpuClock();
-    const recorder = new FileRecorder(TEST_PATH, [], clock().now, true, cpu.now);
+    const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);
     const before = addHook(recorder, 'beforeEach', root, USER_STACK, cpu.spend(3, new Error('setup failed')));
     const failing = addTest(recorder, 'never runs', root, cpu.spend(50));
     const afterAll = addHook(recorder, 'afterAll', root, USER_STACK, cpu.spend(7));

@@ -169,8 +169,9 @@ export class FileRecorder {
 
   /** Starts timing one call of a beforeEach/afterEach hook for `test`; the returned function ends it. */
   private startEachHook(hook: Circus.Hook, record: HookRecord, test: Circus.TestEntry | null): () => void {
-    const started = this.now();
     if (test) this.openSpan(test);
+    // After the span's CPU reading: a system call, which can stall in a busy worker, is not the hook's time.
+    const started = this.now();
     return () => {
       const ms = this.endCall(record, started);
       if (!test) return;
@@ -181,10 +182,10 @@ export class FileRecorder {
 
   /** Starts timing one call of a beforeAll/afterAll hook, CPU time included; the returned function ends it. */
   private startOnceHook(record: HookRecord): () => void {
-    const started = this.now();
     const cpuStarted = this.cpuNow();
     // A test whose last call never ran (its beforeEach failed and it has no afterEach) ends here.
     this.closeSpan(cpuStarted);
+    const started = this.now();
     return () => {
       this.endCall(record, started);
       this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpuNow() - cpuStarted);

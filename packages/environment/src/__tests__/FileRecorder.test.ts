@@ -404,6 +404,30 @@ describe('FileRecorder', () => {
     expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, undefined]);
   });
 
+  it("leaves the CPU clock's own readings out of a hook's time and a test's setup time", () => {
+    const wall = clock();
+    // A reading that takes 5 ms of wall time: a system call in a busy worker can stall that long.
+    const slowRead = (): number => {
+      wall.set(wall.now() + 5);
+      return 0;
+    };
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, slowRead);
+    const beforeAll = addHook(recorder, 'beforeAll', root);
+    const beforeEach = addHook(recorder, 'beforeEach', root);
+    const test = addTest(recorder, 'reads', root, () => wall.set(wall.now() + 50));
+
+    hookBody = () => wall.set(wall.now() + 2);
+    (beforeAll.fn as unknown as () => void)();
+    startTest(test);
+    hookBody = () => wall.set(wall.now() + 1);
+    (beforeEach.fn as unknown as () => void)();
+    (test.fn as unknown as () => void)();
+    const record = recorder.toRecord(1);
+
+    expect(record.hooks.map((hook) => hook.totalMs)).toEqual([2, 1]);
+    expect(record.testSetupMs).toEqual([1]);
+  });
+
   it(`takes a test's wall time as its CPU time, with one reading, when it took under CPU_READ_MIN_MS`, () => {
     const wall = clock();
     const cpu = cpuClock();

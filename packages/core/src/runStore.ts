@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
@@ -145,8 +144,10 @@ function isA(target: string, kind: 'file' | 'folder'): boolean {
  */
 export function newRunId(now: Date = new Date(), from?: readonly string[]): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
+  // node:crypto only for a merged run: loading it cost the reporter's construction 5 ms, before any test ran.
   const suffix = from
-    ? createHash('sha1')
+    ? (require('node:crypto') as typeof import('node:crypto'))
+        .createHash('sha1')
         .update([...from].sort().join('\n'))
         .digest('hex')
         .slice(0, 4)

@@ -28,7 +28,8 @@ export const LINE_MIN_MS = 10;
 
 /**
  * A test that took less wall time than this, from its first call's start to its last call's end, gets that
- * wall time as its CPU time: its span ends without a second reading of the CPU clock. A reading is a system
+ * wall time as its CPU time: its span ends without a second reading of the CPU clock (so does a call of a
+ * `beforeAll`/`afterAll` hook). A reading is a system
  * call, 15-20 µs in a worker whose caches hold Jest and the tests (0.7 µs in a tight loop): on a suite of
  * fast tests the second reading cost about 1.3 % of the run's wall time (docs/benchmarks.md). The two
  * times of such a test differ by less than this (the span can only lose CPU time to waiting or
@@ -187,8 +188,10 @@ export class FileRecorder {
     this.closeSpan(cpuStarted);
     const started = this.now();
     return () => {
-      this.endCall(record, started);
-      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpuNow() - cpuStarted);
+      const ms = this.endCall(record, started);
+      // As for a test's span: a call under CPU_READ_MIN_MS takes its wall time, without a second reading.
+      const cpuMs = ms < CPU_READ_MIN_MS ? Math.max(0, ms) : this.cpuNow() - cpuStarted;
+      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + cpuMs);
     };
   }
 

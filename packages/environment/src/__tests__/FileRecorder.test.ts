@@ -454,6 +454,31 @@ describe('FileRecorder', () => {
     expect(recorder.toRecord(1).testCpuMs).toEqual([CPU_READ_MIN_MS * 0.4, 20.1]);
   });
 
+  it('takes a beforeAll or afterAll call under CPU_READ_MIN_MS at its wall time, with one reading', () => {
+    const wall = clock();
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const beforeAll = addHook(recorder, 'beforeAll', root);
+    const afterAll = addHook(recorder, 'afterAll', root);
+    cpu.reads = 0;
+
+    hookBody = () => {
+      cpu.ms += 0.1;
+      wall.set(wall.now() + CPU_READ_MIN_MS * 0.4);
+    };
+    (beforeAll.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(1);
+    hookBody = () => {
+      cpu.ms += 30;
+      wall.set(wall.now() + 40);
+    };
+    (afterAll.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(3);
+
+    const record = recorder.toRecord(1);
+    expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([CPU_READ_MIN_MS * 0.4, 30]);
+  });
+
   it('ends a test at the afterEach jest-circus calls last: the outermost block’s last one', () => {
     const cpu = cpuClock();
     const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);

@@ -29,11 +29,11 @@ export const LINE_MIN_MS = 10;
 /**
  * A test that took less wall time than this, from its first call's start to its last call's end, gets that
  * wall time as its CPU time: its span ends without a second reading of the CPU clock (so does a call of a
- * `beforeAll`/`afterAll` hook). A reading is a system
- * call, 15-20 µs in a worker whose caches hold Jest and the tests (0.7 µs in a tight loop): on a suite of
- * fast tests the second reading cost about 1.3 % of the run's wall time (docs/benchmarks.md). The two
- * times of such a test differ by less than this (the span can only lose CPU time to waiting or
- * preemption), far below what a check judges on CPU time (its minimum impact is 100 ms).
+ * `beforeAll`/`afterAll` hook). A reading is a system call, 15-20 µs in a worker whose caches hold Jest and
+ * the tests (0.7 µs in a tight loop): on a suite of fast tests the second reading cost about 1.3 % of the
+ * run's wall time (docs/benchmarks.md). The two times of such a test differ by less than this (the span can
+ * only lose CPU time to waiting or preemption), far below what a check judges on CPU time (its minimum
+ * impact is 100 ms).
  */
 export const CPU_READ_MIN_MS = 1;
 
@@ -189,9 +189,7 @@ export class FileRecorder {
     const started = this.now();
     return () => {
       const ms = this.endCall(record, started);
-      // As for a test's span: a call under CPU_READ_MIN_MS takes its wall time, without a second reading.
-      const cpuMs = ms < CPU_READ_MIN_MS ? Math.max(0, ms) : this.cpuNow() - cpuStarted;
-      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + cpuMs);
+      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpuSince(cpuStarted, ms));
     };
   }
 
@@ -229,12 +227,15 @@ export class FileRecorder {
     this.span = undefined;
     const timing = this.testTiming(open.test);
     if (timing.invocation !== open.invocation) return;
-    if (cpu === undefined) {
-      const wallMs = this.now() - open.startMs;
-      timing.cpuMs += wallMs < CPU_READ_MIN_MS ? Math.max(0, wallMs) : this.cpuNow() - open.startCpu;
-    } else {
-      timing.cpuMs += cpu - open.startCpu;
-    }
+    timing.cpuMs += cpu === undefined ? this.cpuSince(open.startCpu, this.now() - open.startMs) : cpu - open.startCpu;
+  }
+
+  /**
+   * CPU time since the reading `startCpu`, `wallMs` ago: that wall time under {@link CPU_READ_MIN_MS},
+   * else the difference with a new reading.
+   */
+  private cpuSince(startCpu: number, wallMs: number): number {
+    return wallMs < CPU_READ_MIN_MS ? Math.max(0, wallMs) : this.cpuNow() - startCpu;
   }
 
   /**

@@ -1,21 +1,14 @@
 import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
+import { CPU_READ_MIN_MS, CpuClock, processCpuMs } from './cpuClock';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
 import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
 
-type Clock = () => number;
+export { CPU_READ_MIN_MS, processCpuMs };
 
-/**
- * The worker's CPU time so far (user + system), in ms: `getrusage(RUSAGE_SELF)`, exact to the call. The
- * thread's own clocks are not: `process.threadCpuUsage` (RUSAGE_THREAD) and `/proc/thread-self/schedstat`
- * advance only at scheduler ticks and switches, so a 1 ms test read 0 or 3 ms (measured: docs/benchmarks.md).
- */
-export function processCpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
+type Clock = () => number;
 
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's
@@ -25,17 +18,6 @@ export function processCpuMs(): number {
  * costs at most a tenth of its hook.
  */
 export const LINE_MIN_MS = 10;
-
-/**
- * A test that took less wall time than this, from its first call's start to its last call's end, gets that
- * wall time as its CPU time: its span ends without a second reading of the CPU clock (so does a call of a
- * `beforeAll`/`afterAll` hook). A reading is a system call, 15-20 µs in a worker whose caches hold Jest and
- * the tests (0.7 µs in a tight loop): on a suite of fast tests the second reading cost about 1.3 % of the
- * run's wall time (docs/benchmarks.md). The two times of such a test differ by less than this (the span can
- * only lose CPU time to waiting or preemption), far below what a check judges on CPU time (its minimum
- * impact is 100 ms).
- */
-export const CPU_READ_MIN_MS = 1;
 
 /** A test's setup time, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
 interface TestTiming {
@@ -66,6 +48,7 @@ export class FileRecorder {
   private sawFirstHook = false;
   /** CPU time of beforeAll/afterAll hooks (a test's beforeEach/afterEach calls count for the test). */
   private readonly hookCpu = new Map<HookRecord, number>();
+  private readonly cpu: CpuClock;
   private readonly cpuStart: number;
   /** The test running now, from the CPU clock at the start of its first call (see {@link openSpan}). */
   private span: { test: Circus.TestEntry; invocation: number; startCpu: number; startMs: number } | undefined;
@@ -82,9 +65,10 @@ export class FileRecorder {
     private readonly fileTags: string[],
     private readonly now: Clock = () => performance.now(),
     private readonly transformed = true,
-    private readonly cpuNow: Clock = processCpuMs,
+    cpuNow: Clock = processCpuMs,
   ) {
-    this.cpuStart = cpuNow();
+    this.cpu = new CpuClock(now, cpuNow);
+    this.cpuStart = this.cpu.read();
   }
 
   /** Takes jest-circus's definition events; other events are ignored (hooks time themselves). */
@@ -137,7 +121,7 @@ export class FileRecorder {
       }),
       testSetupMs: timings.map((timing) => round(timing?.setupMs ?? 0)),
       testCpuMs: timings.map((timing) => round(timing?.cpuMs ?? 0)),
-      cpuMs: round(Math.max(0, this.cpuNow() - this.cpuStart)),
+      cpuMs: round(Math.max(0, this.cpu.read() - this.cpuStart)),
       counters: this.counters,
     };
   }
@@ -183,13 +167,14 @@ export class FileRecorder {
 
   /** Starts timing one call of a beforeAll/afterAll hook, CPU time included; the returned function ends it. */
   private startOnceHook(record: HookRecord): () => void {
-    const cpuStarted = this.cpuNow();
     // A test whose last call never ran (its beforeEach failed and it has no afterEach) ends here.
-    this.closeSpan(cpuStarted);
+    this.closeSpan();
+    const cpuStarted = this.cpu.near();
+    // After any CPU reading: a system call, which can stall in a busy worker, is not the hook's time.
     const started = this.now();
     return () => {
       const ms = this.endCall(record, started);
-      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpuSince(cpuStarted, ms));
+      this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpu.since(cpuStarted, ms));
     };
   }
 
@@ -207,35 +192,26 @@ export class FileRecorder {
    * Starts the test's CPU span at its first call (a beforeEach or its own function); its later calls run
    * inside it. One span per test, not one reading per call: a reading is a syscall (`getrusage`), which in a
    * busy worker stalled for a millisecond or more about once in a hundred calls, and at a reading before and
-   * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md).
+   * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md). The
+   * span's start is read only when the last reading is {@link CPU_READ_MIN_MS} old or more (see
+   * {@link CpuClock.near}), its end only when it took that long or more.
    */
   private openSpan(test: Circus.TestEntry): void {
     const open = this.span;
     if (open?.test === test && open.invocation === test.invocations) return;
-    const cpu = this.cpuNow();
-    this.closeSpan(cpu);
-    this.span = { test, invocation: test.invocations, startCpu: cpu, startMs: this.now() };
+    this.closeSpan();
+    const startCpu = this.cpu.near();
+    this.span = { test, invocation: test.invocations, startCpu, startMs: this.now() };
   }
 
-  /**
-   * Ends the open span (if any): its CPU time is its test's (of that attempt). `cpu` is a reading taken
-   * now for another reason; without one, a span shorter than {@link CPU_READ_MIN_MS} takes its wall time.
-   */
-  private closeSpan(cpu?: number): void {
+  /** Ends the open span (if any): its CPU time is its test's (of that attempt). */
+  private closeSpan(): void {
     const open = this.span;
     if (!open) return;
     this.span = undefined;
     const timing = this.testTiming(open.test);
     if (timing.invocation !== open.invocation) return;
-    timing.cpuMs += cpu === undefined ? this.cpuSince(open.startCpu, this.now() - open.startMs) : cpu - open.startCpu;
-  }
-
-  /**
-   * CPU time since the reading `startCpu`, `wallMs` ago: that wall time under {@link CPU_READ_MIN_MS},
-   * else the difference with a new reading.
-   */
-  private cpuSince(startCpu: number, wallMs: number): number {
-    return wallMs < CPU_READ_MIN_MS ? Math.max(0, wallMs) : this.cpuNow() - startCpu;
+    timing.cpuMs += this.cpu.since(open.startCpu, this.now() - open.startMs);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Circus } from '@jest/types';
-import { CPU_READ_MIN_MS, FileRecorder, LINE_MIN_MS } from '../FileRecorder';
+import { CPU_ESTIMATE_MAX_MS, CPU_READ_MIN_MS } from '../cpuClock';
+import { FileRecorder, LINE_MIN_MS } from '../FileRecorder';
 import { block } from './helpers/describeBlock';
 
 const TEST_PATH = '/repo/src/__tests__/math.test.ts';
@@ -384,13 +385,14 @@ describe('FileRecorder', () => {
     expect(record.cpuMs).toBe(39);
   });
 
-  it('reads the CPU clock twice for a test of CPU_READ_MIN_MS or more: at its first call and after its last', () => {
+  it('reads the CPU clock twice for a test of CPU_READ_MIN_MS or more that starts long after the last reading', () => {
     const cpu = cpuClock();
     const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);
     const before = addHook(recorder, 'beforeEach', root, USER_STACK, cpu.spend(4));
     const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(1));
     const test = addTest(recorder, 'computes', root, cpu.spend(30));
     cpu.reads = 0;
+    cpu.ms += CPU_ESTIMATE_MAX_MS; // the file loads: its first reading is that old when the test starts
 
     startTest(test);
     (before.fn as unknown as () => void)();
@@ -402,6 +404,37 @@ describe('FileRecorder', () => {
     const record = recorder.toRecord(1);
     expect(record.testCpuMs).toEqual([37]);
     expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, undefined]);
+  });
+
+  it('starts a test from the last reading plus the wall time since, when that reading is under CPU_ESTIMATE_MAX_MS old', () => {
+    const wall = clock();
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], wall.now, true, cpu.now);
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(1));
+    const first = addTest(recorder, 'first', root, cpu.spend(20));
+    const second = addTest(recorder, 'second', root, cpu.spend(30));
+    cpu.reads = 0;
+
+    // Jest's code ran since the file's reading, but the worker waited 0.1 ms of that: the test starts 0.1 ms late.
+    wall.set(CPU_ESTIMATE_MAX_MS * 0.6);
+    cpu.ms += CPU_ESTIMATE_MAX_MS * 0.6 - 0.1;
+    startTest(first);
+    (first.fn as unknown as () => void)();
+    wall.set(wall.now() + 21); // its function and afterEach ran without waiting
+    (after.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(1);
+
+    // Right after the first test's reading, which saw the worker wait under CPU_READ_MIN_MS: one reading too.
+    wall.set(wall.now() + CPU_ESTIMATE_MAX_MS * 0.2);
+    cpu.ms += CPU_ESTIMATE_MAX_MS * 0.2;
+    startTest(second);
+    (second.fn as unknown as () => void)();
+    wall.set(wall.now() + 31);
+    (after.fn as unknown as () => void)();
+    expect(cpu.reads).toBe(2);
+
+    // Each is off by the worker's wait before it started (0.1 ms and none).
+    expect(recorder.toRecord(1).testCpuMs).toEqual([20.9, 31]);
   });
 
   it("leaves the CPU clock's own readings out of a hook's time and a test's setup time", () => {
@@ -462,12 +495,14 @@ describe('FileRecorder', () => {
     const afterAll = addHook(recorder, 'afterAll', root);
     cpu.reads = 0;
 
+    wall.set(CPU_ESTIMATE_MAX_MS); // the file loads: its first reading is that old when the hook starts
     hookBody = () => {
       cpu.ms += 0.1;
       wall.set(wall.now() + CPU_READ_MIN_MS * 0.4);
     };
     (beforeAll.fn as unknown as () => void)();
     expect(cpu.reads).toBe(1);
+    wall.set(wall.now() + CPU_ESTIMATE_MAX_MS); // the tests run
     hookBody = () => {
       cpu.ms += 30;
       wall.set(wall.now() + 40);
@@ -548,10 +583,11 @@ describe('FileRecorder', () => {
   });
 
   it('uses performance.now when no clock is given', () => {
-    const now = jest.spyOn(performance, 'now').mockReturnValueOnce(10).mockReturnValueOnce(12.5);
+    const now = jest.spyOn(performance, 'now').mockReturnValue(10);
     const recorder = new FileRecorder(TEST_PATH, []);
     const hook = addHook(recorder, 'afterAll', root);
 
+    hookBody = () => now.mockReturnValue(12.5);
     (hook.fn as unknown as () => unknown).call({});
 
     expect(recorder.toRecord(1).hookMs).toBe(2.5);

@@ -1,12 +1,10 @@
 import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
-import { CPU_READ_MIN_MS, CpuClock, processCpuMs } from './cpuClock';
+import { CpuClock, processCpuMs } from './cpuClock';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
 import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
-
-export { CPU_READ_MIN_MS, processCpuMs };
 
 type Clock = () => number;
 
@@ -192,9 +190,9 @@ export class FileRecorder {
    * Starts the test's CPU span at its first call (a beforeEach or its own function); its later calls run
    * inside it. One span per test, not one reading per call: a reading is a syscall (`getrusage`), which in a
    * busy worker stalled for a millisecond or more about once in a hundred calls, and at a reading before and
-   * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md). The
-   * span's start is read only when the last reading is {@link CPU_READ_MIN_MS} old or more (see
-   * {@link CpuClock.near}), its end only when it took that long or more.
+   * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md). Its
+   * start is read only when the last reading is too old to build on ({@link CpuClock.near}), its end only when
+   * it took 1 ms or more ({@link CpuClock.since}).
    */
   private openSpan(test: Circus.TestEntry): void {
     const open = this.span;

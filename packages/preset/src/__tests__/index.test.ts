@@ -14,7 +14,9 @@ describe('createPreset', () => {
     const preset = createPreset();
 
     expect(Object.keys(preset).sort()).toEqual(['modulePathIgnorePatterns', 'reporters', 'testEnvironment']);
-    expect(realPath(preset.testEnvironment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'node.js'));
+    expect(realPath(preset.testEnvironment as string)).toBe(
+      path.join(packagesDir, 'environment', 'dist', 'bundle', 'node.js'),
+    );
     expect(preset.reporters).toEqual(reporters());
   });
 
@@ -38,7 +40,7 @@ describe('createPreset', () => {
   it("uses jest-perf's jsdom entry when asked", () => {
     const environment = createPreset({ environment: 'jsdom' }).testEnvironment;
 
-    expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'jsdom.js'));
+    expect(realPath(environment as string)).toBe(path.join(packagesDir, 'environment', 'dist', 'bundle', 'jsdom.js'));
   });
 
   it('rejects an environment or a transform it does not know, saying which ones it takes', () => {
@@ -83,6 +85,6 @@ describe('reporters', () => {
 
     expect(list).toHaveLength(2);
     expect(list[0]).toBe('default');
-    expect(realPath(String(list[1]))).toBe(path.join(packagesDir, 'reporter', 'dist', 'index.js'));
+    expect(realPath(String(list[1]))).toBe(path.join(packagesDir, 'reporter', 'dist', 'bundle', 'index.js'));
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { RunLoad } from '@jest-perf/core';
 import { BUSY_OTHERS_SHARE } from '@jest-perf/core/recording';
 
@@ -68,19 +69,46 @@ export function parsePidStat(
   };
 }
 
+/**
+ * Pids of this process's children, from each of its threads' `task/<tid>/children` (a child is listed under
+ * the thread that started it): a dozen small reads, where scanning `/proc` reads the stat file of every
+ * process on the machine (hundreds on a desktop), twice a run. Null where the kernel lists no children
+ * (built without CONFIG_PROC_CHILDREN, or not Linux): the caller scans instead.
+ */
+export function listedChildPids(processDir = '/proc/self'): number[] | null {
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(path.join(processDir, 'task'));
+  } catch {
+    return null;
+  }
+  const pids: number[] = [];
+  for (const task of tasks) {
+    const text = readText(path.join(processDir, 'task', task, 'children'));
+    if (text === null) return null;
+    for (const pid of text.split(' ')) if (pid.trim() !== '') pids.push(Number(pid));
+  }
+  return pids;
+}
+
+/** Every process's pid, for {@link childrenCpu} where the kernel lists no children. */
+function allPids(): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 function childrenCpu(): Map<number, number> {
   const children = new Map<number, number>();
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return children;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const text = readText(`/proc/${entry}/stat`);
+  for (const pid of listedChildPids() ?? allPids()) {
+    const text = readText(`/proc/${pid}/stat`);
     const stat = text ? parsePidStat(text) : null;
-    if (stat && stat.ppid === process.pid) children.set(Number(entry), stat.cpuMs);
+    if (stat && stat.ppid === process.pid) children.set(pid, stat.cpuMs);
   }
   return children;
 }

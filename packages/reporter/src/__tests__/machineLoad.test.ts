@@ -1,4 +1,15 @@
-import { type CpuSnapshot, machineLoad, parsePidStat, parseProcStat, readCpuPressure } from '../machineLoad';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  type CpuSnapshot,
+  listedChildPids,
+  machineLoad,
+  parsePidStat,
+  parseProcStat,
+  readCpuPressure,
+} from '../machineLoad';
 
 function snapshot(
   at: number,
@@ -74,5 +85,47 @@ describe('machineLoad', () => {
       busy: true,
     });
     expect(machineLoad(none, { ...none, at: 1000 }, 2, 1, null).busy).toBe(false);
+  });
+});
+
+describe('listedChildPids', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-proc-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads the children of each of the process's threads", () => {
+    for (const [tid, children] of [
+      ['100', '200 201 '],
+      ['101', ''],
+      ['102', '202'],
+    ] as const) {
+      fs.mkdirSync(path.join(dir, 'task', tid), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'task', tid, 'children'), children);
+    }
+
+    expect(listedChildPids(dir)?.sort()).toEqual([200, 201, 202]);
+  });
+
+  it('is null where the kernel does not list children, so the caller scans /proc', () => {
+    fs.mkdirSync(path.join(dir, 'task', '100'), { recursive: true });
+
+    expect(listedChildPids(dir)).toBeNull();
+    expect(listedChildPids(path.join(dir, 'missing'))).toBeNull();
+  });
+
+  it('lists a child this process started, on Linux', async () => {
+    // Kernels without CONFIG_PROC_CHILDREN (and other systems) list none: the scan covers them.
+    if (!fs.existsSync(`/proc/self/task/${process.pid}/children`)) return;
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], { stdio: 'ignore' });
+    try {
+      expect(listedChildPids()).toContain(child.pid);
+    } finally {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   });
 });

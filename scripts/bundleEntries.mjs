@@ -43,13 +43,37 @@ function externalsOutsideJestPerf(external) {
   };
 }
 
+/** Names of the classes and functions a file declares (esbuild's own helpers, `__name`, left out). */
+function declaredNames(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const names = [...text.matchAll(/\b(?:class|function)\s+(?!extends\b)([A-Za-z_$][\w$]*)/g)].map((m) => m[1]);
+  return new Set(names.filter((declared) => !declared.startsWith('__')));
+}
+
+/**
+ * esbuild renames a declaration whose name another module of the bundle also uses at the top level (`PerfEnvironment`
+ * → `PerfEnvironment2`), and a class's name shows in messages and stack traces: rename the source instead.
+ */
+function checkNamesKept(name, metafile) {
+  const source = new Set(Object.keys(metafile.inputs).flatMap((input) => [...declaredNames(path.join(root, input))]));
+  for (const output of Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'))) {
+    const renamed = [...declaredNames(path.join(root, output))].filter((declared) => !source.has(declared));
+    if (renamed.length > 0) {
+      throw new Error(
+        `packages/${name}: the bundle ${output} renamed ${renamed.join(', ')}. ` +
+          'Fix: give the top-level declarations of its modules distinct names.',
+      );
+    }
+  }
+}
+
 async function bundlePackage(name, entries) {
   const dir = path.join(root, 'packages', name);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const external = new Set();
   const outdir = path.join(dir, 'dist', 'bundle');
   fs.rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     entryPoints: entries.map((entry) => path.join(dir, 'dist', `${entry}.js`)),
     outdir,
     bundle: true,
@@ -62,7 +86,9 @@ async function bundlePackage(name, entries) {
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [externalsOutsideJestPerf(external)],
+    metafile: true,
   });
+  checkNamesKept(name, metafile);
   const declared = new Set(
     [manifest.dependencies, manifest.peerDependencies].flatMap((deps) => Object.keys(deps ?? {})),
   );

@@ -148,6 +148,7 @@ describe("installed with pnpm into a Jest 30 + ts-jest project (preset: 'ts-jest
 
       expect(tracked.jestVersion).toBe('30.5.2');
       expect(tracked.files[0]?.loadEnvironmentMs).toEqual(expect.any(Number));
+      expect(tracked.slowTestMs).toBe(250);
       expectReportWorks(root);
     },
     RUN_TIMEOUT_MS,

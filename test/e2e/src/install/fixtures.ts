@@ -72,6 +72,8 @@ describe('math', () => {
   'jest.config.js': `const { withJestPerf } = require('@jest-perf/preset');
 module.exports = withJestPerf({ preset: 'ts-jest', testEnvironment: 'node' });
 `,
+  // A config file: the reporter checks it with ajv, which it must reach under pnpm's strict layout.
+  'jest-perf.config.json': '{ "slowTestMs": 250 }\n',
 };
 
 /** (e) Jest 30, JavaScript only, `testEnvironment: 'node'` in package.json#jest: wired by `jest-perf init` alone. */

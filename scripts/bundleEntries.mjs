@@ -4,8 +4,9 @@
 // loaded 32 files for the reporter (10 ms of resolving alone, 33 ms to a started reporter) and 21 for the
 // environment (18 ms in each worker) before Jest could start the tests; one file each takes 20 and 7 ms
 // (README, "Choices that differ from the design card"). Other packages (Jest's, ajv) stay `require`s, so each
-// must be a dependency or peer of the package: under pnpm a package sees only those. Runs after `tsc -b`
-// (`pnpm build`), from its output.
+// must be a dependency or peer of the package: under pnpm a package sees only those. The build fails when a
+// bundle requires a package its package.json does not declare, or when esbuild renamed a declaration. Runs
+// after `tsc -b` (`pnpm build`), from its output.
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Entries by package: `dist/<entry>.js` is bundled into `dist/bundle/<entry>.js`, which package.json names. */
-export const BUNDLED_ENTRIES = {
+const BUNDLED_ENTRIES = {
   reporter: ['index'],
   environment: ['node', 'nodeOnly', 'jsdom'],
 };
@@ -81,8 +82,7 @@ async function bundlePackage(name, entries) {
     format: 'cjs',
     // The oldest Node jest-perf supports (package.json engines).
     target: 'node20',
-    // tsc's output is CommonJS: each module keeps its own scope in the bundle, so no name is changed.
-    // Mapped back to the TypeScript sources through tsc's own maps.
+    // Mapped back to the TypeScript sources through tsc's own maps (their text included).
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [externalsOutsideJestPerf(external)],

@@ -10,36 +10,32 @@ import { resolveFromPreset } from './harness';
  */
 const HEAVY = ['ajv', 'apache-arrow'];
 
-/** Modules of HEAVY that requiring `entry` (in a fresh Node process) loads, after `then` runs. */
-function heavyModulesLoadedBy(entry: string, then = ''): string[] {
+/** Every file that requiring `entry` loads in a fresh Node process (in `cwd`, with `env` added), after `then` runs. */
+function filesLoadedBy(entry: string, then: string, env: NodeJS.ProcessEnv, cwd = process.cwd()): string[] {
   const script = `
     const loaded = require(${JSON.stringify(entry)});
     ${then}
-    const heavy = ${JSON.stringify(HEAVY)};
-    const files = Object.keys(require.cache);
-    process.stdout.write(JSON.stringify(heavy.filter((name) => files.some((f) => f.includes('/node_modules/' + name + '/')))));
-  `;
-  const env: NodeJS.ProcessEnv = { ...process.env, JEST_PERF: '' };
-  delete env.NODE_PATH;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' })) as string[];
-}
-
-/** jest-perf's compiled files: in this repository, or installed. */
-const JEST_PERF_FILE = /[\\/]packages[\\/][\w-]+[\\/]dist[\\/]|[\\/]node_modules[\\/]@jest-perf[\\/]/;
-
-/** jest-perf's files that requiring `entry` (in a fresh Node process, in `cwd`) loads, after `then` runs. */
-function jestPerfFilesLoadedBy(entry: string, then: string, env: NodeJS.ProcessEnv, cwd: string): string[] {
-  const script = `
-    const loaded = require(${JSON.stringify(entry)});
-    ${then}
-    const pattern = new RegExp(${JSON.stringify(JEST_PERF_FILE.source)});
-    process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((file) => pattern.test(file))));
+    process.stdout.write(JSON.stringify(Object.keys(require.cache)));
   `;
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.NODE_PATH;
   return JSON.parse(
     execFileSync(process.execPath, ['-e', script], { cwd, env: childEnv, encoding: 'utf8' }),
   ) as string[];
+}
+
+/** Modules of HEAVY that requiring `entry` loads, tracking off, after `then` runs. */
+function heavyModulesLoadedBy(entry: string, then = ''): string[] {
+  const files = filesLoadedBy(entry, then, { JEST_PERF: '' });
+  return HEAVY.filter((name) => files.some((file) => file.includes(`/node_modules/${name}/`)));
+}
+
+/** jest-perf's compiled files: in this repository, or installed. */
+const JEST_PERF_FILE = /[\\/]packages[\\/][\w-]+[\\/]dist[\\/]|[\\/]node_modules[\\/]@jest-perf[\\/]/;
+
+/** jest-perf's files that requiring `entry` loads, tracking on, in `cwd`, after `then` runs. */
+function jestPerfFilesLoadedBy(entry: string, then: string, cwd: string): string[] {
+  return filesLoadedBy(entry, then, { JEST_PERF: '1' }, cwd).filter((file) => JEST_PERF_FILE.test(file));
 }
 
 describe('startup cost', () => {
@@ -56,7 +52,7 @@ describe('startup cost', () => {
     const entry = resolveFromPreset('@jest-perf/reporter');
     const start =
       'const reporter = new loaded({ rootDir: process.cwd() }, undefined); reporter.onRunStart({ numTotalTestSuites: 1 });';
-    expect(jestPerfFilesLoadedBy(entry, start, { JEST_PERF: '1' }, project)).toEqual([fs.realpathSync(entry)]);
+    expect(jestPerfFilesLoadedBy(entry, start, project)).toEqual([fs.realpathSync(entry)]);
   });
 
   // Each worker loads it before its first test file.
@@ -64,7 +60,7 @@ describe('startup cost', () => {
     '%s is one file',
     (request) => {
       const entry = resolveFromPreset(request);
-      expect(jestPerfFilesLoadedBy(entry, '', { JEST_PERF: '1' }, project)).toEqual([fs.realpathSync(entry)]);
+      expect(jestPerfFilesLoadedBy(entry, '', project)).toEqual([fs.realpathSync(entry)]);
     },
   );
 

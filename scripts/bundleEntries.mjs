@@ -8,12 +8,14 @@
 // bundle requires a package its package.json does not declare, or when esbuild renamed a declaration. Runs
 // after `tsc -b` (`pnpm build`), from its output.
 import * as fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The package a bare import names (`@scope/name/sub` → `@scope/name`), as core resolves a project's packages.
+const { packageName } = createRequire(import.meta.url)(path.join(root, 'packages/core/dist/jestModule.js'));
 
 /** Entries by package: `dist/<entry>.js` is bundled into `dist/bundle/<entry>.js`, which package.json names. */
 const BUNDLED_ENTRIES = {
@@ -24,12 +26,6 @@ const BUNDLED_ENTRIES = {
 /** Modules the runtime provides, not a package: Yarn Plug'n'Play's API (core's jestModule asks for it). */
 const PROVIDED_AT_RUNTIME = new Set(['pnpapi', ...builtinModules]);
 
-/** The package a bare import names (`@scope/name/sub` → `@scope/name`). */
-function packageOf(request) {
-  const parts = request.split('/');
-  return (request.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
-}
-
 /** jest-perf's own packages go into the bundle; any other package stays a `require` of the user's copy. */
 function externalsOutsideJestPerf(external) {
   return {
@@ -37,7 +33,7 @@ function externalsOutsideJestPerf(external) {
     setup(bundler) {
       bundler.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('node:') || args.path.startsWith('@jest-perf/')) return undefined;
-        external.add(packageOf(args.path));
+        external.add(packageName(args.path));
         return { path: args.path, external: true };
       });
     },

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const JEST_CHAIN = [['jest'], ['jest', 'jest-cli'], ['jest', 'jest-cli', 'jest-config'], ['jest', '@jest/core']];
 
 /** `@scope/name/sub/path` → `@scope/name`, `name/sub` → `name`. */
-function packageName(request: string): string {
+export function packageName(request: string): string {
   const parts = request.split('/');
   return (request.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 }

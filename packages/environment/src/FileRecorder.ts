@@ -1,12 +1,10 @@
 import type { Circus } from '@jest/types';
 import type { CounterGroups, HookRecord, WorkerFileRecord } from '@jest-perf/core';
-import { CpuClock, processCpuMs } from './cpuClock';
+import { type Clock, CpuClock, processCpuMs } from './cpuClock';
 import { describePath } from './describePath';
 import { hookLine, isJestInternalHook } from './hookOrigin';
 import { testsInResultOrder } from './resultOrder';
 import { timedHook } from './timedHook';
-
-type Clock = () => number;
 
 /**
  * Hooks cheaper than this in total get no line number: formatting a definition stack goes through Jest's

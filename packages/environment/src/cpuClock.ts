@@ -1,4 +1,5 @@
-type Clock = () => number;
+/** A clock in ms: the wall clock (`performance.now`) or the CPU clock ({@link processCpuMs}). */
+export type Clock = () => number;
 
 /**
  * The worker's CPU time so far (user + system), in ms: `getrusage(RUSAGE_SELF)`, exact to the call. The

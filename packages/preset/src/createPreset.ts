@@ -1,4 +1,5 @@
 import type { Config } from '@jest/types';
+import { withLinkedEnvironmentIgnored } from './linkedInstall';
 import { environmentPath, reporters } from './paths';
 
 /** jest-perf's default data folder (`dataDir`), as a Jest path pattern. */
@@ -44,13 +45,17 @@ export function createPreset(options: PresetOptions = {}): Config.InitialOptions
         "Fix: leave it out to keep Jest's (or your own) transform.",
     );
   }
+  const environment = environmentPath(kind);
   const preset: Config.InitialOptions = {
-    testEnvironment: environmentPath(kind),
+    testEnvironment: environment,
     reporters: reporters(),
     // jest-perf's data folder is not code: left visible, every tracked run's new run file makes the next
     // run's haste map process changed files. Jest adds a preset's patterns to the project's own.
     modulePathIgnorePatterns: [DATA_DIR_PATTERN],
   };
+  // Linked from outside node_modules (a workspace), the environment would go through the project's transform.
+  const transformIgnorePatterns = withLinkedEnvironmentIgnored(undefined, environment);
+  if (transformIgnorePatterns) preset.transformIgnorePatterns = transformIgnorePatterns;
   if (options.transform === 'ts-jest') preset.transform = { '^.+\\.[cm]?tsx?$': [tsJest(), {}] };
   return preset;
 }

@@ -1,4 +1,5 @@
 import type { Config } from '@jest/types';
+import { withLinkedEnvironmentIgnored } from './linkedInstall';
 import { environmentPath, reporterPath } from './paths';
 
 type ProjectConfig = Config.InitialProjectOptions;
@@ -29,11 +30,15 @@ function wrapProject<T extends ProjectConfig>(project: T): T {
   if (isOurEnvironment(own)) return project;
   const options = (project.testEnvironmentOptions ?? {}) as Record<string, unknown>;
   const jestPerf = (options.jestPerf ?? {}) as Record<string, unknown>;
-  return {
+  const environment = environmentPath('node');
+  const wrapped: T = {
     ...project,
-    testEnvironment: environmentPath('node'),
+    testEnvironment: environment,
     testEnvironmentOptions: { ...options, jestPerf: { ...jestPerf, base: own } },
   };
+  const transformIgnorePatterns = withLinkedEnvironmentIgnored(project.transformIgnorePatterns, environment);
+  if (transformIgnorePatterns) wrapped.transformIgnorePatterns = transformIgnorePatterns;
+  return wrapped;
 }
 
 /** The user's reporters (Jest's `default` when none) plus jest-perf's, once. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPreset, reporters } from '../index';
+import { JEST_DEFAULT_TRANSFORM_IGNORE_PATTERNS } from '../linkedInstall';
 
 const packagesDir = path.resolve(__dirname, '../../..');
 const presetDir = path.resolve(__dirname, '../..');
@@ -13,11 +14,29 @@ describe('createPreset', () => {
   it("sets only jest-perf's environment, its reporter beside Jest's default, and hides its data folder", () => {
     const preset = createPreset();
 
-    expect(Object.keys(preset).sort()).toEqual(['modulePathIgnorePatterns', 'reporters', 'testEnvironment']);
+    // transformIgnorePatterns: jest-perf is linked in this workspace (see the next test).
+    expect(Object.keys(preset).sort()).toEqual([
+      'modulePathIgnorePatterns',
+      'reporters',
+      'testEnvironment',
+      'transformIgnorePatterns',
+    ]);
     expect(realPath(preset.testEnvironment as string)).toBe(
       path.join(packagesDir, 'environment', 'dist', 'bundle', 'node.js'),
     );
     expect(preset.reporters).toEqual(reporters());
+  });
+
+  it("linked from this workspace, keeps Jest's transformIgnorePatterns and adds its environment's folder", () => {
+    const preset = createPreset();
+    const jsdom = createPreset({ environment: 'jsdom' });
+    const ignored = (patterns: string[] | undefined, file: string) =>
+      (patterns ?? []).some((pattern) => new RegExp(pattern).test(file));
+
+    expect(preset.transformIgnorePatterns?.slice(0, 2)).toEqual(JEST_DEFAULT_TRANSFORM_IGNORE_PATTERNS);
+    expect(ignored(preset.transformIgnorePatterns, preset.testEnvironment as string)).toBe(true);
+    expect(ignored(jsdom.transformIgnorePatterns, jsdom.testEnvironment as string)).toBe(true);
+    expect(ignored(preset.transformIgnorePatterns, path.join(presetDir, 'src', 'index.ts'))).toBe(false);
   });
 
   it("adds no transform and keeps Jest's default moduleFileExtensions (babel-jest and jsx/node stay)", () => {

@@ -1,8 +1,11 @@
 import type { Config } from '@jest/types';
 import { withJestPerf } from '../index';
+import { withLinkedEnvironmentIgnored } from '../linkedInstall';
 
 const environment = require.resolve('@jest-perf/environment');
 const reporter = require.resolve('@jest-perf/reporter');
+/** jest-perf is linked in this workspace: its environment's folder joins Jest's transform ignore patterns. */
+const linkedIgnore = withLinkedEnvironmentIgnored(undefined, environment);
 
 describe('withJestPerf', () => {
   it("wraps Jest's default node environment and adds the reporter beside 'default' when there were none", () => {
@@ -12,8 +15,23 @@ describe('withJestPerf', () => {
       testMatch: ['**/*.spec.js'],
       testEnvironment: environment,
       testEnvironmentOptions: { jestPerf: { base: 'node' } },
+      transformIgnorePatterns: linkedIgnore,
       reporters: ['default', reporter],
     });
+  });
+
+  it("linked, adds its environment's folder to the project's own transformIgnorePatterns, in every project", () => {
+    const config = withJestPerf({
+      transformIgnorePatterns: ['/node_modules/(?!lodash-es)'],
+      projects: [{ displayName: 'api' }],
+    });
+    const [api] = (config.projects ?? []) as Config.InitialProjectOptions[];
+
+    expect(config.transformIgnorePatterns).toEqual(
+      withLinkedEnvironmentIgnored(['/node_modules/(?!lodash-es)'], environment),
+    );
+    expect(config.transformIgnorePatterns).toHaveLength(2);
+    expect(api?.transformIgnorePatterns).toEqual(linkedIgnore);
   });
 
   it("keeps the user's preset, transform, extensions, environment options and reporters", () => {

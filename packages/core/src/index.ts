@@ -41,7 +41,15 @@ export { type ExportedRun, type HistoryExportFile, readHistoryExport } from './h
 export { type SyncedHistory, syncHistory } from './historySync';
 export { assertMeaning, baselineProblem } from './meaning';
 export { type DataPaths, dataPaths, pathFromCwd, relativePosix } from './paths';
-export { listRunFiles, newRunId, readLatestRun, readRunFile, type SaveRunResult, saveRun } from './runStore';
+export {
+  encodeRun,
+  listRunFiles,
+  newRunId,
+  readLatestRun,
+  readRunFile,
+  type SaveRunResult,
+  saveRun,
+} from './runStore';
 export { addCounters, fileStartupMs, summarizeRun, testTimeByFile, totalHookMs } from './runSummary';
 export { baselineSchema } from './schemas/baseline.schema';
 export { checkReportSchema } from './schemas/checkReport.schema';

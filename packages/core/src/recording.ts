@@ -10,7 +10,7 @@ export { loadConfig } from './config';
 export { isJestPerfError } from './errors';
 export { formatDuration } from './format';
 export { dataPaths, pathFromCwd, relativePosix } from './paths';
-export { listRunFiles, newRunId, saveRun } from './runStore';
+export { encodeRun, listRunFiles, newRunId, saveRun } from './runStore';
 export { addCounters, fileStartupMs, summarizeRun, testTimeByFile, totalHookMs } from './runSummary';
 export { checkWorkerFileRecord } from './schemas/workerFileRecordValidator';
 export { collectTags, describeId, testIdAndTags, uniqueTestIds } from './tags';

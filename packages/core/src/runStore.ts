@@ -82,15 +82,54 @@ export function serializeRun(run: RunFile): string {
   return `${JSON.stringify(run)}\n`;
 }
 
+const COMMA = Buffer.from(',');
+
+/**
+ * {@link serializeRun}'s text as UTF-8, with `run.tests` taken from `testsJson`: the UTF-8 JSON of the
+ * tests without brackets, in pieces to join with commas, which the caller encoded earlier and which must
+ * match `run.tests`. The reporter encodes each test file's records as its results arrive, so the end of a
+ * run, which every user waits for, copies bytes instead of serialising and encoding thousands of tests
+ * (~90 % of the text: 15-40 ms for 5,000 tests).
+ */
+export function encodeRun(run: RunFile, testsJson: readonly Uint8Array[]): Buffer {
+  const parts: Uint8Array[] = [];
+  let text = '{';
+  let members = 0;
+  // What JSON.stringify does with a plain object, member by member: a key whose value has no JSON is left out.
+  for (const [key, value] of Object.entries(run)) {
+    const json = key === 'tests' ? '' : (JSON.stringify(value) as string | undefined);
+    if (json === undefined) continue;
+    const prefix = `${members > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    members += 1;
+    if (key !== 'tests') {
+      text += `${prefix}${json}`;
+      continue;
+    }
+    parts.push(Buffer.from(`${text}${prefix}[`, 'utf8'));
+    testsJson.forEach((piece, index) => {
+      if (index > 0) parts.push(COMMA);
+      parts.push(piece);
+    });
+    text = ']';
+  }
+  parts.push(Buffer.from(`${text}}\n`, 'utf8'));
+  return Buffer.concat(parts);
+}
+
 /**
  * Stores a finished run: `runs/<runId>.json` and `latest.json`, each written atomically, and keeps the
  * newest `historySize` run files. It does not touch `history.arrow`: that columnar index is derived
  * from `runs/` by {@link syncHistory} when something reads it, so a tracked run pays only for its own
- * JSON, however long the history.
+ * JSON, however long the history. `testsJson`: the tests already encoded (see {@link encodeRun}).
  */
-export function saveRun(paths: DataPaths, run: RunFile, historySize: number): SaveRunResult {
+export function saveRun(
+  paths: DataPaths,
+  run: RunFile,
+  historySize: number,
+  testsJson?: readonly Uint8Array[],
+): SaveRunResult {
   // Encoded once for both files (a big run's JSON is megabytes).
-  const data = Buffer.from(serializeRun(run), 'utf8');
+  const data = testsJson ? encodeRun(run, testsJson) : Buffer.from(serializeRun(run), 'utf8');
   if (isA(paths.runsDir, 'file')) {
     // Nothing lost: the run goes beside the misplaced file, and the error says where.
     const kept = path.join(paths.dataDir, `run-${run.runId}.json`);

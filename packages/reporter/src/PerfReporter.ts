@@ -233,7 +233,7 @@ export class PerfReporter
     interrupted: { reason: string; finalRead: boolean } | null = null,
   ): void {
     const { core } = run;
-    const { buildRunFile } = run.merge;
+    const { buildRun } = run.merge;
     const runContext = require('./runContext') as typeof import('./runContext');
     const { rootDir } = run.config;
     const context = {
@@ -251,7 +251,8 @@ export class PerfReporter
     };
     // Every worker is done: read the lines left, a last half-written one included. Interrupted, workers
     // may still be writing: only complete lines count.
-    const runFile = buildRunFile(results, run.reader.read(interrupted?.finalRead ?? true), context, run.merged);
+    const built = buildRun(results, run.reader.read(interrupted?.finalRead ?? true), context, run.merged);
+    const runFile = built.run;
     if (interrupted) {
       runFile.incomplete = true;
       runFile.incompleteReasons.unshift(interrupted.reason);
@@ -262,10 +263,10 @@ export class PerfReporter
     let written: string;
     if (output) {
       // Compact, like saveRun's run files: indenting a big run costs more than writing it.
-      core.writeFileAtomic(output, `${JSON.stringify(runFile)}\n`);
+      core.writeFileAtomic(output, core.encodeRun(runFile, built.testsJson));
       written = output;
     } else {
-      written = core.saveRun(run.paths, runFile, run.config.historySize).runFile;
+      written = core.saveRun(run.paths, runFile, run.config.historySize, built.testsJson).runFile;
     }
     if (run.output.kind !== 'nothing') this.printEnd(run, runFile, written, Boolean(output));
   }

@@ -36,6 +36,8 @@ export interface MergedFile {
   /** Root-relative POSIX path. */
   file: string;
   records: { tests: TestRecord[]; file: FileRecord };
+  /** The UTF-8 JSON of `records.tests` without its brackets (see core's encodeRun), made when the file is merged. */
+  testsJson: Buffer;
 }
 
 /**
@@ -49,21 +51,35 @@ export function mergeFile(
   earlier?: MergedFile,
 ): MergedFile {
   if (earlier?.result === result && earlier.workerRecord === workerRecord) return earlier;
-  return { result, workerRecord, file, records: toRecords(result, file, workerRecord) };
+  const records = toRecords(result, file, workerRecord);
+  const testsJson = Buffer.from(JSON.stringify(records.tests).slice(1, -1), 'utf8');
+  return { result, workerRecord, file, records, testsJson };
 }
 
-/**
- * Merges Jest's results with the workers' records into one run file. `merged` holds files merged
- * while the run went on (keyed by absolute test path): those built from the same result and worker
- * record are reused, so little is left to do after the last test.
- */
+/** See {@link buildRun}: the run file alone. */
 export function buildRunFile(
   results: Pick<AggregatedResult, 'testResults' | 'wasInterrupted'>,
   workers: WorkerRecords,
   context: RunContext,
   merged: ReadonlyMap<string, MergedFile> = new Map(),
 ): RunFile {
+  return buildRun(results, workers, context, merged).run;
+}
+
+/**
+ * Merges Jest's results with the workers' records into one run file, and the JSON of its tests (for core's
+ * saveRun). `merged` holds files merged while the run went on (keyed by absolute test path): those built
+ * from the same result and worker record are reused, their tests' JSON too, so little is left to do after
+ * the last test.
+ */
+export function buildRun(
+  results: Pick<AggregatedResult, 'testResults' | 'wasInterrupted'>,
+  workers: WorkerRecords,
+  context: RunContext,
+  merged: ReadonlyMap<string, MergedFile> = new Map(),
+): { run: RunFile; testsJson: Buffer[] } {
   const tests: TestRecord[] = [];
+  const testsJson: Buffer[] = [];
   const files: FileRecord[] = [];
   const counters: CounterGroups = {};
   const incompleteReasons: string[] = [];
@@ -72,8 +88,9 @@ export function buildRunFile(
     const file = earlier?.file ?? relativePosix(context.rootDir, result.testFilePath);
     if (context.exclude.some((pattern) => pattern.test(file))) continue;
     const workerRecord = workers.byTestPath.get(result.testFilePath);
-    const { records } = mergeFile(result, workerRecord, file, earlier);
+    const { records, testsJson: fileTestsJson } = mergeFile(result, workerRecord, file, earlier);
     for (const test of records.tests) tests.push(test);
+    if (fileTestsJson.length > 0) testsJson.push(fileTestsJson);
     files.push(records.file);
     if (workerRecord) addCounters(counters, workerRecord.counters);
     if (records.file.execError) {
@@ -87,7 +104,7 @@ export function buildRunFile(
     incompleteReasons.push(`${workers.badLines} unreadable worker record line(s)${first}`);
   }
   const wallMs = Math.max(0, context.endedAt.getTime() - context.startedAt.getTime());
-  return {
+  const run: RunFile = {
     schemaVersion: RUN_FILE_VERSION,
     runId: context.runId,
     startedAt: context.startedAt.toISOString(),
@@ -106,4 +123,5 @@ export function buildRunFile(
     counters,
     ...(context.load ? { load: context.load } : {}),
   };
+  return { run, testsJson };
 }

@@ -94,6 +94,7 @@ describe('the export list of @jest-perf/core', () => {
         'dataPaths',
         'describeId',
         'describeSchemaError',
+        'encodeRun',
         'exportHistory',
         'extendTestId',
         'fileStartupMs',

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JestPerfError } from '../errors';
 import { type DataPaths, dataPaths } from '../paths';
-import { listRunFiles, newRunId, readLatestRun, readRunFile, saveRun } from '../runStore';
+import { encodeRun, listRunFiles, newRunId, readLatestRun, readRunFile, saveRun, serializeRun } from '../runStore';
 import type { RunFile } from '../types';
 
 let root: string;
@@ -73,7 +73,35 @@ function catchError(fn: () => unknown): JestPerfError {
   throw new Error('expected a JestPerfError, nothing was thrown');
 }
 
+describe('encodeRun', () => {
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+  it("joins the tests' bytes encoded earlier into exactly serializeRun's text, as UTF-8", () => {
+    const run = { ...runFile('2026-01-01T00-00-00-000Z-aaaa'), load: undefined } as RunFile;
+    run.tests.push({ ...run.tests[0]!, id: 'a.test.ts › subtracts "quoted" ✓', title: 'subtracts "quoted" ✓' });
+    const pieces = [utf8(JSON.stringify(run.tests[0])), utf8(JSON.stringify(run.tests[1]))];
+
+    expect(encodeRun(run, pieces).toString('utf8')).toBe(serializeRun(run));
+    expect(encodeRun({ ...run, tests: [] }, []).toString('utf8')).toBe(serializeRun({ ...run, tests: [] }));
+  });
+
+  it('writes the given bytes in place of run.tests (the caller keeps them the same)', () => {
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+
+    expect(JSON.parse(encodeRun(run, []).toString('utf8')).tests).toEqual([]);
+  });
+});
+
 describe('saveRun', () => {
+  it('writes the tests JSON it is given, built while the run went on', () => {
+    const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
+    const testsJson = [Buffer.from(JSON.stringify(run.tests).slice(1, -1), 'utf8')];
+
+    saveRun(paths, run, 10, testsJson);
+
+    expect(fs.readFileSync(paths.latest, 'utf8')).toBe(`${JSON.stringify(run)}\n`);
+  });
+
   it('writes runs/<runId>.json and latest.json, and leaves the history index to syncHistory', () => {
     const run = runFile('2026-01-01T00-00-00-000Z-aaaa');
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { AggregatedResult, AssertionResult, TestResult } from '@jest/test-result';
 import { type RunFile, runFileSchema, validateWith, type WorkerFileRecord } from '@jest-perf/core';
-import { buildRunFile, type MergedFile, mergeFile, type RunContext } from '../buildRunFile';
+import { buildRun, buildRunFile, type MergedFile, mergeFile, type RunContext } from '../buildRunFile';
 import type { WorkerRecords } from '../readWorkerRecords';
 
 const ROOT = path.resolve('/repo');
@@ -233,5 +233,37 @@ describe('files merged while the run went on', () => {
     ]);
 
     expect(buildRunFile(results, records, context(), merged)).toEqual(buildRunFile(results, records, context()));
+  });
+});
+
+describe("the tests' JSON, built as files are merged", () => {
+  it('is the JSON of run.tests, whether files were merged early, again, excluded or had no test', () => {
+    const a = fileResult('a.test.ts', [assertion('x "quoted"', 'passed', 5), assertion('y', 'failed', 7)]);
+    const empty = fileResult('empty.test.ts', []);
+    const b = fileResult('b.test.ts', [assertion('z', 'passed', 1)]);
+    const skipped = fileResult('vendor/c.test.ts', [assertion('w', 'passed', 1)]);
+    const records = workers([workerRecord('a.test.ts'), workerRecord('b.test.ts', { hookMs: 9 })]);
+    const merged = new Map<string, MergedFile>([
+      [a.testFilePath, mergeFile(a, records.byTestPath.get(a.testFilePath), 'a.test.ts')],
+      // Merged from an older worker record: merged again at the end.
+      [b.testFilePath, mergeFile(b, workerRecord('b.test.ts', { hookMs: 1 }), 'b.test.ts')],
+    ]);
+
+    const { run, testsJson } = buildRun(
+      aggregated([a, empty, b, skipped]),
+      records,
+      { ...context(), exclude: [/^vendor\//] },
+      merged,
+    );
+
+    expect(run.tests.map((test) => test.title)).toEqual(['x "quoted"', 'y', 'z']);
+    expect(`[${testsJson.map((piece) => piece.toString('utf8')).join(',')}]`).toBe(JSON.stringify(run.tests));
+    expect(run).toEqual(
+      buildRunFile(aggregated([a, empty, b, skipped]), records, { ...context(), exclude: [/^vendor\//] }),
+    );
+  });
+
+  it('is empty for a run without tests', () => {
+    expect(buildRun(aggregated([]), workers(), context()).testsJson).toEqual([]);
   });
 });

@@ -10,11 +10,14 @@
 // jest-perf's: node's own modules and native code count for whoever called them, Jest's packages for
 // Jest, the test files for the tests. So a wrapped hook's body counts for the test, the environment
 // base class's constructor (`super()`) for Jest, and an `fs.appendFileSync` jest-perf calls for jest-perf.
+// A hook wrapper's own samples at the line that calls the hook count for the test too: V8 charges the
+// first call of a function (compiling it) to the calling line, which in plain Jest is jest-circus's.
 // What it cannot see: costs jest-perf causes elsewhere (garbage collection of what it allocates, Jest
 // awaiting an event handler); overhead.mjs's wall and CPU ratios include those.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE =
@@ -75,17 +78,66 @@ function attribute(profile, totals, functions) {
     for (const visited of walked) owners.set(visited, owner);
     return owner;
   };
+  const selfMicros = new Map();
   profile.samples.forEach((id, index) => {
-    const micros = profile.timeDeltas[index] ?? 0;
-    const name = nodes.get(id).callFrame.functionName;
-    const who = name === '(idle)' ? 'idle' : name === '(garbage collector)' ? 'gc' : ownerOfNode(id).who;
-    totals[who] = (totals[who] ?? 0) + micros;
-    if (who === 'jest-perf') {
-      const { frame } = ownerOfNode(id);
-      const key = `${frame.url.replace(/.*\/(packages|@jest-perf)\//, '')} ${frame.functionName || '(anonymous)'}`;
-      functions.set(key, (functions.get(key) ?? 0) + micros);
-    }
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
   });
+  const add = (who, micros, frame) => {
+    totals[who] = (totals[who] ?? 0) + micros;
+    if (who !== 'jest-perf') return;
+    const key = `${frame.url.replace(/.*\/(packages|@jest-perf)\//, '')} ${frame.functionName || '(anonymous)'}`;
+    functions.set(key, (functions.get(key) ?? 0) + micros);
+  };
+  for (const [id, micros] of selfMicros) {
+    const node = nodes.get(id);
+    const name = node.callFrame.functionName;
+    if (name === '(idle)' || name === '(garbage collector)') {
+      add(name === '(idle)' ? 'idle' : 'gc', micros, null);
+      continue;
+    }
+    const { who, frame } = ownerOfNode(id);
+    // A hook wrapper's own samples at the line that calls the wrapped function are that function's: V8
+    // charges its first call (compiling it) to the calling line, which in plain Jest is jest-circus's.
+    const toCallee = who === 'jest-perf' && frame === node.callFrame ? calleeShare(node) : 0;
+    add('tests', micros * toCallee, frame);
+    add(who, micros * (1 - toCallee), frame);
+  }
+}
+
+/** The hook wrappers of the environment's timedHook, and how each calls the function it wraps. */
+const WRAPPERS = new Set(['timedHookFn', 'timedCallbackHook', 'timedGeneratorHook']);
+const WRAPPED_CALL = /\b(?:plain|callback|generator)\.call\(this\b/;
+const callLinesByUrl = new Map();
+
+/** The 1-based lines of `url` (a jest-perf script) where a hook wrapper calls the function it wraps. */
+function wrappedCallLines(url) {
+  let lines = callLinesByUrl.get(url);
+  if (!lines) {
+    lines = new Set();
+    try {
+      const source = fs.readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8').split('\n');
+      source.forEach((line, index) => {
+        if (WRAPPED_CALL.test(line)) lines.add(index + 1);
+      });
+    } catch {
+      // An unreadable script: no line is moved.
+    }
+    callLinesByUrl.set(url, lines);
+  }
+  return lines;
+}
+
+/** The share of a hook wrapper node's own samples taken at the line calling the wrapped function (0 for others). */
+function calleeShare(node) {
+  if (!WRAPPERS.has(node.callFrame.functionName) || !node.positionTicks?.length) return 0;
+  const lines = wrappedCallLines(node.callFrame.url);
+  let atCall = 0;
+  let all = 0;
+  for (const { line, ticks } of node.positionTicks) {
+    all += ticks;
+    if (lines.has(line)) atCall += ticks;
+  }
+  return all > 0 ? atCall / all : 0;
 }
 
 function runProfiled(root, variant, options, profileDir) {

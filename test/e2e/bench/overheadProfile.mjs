@@ -4,7 +4,7 @@
 // whole come from the same run. overhead.mjs times whole runs side by side; on 2 shared cores its
 // rounds spread by ±3 %, more than the cost it looks for.
 //
-//   pnpm bench:overhead:profile [--files 100] [--tests 50] [--workers 2] [--interval 200] [--variant on|off|plain] [--keep]
+//   pnpm bench:overhead:profile [--files 100] [--tests 50] [--workers 2] [--interval 200] [--variant on|off|plain] [--top 15] [--keep]
 //
 // A sample counts for jest-perf when the frame nearest to the top of its stack that belongs to anyone is
 // jest-perf's: node's own modules and native code count for whoever called them, Jest's packages for
@@ -21,11 +21,17 @@ import { fileURLToPath } from 'node:url';
 import { generateSuite, jestArgs, readBenchOptions, spawnJest, VARIANTS } from './syntheticSuite.mjs';
 
 const USAGE =
-  'Usage: node test/e2e/bench/overheadProfile.mjs [--files F] [--tests T] [--workers W] [--interval µs] [--variant on|off|plain] [--keep]';
+  'Usage: node test/e2e/bench/overheadProfile.mjs [--files F] [--tests T] [--workers W] [--interval µs] [--variant on|off|plain] [--top N] [--keep]';
 
 function readOptions() {
   const { variant: id, ...options } = readBenchOptions(USAGE, {
-    numbers: { files: { value: 100 }, tests: { value: 50 }, workers: { value: 2 }, interval: { value: 200 } },
+    numbers: {
+      files: { value: 100 },
+      tests: { value: 50 },
+      workers: { value: 2 },
+      interval: { value: 200 },
+      top: { value: 15 },
+    },
     flags: ['keep'],
     strings: { variant: 'on' },
   });
@@ -164,7 +170,9 @@ async function main() {
     for (const name of profiles) {
       attribute(JSON.parse(fs.readFileSync(path.join(profileDir, name), 'utf8')), totals, functions);
     }
-    if (profiles.length < options.workers + 1) {
+    // --maxWorkers=1 runs the tests in band, in Jest's main process: one profile.
+    const expected = options.workers > 1 ? options.workers + 1 : 1;
+    if (profiles.length < expected) {
       // jest-worker stops a worker that has not exited 500 ms after the end of the run: a worker still
       // writing a big profile then leaves none. Both the part and the whole lose that worker's share.
       console.warn(
@@ -187,7 +195,7 @@ async function main() {
       `\njest-perf's own CPU: ${share(totals['jest-perf'] ?? 0)} of the run (ratio ${(1 + (totals['jest-perf'] ?? 0) / (busy - (totals['jest-perf'] ?? 0))).toFixed(3)})`,
     );
     console.log('\nBy function (self and what it calls in node):');
-    for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, options.top)) {
       console.log(`  ${ms(micros).padStart(7)} ms  ${key}`);
     }
   } finally {

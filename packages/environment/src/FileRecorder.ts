@@ -26,9 +26,9 @@ interface TestTiming {
 /**
  * Times every hook of one test file and attributes `beforeEach`/`afterEach` time to the test it ran
  * for. It learns the file's hooks and tests from jest-circus's definition events (`add_hook`,
- * `add_test`, dispatched synchronously while the file loads) and times each hook from inside, by
- * wrapping the hook's function (see {@link timedHook}): it needs no event once tests run, so the
- * environment can leave jest-circus's handler list then. One instance per test file (Jest builds an
+ * `add_test`, dispatched synchronously while the file loads, then `run_start`) and times each hook from
+ * inside, by wrapping the hook's function (see {@link timedHook}): it needs no event once tests run, so
+ * the environment can leave jest-circus's handler list then. One instance per test file (Jest builds an
  * environment per file).
  */
 export class FileRecorder {
@@ -67,23 +67,46 @@ export class FileRecorder {
     this.cpuStart = this.cpu.read();
   }
 
-  /** Takes jest-circus's definition events; other events are ignored (hooks time themselves). */
+  /**
+   * Takes jest-circus's definition events and `run_start`, which ends them; other events are ignored
+   * (hooks time themselves).
+   */
   handle(event: Circus.Event, state: Circus.State): void {
     if (event.name === 'add_hook') this.onAddHook(event, state);
-    else if (event.name === 'add_test') this.onAddTest(state);
+    else if (event.name === 'add_test') this.root ??= state.rootDescribeBlock;
+    else if (event.name === 'run_start') this.onRunStart(state);
   }
 
-  /** Wraps the new test's function to take its CPU time (Jest times the test itself, wall clock). */
-  private onAddTest(state: Circus.State): void {
+  /**
+   * Wraps the function of each test whose hooks do not open and close its CPU span by themselves (see
+   * {@link needsOwnTiming}): decided once the tree is complete, since a `beforeEach` or `afterEach` defined
+   * after a test applies to it too. A test's function is a third of the calls a test with both hooks
+   * makes, and each timed call cost the workers far more in a tracked run than it took (docs/benchmarks.md).
+   */
+  private onRunStart(state: Circus.State): void {
     this.root ??= state.rootDescribeBlock;
-    const test = state.currentDescribeBlock.children.at(-1);
-    if (test?.type !== 'test' || typeof test.fn !== 'function') return;
-    test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
-      this.openSpan(test);
-      return () => {
-        if (this.lastCallOf(test) === null) this.closeSpan();
-      };
-    }) as unknown as Circus.TestFn;
+    for (const test of testsInResultOrder(this.root)) {
+      if (typeof test.fn !== 'function' || !this.needsOwnTiming(test)) continue;
+      test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
+        this.openSpan(test);
+        return () => {
+          if (this.lastCallOf(test) === null) this.closeSpan();
+        };
+      }) as unknown as Circus.TestFn;
+    }
+  }
+
+  /**
+   * Whether the test's own function must open or close its CPU span: unless a timed `beforeEach` opens it
+   * (jest-circus runs them before the function, from the root block down) and an `afterEach` closes it
+   * (see {@link lastCallOf}). Jest's own `beforeEach` is not timed (see {@link onAddHook}).
+   */
+  private needsOwnTiming(test: Circus.TestEntry): boolean {
+    if (this.lastCallOf(test) === null) return true;
+    for (let block: Circus.DescribeBlock | undefined = test.parent; block; block = block.parent) {
+      for (const hook of block.hooks) if (hook.type === 'beforeEach' && this.hooks.has(hook)) return false;
+    }
+    return true;
   }
 
   /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */

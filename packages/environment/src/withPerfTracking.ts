@@ -66,13 +66,15 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
         this.setHandler(baseHandleTestEvent);
       } else if (ownHandler && !baseHandleTestEvent) {
         // Only definition events are needed (hooks time themselves, tag filters apply as tests are
-        // defined): this handler leaves jest-circus's list when the tests start to run. Its name is how
-        // it finds itself there (jest-circus registers `handleTestEvent.bind(environment)`).
+        // defined): this handler leaves jest-circus's list when the tests start to run, after the recorder
+        // has seen run_start. Its name is how it finds itself there (jest-circus registers
+        // `handleTestEvent.bind(environment)`).
         const handlers = {
-          [DEFINITIONS_HANDLER]: (event: Circus.Event, state: Circus.State): void | Promise<void> =>
-            event.name === 'run_start'
-              ? this.leaveHandlers(event, state)
-              : PerfEnvironment.prototype.handleTestEvent.call(this, event, state),
+          [DEFINITIONS_HANDLER]: (event: Circus.Event, state: Circus.State): void | Promise<void> => {
+            if (event.name !== 'run_start') return PerfEnvironment.prototype.handleTestEvent.call(this, event, state);
+            this.onDefinition(event, state);
+            return this.leaveHandlers(event, state);
+          },
         };
         this.setHandler(handlers[DEFINITIONS_HANDLER]);
       }
@@ -107,12 +109,15 @@ export function withPerfTracking<T extends EnvironmentClass>(Base: T): T {
     /**
      * Synchronous on purpose: jest-circus dispatches definition events (add_hook, add_test) synchronously,
      * and an `await` before recording would read jest-circus's state after later events changed it.
-     * Only definition events matter here: the recorder wraps each hook to time it, and a tag filter
-     * skips a test as it is defined (so a describe whose tests are all skipped runs no beforeAll either).
+     * Only definition events and run_start matter here: the recorder wraps each hook to time it (and, at
+     * run_start, the tests that need it), and a tag filter skips a test as it is defined (so a describe
+     * whose tests are all skipped runs no beforeAll either).
      * Returns the base's result, else a settled promise (see {@link settled}).
      */
     handleTestEvent(event: Circus.Event, state: Circus.State): void | Promise<void> {
-      if (event.name === 'add_test' || event.name === 'add_hook') this.onDefinition(event, state);
+      if (event.name === 'add_test' || event.name === 'add_hook' || event.name === 'run_start') {
+        this.onDefinition(event, state);
+      }
       return baseHandleTestEvent ? baseHandleTestEvent.call(this, event, state) : this.settled();
     }
 

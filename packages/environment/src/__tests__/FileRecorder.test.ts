@@ -84,6 +84,11 @@ function startTest(test: Circus.TestEntry): void {
   state.currentlyRunningTest = test;
 }
 
+/** What jest-circus dispatches once the file's tests are defined, before it runs the first hook. */
+function runStart(recorder: FileRecorder): void {
+  recorder.handle({ name: 'run_start' } as Circus.Event, state);
+}
+
 /** Calls the hook's (wrapped) function as jest-circus would, from `startMs` to `endMs` on the clock. */
 function runHook(
   time: ReturnType<typeof clock>,
@@ -176,6 +181,7 @@ describe('FileRecorder', () => {
     const first = addTest(recorder, 'adds @fast', block('Math', root));
     const second = addTest(recorder, 'subtracts');
 
+    runStart(recorder);
     startTest(first);
     runHook(time, before, 0, 4);
     runHook(time, after, 10, 11);
@@ -195,6 +201,7 @@ describe('FileRecorder', () => {
     addTest(recorder, 'never started', outer);
     const last = addTest(recorder, 'last');
 
+    runStart(recorder);
     startTest(last);
     runHook(time, before, 0, 3);
     startTest(inner);
@@ -213,6 +220,7 @@ describe('FileRecorder', () => {
     const b = addTest(recorder, 'b');
     root.children.reverse();
 
+    runStart(recorder);
     startTest(b);
     runHook(time, before, 0, 6);
     startTest(a);
@@ -237,6 +245,7 @@ describe('FileRecorder', () => {
     const test = addTest(recorder, 'adds');
 
     runHook(time, beforeAll, 0, 30);
+    runStart(recorder);
     startTest(test);
     // Even if jest-circus still marks a test as running, an "all" hook is not that test's setup.
     runHook(time, afterAll, 40, 42);
@@ -253,6 +262,7 @@ describe('FileRecorder', () => {
     const internal = addHook(recorder, 'beforeEach', root, JEST_STACK, fn);
     const test = addTest(recorder, 'adds');
 
+    runStart(recorder);
     startTest(test);
     runHook(time, internal, 0, 9);
 
@@ -319,6 +329,7 @@ describe('FileRecorder', () => {
     }) as Circus.HookFn);
     const test = addTest(recorder, 'adds');
 
+    runStart(recorder);
     startTest(test);
     time.set(5);
     await (hook.fn as unknown as () => Promise<void>).call({});
@@ -335,6 +346,7 @@ describe('FileRecorder', () => {
     const before = addHook(recorder, 'beforeEach', root);
     const test = addTest(recorder, 'flaky');
 
+    runStart(recorder);
     startTest(test);
     runHook(time, before, 0, 50);
     startTest(test);
@@ -343,7 +355,7 @@ describe('FileRecorder', () => {
     expect(recorder.toRecord(1).testSetupMs).toEqual([2]);
   });
 
-  it('ignores events other than definitions', () => {
+  it('ignores events other than definitions and run_start', () => {
     const recorder = new FileRecorder(TEST_PATH, [], undefined, true, () => 0);
 
     recorder.handle({ name: 'setup' } as unknown as Circus.Event, state);
@@ -372,6 +384,7 @@ describe('FileRecorder', () => {
     const test = addTest(recorder, 'computes', root, () => cpu.set(cpu.now() + 30));
     addTest(recorder, 'waits');
 
+    runStart(recorder);
     startTest(test);
     cpu.set(10);
     runHook(cpu, beforeEach, 10, 14);
@@ -394,6 +407,7 @@ describe('FileRecorder', () => {
     cpu.reads = 0;
     cpu.ms += CPU_ESTIMATE_MAX_MS; // the file loads: its first reading is that old when the test starts
 
+    runStart(recorder);
     startTest(test);
     (before.fn as unknown as () => void)();
     cpu.ms += 2; // jest-circus between the hook and the test: counted for the test
@@ -418,6 +432,7 @@ describe('FileRecorder', () => {
     // Jest's code ran since the file's reading, but the worker waited 0.1 ms of that: the test starts 0.1 ms late.
     wall.set(CPU_ESTIMATE_MAX_MS * 0.6);
     cpu.ms += CPU_ESTIMATE_MAX_MS * 0.6 - 0.1;
+    runStart(recorder);
     startTest(first);
     (first.fn as unknown as () => void)();
     wall.set(wall.now() + 21); // its function and afterEach ran without waiting
@@ -449,6 +464,7 @@ describe('FileRecorder', () => {
     const beforeEach = addHook(recorder, 'beforeEach', root);
     const test = addTest(recorder, 'reads', root, () => wall.set(wall.now() + 50));
 
+    runStart(recorder);
     hookBody = () => wall.set(wall.now() + 2);
     (beforeAll.fn as unknown as () => void)();
     startTest(test);
@@ -470,6 +486,7 @@ describe('FileRecorder', () => {
     const slow = addTest(recorder, 'slow', root, cpu.spend(20));
     cpu.reads = 0;
 
+    runStart(recorder);
     startTest(fast);
     wall.set(10);
     (fast.fn as unknown as () => void)();
@@ -523,6 +540,7 @@ describe('FileRecorder', () => {
     const test = addTest(recorder, 'nested', inner, cpu.spend(10));
     const later = addTest(recorder, 'later', inner, cpu.spend(1));
 
+    runStart(recorder);
     startTest(test);
     (test.fn as unknown as () => void)();
     (innerAfter.fn as unknown as () => void)();
@@ -544,6 +562,7 @@ describe('FileRecorder', () => {
     const failing = addTest(recorder, 'never runs', root, cpu.spend(50));
     const afterAll = addHook(recorder, 'afterAll', root, USER_STACK, cpu.spend(7));
 
+    runStart(recorder);
     startTest(failing);
     expect(() => (before.fn as unknown as () => void)()).toThrow('setup failed');
     cpu.ms += 1;
@@ -552,6 +571,43 @@ describe('FileRecorder', () => {
 
     expect(record.testCpuMs).toEqual([4]);
     expect(record.hooks.map((hook) => hook.cpuMs)).toEqual([undefined, 7]);
+  });
+
+  it("wraps a test's own function at run_start, only when its hooks do not open and close its CPU span", () => {
+    const recorder = new FileRecorder(TEST_PATH, [], undefined, true, () => 0);
+    const inner = block('inner', root);
+    const bare = () => undefined;
+    const both = addTest(recorder, 'both', inner, bare);
+    const onlyAfter = addTest(recorder, 'only afterEach', root, bare);
+    const concurrent = addTest(recorder, 'concurrent', inner, bare);
+    (concurrent as { concurrent: boolean }).concurrent = true;
+    addHook(recorder, 'afterEach', root);
+    // Defined after the tests: jest-circus still runs it for them, so it counts.
+    addHook(recorder, 'beforeEach', inner);
+
+    expect(both.fn).toBe(bare);
+    runStart(recorder);
+
+    expect(both.fn).toBe(bare);
+    expect(onlyAfter.fn).not.toBe(bare);
+    // jest-circus runs no beforeEach or afterEach for a concurrent test.
+    expect(concurrent.fn).not.toBe(bare);
+  });
+
+  it("does not count Jest's own beforeEach, which is not timed, as opening a test's span", () => {
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], () => cpu.ms, true, cpu.now);
+    addHook(recorder, 'beforeEach', root, JEST_STACK);
+    const after = addHook(recorder, 'afterEach', root, USER_STACK, cpu.spend(1));
+    const test = addTest(recorder, 'computes', root, cpu.spend(10));
+
+    runStart(recorder);
+    startTest(test);
+    cpu.ms += 100; // Jest's own beforeEach and jest-circus before the test: not the test's
+    (test.fn as unknown as () => void)();
+    (after.fn as unknown as () => void)();
+
+    expect(recorder.toRecord(1).testCpuMs).toEqual([11]);
   });
 
   it('sums counters per group and name, by 1 unless told', () => {
@@ -571,6 +627,7 @@ describe('FileRecorder', () => {
     const hook = addHook(recorder, 'beforeEach', root);
     const test = addTest(recorder, 'adds');
 
+    runStart(recorder);
     startTest(test);
     runHook(time, hook, 0.1, 1.2345678);
 

@@ -212,6 +212,19 @@ describe('withPerfTracking', () => {
     }
   });
 
+  it('gives the recorder run_start when the base has a handler of its own, and passes it on', () => {
+    process.env.JEST_PERF_WORKER_DIR = path.join(dir, 'run');
+    const { env, fake } = create();
+    const test = defineTest(env, 'adds');
+    const own = (): void => undefined;
+    test.fn = own as unknown as Circus.TestFn;
+
+    dispatch(env, { name: 'run_start' });
+
+    expect(test.fn).not.toBe(own);
+    expect(fake.events).toEqual(['add_test', 'run_start']);
+  });
+
   describe('with tracking on or a tag filter, and no handler in the base', () => {
     type Handler = (event: Circus.Event, state: Circus.State) => unknown;
 
@@ -275,6 +288,19 @@ describe('withPerfTracking', () => {
 
       expect(handlers).toHaveLength(2);
       expect(readRecords(workerDir)[0]?.hooks).toEqual([expect.objectContaining({ type: 'beforeAll', calls: 2 })]);
+    });
+
+    it('gives the recorder run_start before leaving the list: a test without hooks has its function timed', async () => {
+      const { env } = create(undefined, PlainEnvironment);
+      const handlers = handlerList(env, []);
+      const test = defineTest(env, 'adds');
+      const own = (): void => undefined;
+      test.fn = own as unknown as Circus.TestFn;
+
+      await circusDispatch(handlers, { name: 'run_start' });
+
+      expect(test.fn).not.toBe(own);
+      expect(handlers).toHaveLength(2);
     });
 
     it('stays (answering with a settled promise) when it cannot find itself in the list', async () => {

@@ -15,6 +15,14 @@ import { timedHook } from './timedHook';
  */
 export const LINE_MIN_MS = 10;
 
+/** The `beforeEach`/`afterEach` hooks jest-circus runs around each test of a block (see {@link FileRecorder.bracketsOf}). */
+interface Brackets {
+  /** Whether one of them is a timed `beforeEach`, which opens the test's CPU span before its function runs. */
+  timedBeforeEach: boolean;
+  /** The `afterEach` it runs last, which closes the span; null when it runs none. */
+  lastAfterEach: Circus.Hook | null;
+}
+
 /** A test's setup time, with the attempt it is for: a retried test keeps its last attempt only, like Jest. */
 interface TestTiming {
   setupMs: number;
@@ -48,8 +56,8 @@ export class FileRecorder {
   private readonly cpuStart: number;
   /** The test running now, from the CPU clock at the start of its first call (see {@link openSpan}). */
   private span: { test: Circus.TestEntry; invocation: number; startCpu: number; startMs: number } | undefined;
-  /** The afterEach hook a test of the block calls last, or null when it calls none (see {@link lastCallOf}). */
-  private readonly lastAfterEach = new Map<Circus.DescribeBlock, Circus.Hook | null>();
+  /** Per describe block, found once (see {@link bracketsOf}). */
+  private readonly brackets = new Map<Circus.DescribeBlock, Brackets>();
 
   /**
    * @param now the clock hooks are timed with
@@ -80,8 +88,8 @@ export class FileRecorder {
   /**
    * Wraps the function of each test whose hooks do not open and close its CPU span by themselves (see
    * {@link needsOwnTiming}): decided once the tree is complete, since a `beforeEach` or `afterEach` defined
-   * after a test applies to it too. A test's function is a third of the calls a test with both hooks
-   * makes, and each timed call cost the workers far more in a tracked run than it took (docs/benchmarks.md).
+   * after a test applies to it too. Left unwrapped where its hooks bracket it, a test with both makes two
+   * timed calls instead of three (docs/benchmarks.md: tracking's cost on a fast suite).
    */
   private onRunStart(state: Circus.State): void {
     this.root ??= state.rootDescribeBlock;
@@ -102,11 +110,7 @@ export class FileRecorder {
    * (see {@link lastCallOf}). Jest's own `beforeEach` is not timed (see {@link onAddHook}).
    */
   private needsOwnTiming(test: Circus.TestEntry): boolean {
-    if (this.lastCallOf(test) === null) return true;
-    for (let block: Circus.DescribeBlock | undefined = test.parent; block; block = block.parent) {
-      for (const hook of block.hooks) if (hook.type === 'beforeEach' && this.hooks.has(hook)) return false;
-    }
-    return true;
+    return this.lastCallOf(test) === null || !this.bracketsOf(test.parent).timedBeforeEach;
   }
 
   /** Adds to a fix-side counter (`fixtureCache.hits`, `llmMock.calls`...). */
@@ -239,17 +243,24 @@ export class FileRecorder {
    * its own function is the last (no afterEach; concurrent tests run none).
    */
   private lastCallOf(test: Circus.TestEntry): Circus.Hook | null {
-    if (test.concurrent) return null;
-    const block = test.parent;
-    let last = this.lastAfterEach.get(block);
-    if (last === undefined) {
-      last = null;
+    return test.concurrent ? null : this.bracketsOf(test.parent).lastAfterEach;
+  }
+
+  /** The hooks around the block's tests: its own and its ancestors' (jest-circus runs them all). */
+  private bracketsOf(block: Circus.DescribeBlock): Brackets {
+    let found = this.brackets.get(block);
+    if (!found) {
+      found = { timedBeforeEach: false, lastAfterEach: null };
+      // afterEach: from the block up to the root, each block's in definition order, so the root's last runs last.
       for (let current: Circus.DescribeBlock | undefined = block; current; current = current.parent) {
-        for (const hook of current.hooks) if (hook.type === 'afterEach') last = hook;
+        for (const hook of current.hooks) {
+          if (hook.type === 'afterEach') found.lastAfterEach = hook;
+          else if (hook.type === 'beforeEach' && this.hooks.has(hook)) found.timedBeforeEach = true;
+        }
       }
-      this.lastAfterEach.set(block, last);
+      this.brackets.set(block, found);
     }
-    return last;
+    return found;
   }
 
   /** The timing of the test's current attempt: a new attempt (a retry) starts from zero. */

@@ -96,9 +96,9 @@ export class FileRecorder {
     for (const test of testsInResultOrder(this.root)) {
       if (typeof test.fn !== 'function' || !this.needsOwnTiming(test)) continue;
       test.fn = timedHook(test.fn as unknown as Circus.HookFn, () => {
-        this.openSpan(test);
+        this.openSpan(test, this.now());
         return () => {
-          if (this.lastCallOf(test) === null) this.closeSpan();
+          if (this.lastCallOf(test) === null) this.closeSpan(this.now());
         };
       }) as unknown as Circus.TestFn;
     }
@@ -121,7 +121,7 @@ export class FileRecorder {
 
   toRecord(worker: number | null): WorkerFileRecord {
     // Every test of the tree, run or not, as Jest lists them in the file's results.
-    this.closeSpan();
+    this.closeSpan(this.now());
     const timings = this.root ? testsInResultOrder(this.root).map((test) => this.timings.get(test)) : [];
     return {
       kind: 'file',
@@ -177,33 +177,32 @@ export class FileRecorder {
 
   /** Starts timing one call of a beforeEach/afterEach hook for `test`; the returned function ends it. */
   private startEachHook(hook: Circus.Hook, record: HookRecord, test: Circus.TestEntry | null): () => void {
-    if (test) this.openSpan(test);
-    // After the span's CPU reading: a system call, which can stall in a busy worker, is not the hook's time.
-    const started = this.now();
+    const wall = this.now();
+    const started = test ? this.openSpan(test, wall) : wall;
     return () => {
-      const ms = this.endCall(record, started);
+      const ended = this.now();
+      const ms = this.endCall(record, ended - started);
       if (!test) return;
       this.testTiming(test).setupMs += ms;
-      if (hook.type === 'afterEach' && this.lastCallOf(test) === hook) this.closeSpan();
+      if (hook.type === 'afterEach' && this.lastCallOf(test) === hook) this.closeSpan(ended);
     };
   }
 
   /** Starts timing one call of a beforeAll/afterAll hook, CPU time included; the returned function ends it. */
   private startOnceHook(record: HookRecord): () => void {
+    const wall = this.now();
     // A test whose last call never ran (its beforeEach failed and it has no afterEach) ends here.
-    this.closeSpan();
-    const cpuStarted = this.cpu.near();
-    // After any CPU reading: a system call, which can stall in a busy worker, is not the hook's time.
-    const started = this.now();
+    this.closeSpan(wall);
+    const cpuStarted = this.cpu.near(wall);
+    const started = this.cpu.readWall(wall);
     return () => {
-      const ms = this.endCall(record, started);
+      const ms = this.endCall(record, this.now() - started);
       this.hookCpu.set(record, (this.hookCpu.get(record) ?? 0) + this.cpu.since(cpuStarted, ms));
     };
   }
 
-  /** Adds one call's wall time to its hook; returns it. */
-  private endCall(record: HookRecord, started: number): number {
-    const ms = this.now() - started;
+  /** Adds one call's wall time (`ms`) to its hook; returns it. */
+  private endCall(record: HookRecord, ms: number): number {
     record.calls += 1;
     record.totalMs += ms;
     record.maxMs = Math.max(record.maxMs, ms);
@@ -217,24 +216,28 @@ export class FileRecorder {
    * busy worker stalled for a millisecond or more about once in a hundred calls, and at a reading before and
    * after each call the readings were most of tracking's cost on a fast suite (docs/benchmarks.md). Its
    * start is read only when the last reading is too old to build on ({@link CpuClock.near}), its end only when
-   * it took 1 ms or more ({@link CpuClock.since}).
+   * it took 1 ms or more ({@link CpuClock.since}). Its ends are the wall readings of its first and last calls
+   * (`wall`: the call's start), not readings of their own. Returns the wall time the call is timed from: after
+   * the CPU reading when it took one (see {@link CpuClock.readWall}).
    */
-  private openSpan(test: Circus.TestEntry): void {
+  private openSpan(test: Circus.TestEntry, wall: number): number {
     const open = this.span;
-    if (open?.test === test && open.invocation === test.invocations) return;
-    this.closeSpan();
-    const startCpu = this.cpu.near();
-    this.span = { test, invocation: test.invocations, startCpu, startMs: this.now() };
+    if (open?.test === test && open.invocation === test.invocations) return wall;
+    this.closeSpan(wall);
+    const startCpu = this.cpu.near(wall);
+    const startMs = this.cpu.readWall(wall);
+    this.span = { test, invocation: test.invocations, startCpu, startMs };
+    return startMs;
   }
 
-  /** Ends the open span (if any): its CPU time is its test's (of that attempt). */
-  private closeSpan(): void {
+  /** Ends the open span (if any) at `wall`: its CPU time is its test's (of that attempt). */
+  private closeSpan(wall: number): void {
     const open = this.span;
     if (!open) return;
     this.span = undefined;
     const timing = this.testTiming(open.test);
     if (timing.invocation !== open.invocation) return;
-    timing.cpuMs += this.cpu.since(open.startCpu, this.now() - open.startMs);
+    timing.cpuMs += this.cpu.since(open.startCpu, wall - open.startMs);
   }
 
   /**

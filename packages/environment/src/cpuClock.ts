@@ -56,15 +56,24 @@ export class CpuClock {
   }
 
   /**
-   * The CPU clock now: the last reading plus the wall time since, when that reading is younger than
-   * {@link CPU_ESTIMATE_MAX_MS} and the worker ran without waiting between the two readings before (it then
-   * ran Jest's code; the estimate is off by the time it waited or was preempted since, or by the CPU time
-   * its other threads spent); else a new reading. Once the worker waited for {@link CPU_READ_MIN_MS} or
-   * more between two readings, every start is read until it runs without waiting again.
+   * The CPU clock at `wall`, a wall reading the caller just took: the last reading plus the wall time since,
+   * when that reading is younger than {@link CPU_ESTIMATE_MAX_MS} and the worker ran without waiting between
+   * the two readings before (it then ran Jest's code; the estimate is off by the time it waited or was
+   * preempted since, or by the CPU time its other threads spent); else a new reading, which stands for the wall
+   * time just after it ({@link readWall}). Once the worker waited for {@link CPU_READ_MIN_MS} or more between two
+   * readings, every start is read until it runs without waiting again.
    */
-  near(): number {
-    const since = this.wallNow() - this.lastWall;
+  near(wall: number): number {
+    const since = wall - this.lastWall;
     return this.running && since < CPU_ESTIMATE_MAX_MS ? this.lastCpu + Math.max(0, since) : this.read();
+  }
+
+  /**
+   * The wall time a {@link near} value at `wall` stands for: `wall`, or the wall clock just after the reading
+   * when it took one. Timing from there leaves the reading's system call out, which can stall in a busy worker.
+   */
+  readWall(wall: number): number {
+    return Math.max(wall, this.lastWall);
   }
 
   /**

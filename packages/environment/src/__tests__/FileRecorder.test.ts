@@ -452,6 +452,36 @@ describe('FileRecorder', () => {
     expect(recorder.toRecord(1).testCpuMs).toEqual([20.9, 31]);
   });
 
+  it('times a test between a beforeEach and an afterEach with their four wall readings, none of its own', () => {
+    const wall = clock();
+    let wallReads = 0;
+    const countedWall = (): number => {
+      wallReads += 1;
+      return wall.now();
+    };
+    const cpu = cpuClock();
+    const recorder = new FileRecorder(TEST_PATH, [], countedWall, true, cpu.now);
+    const before = addHook(recorder, 'beforeEach', root);
+    const after = addHook(recorder, 'afterEach', root);
+    const test = addTest(recorder, 'fast', root, () => wall.set(wall.now() + 0.3));
+    runStart(recorder);
+    wall.set(1);
+    cpu.ms = 1; // read when the file started: the test starts within CPU_ESTIMATE_MAX_MS of it
+    wallReads = 0;
+    cpu.reads = 0;
+
+    startTest(test);
+    hookBody = () => wall.set(wall.now() + 0.1);
+    (before.fn as unknown as () => void)();
+    (test.fn as unknown as () => void)();
+    (after.fn as unknown as () => void)();
+
+    expect([wallReads, cpu.reads]).toEqual([4, 0]);
+    const record = recorder.toRecord(1);
+    expect(record.testSetupMs).toEqual([0.2]);
+    expect(record.testCpuMs).toEqual([0.5]);
+  });
+
   it("leaves the CPU clock's own readings out of a hook's time and a test's setup time", () => {
     const wall = clock();
     // A reading that takes 5 ms of wall time: a system call in a busy worker can stall that long.

@@ -17,10 +17,10 @@ describe('CpuClock', () => {
   it('reads the CPU clock for near() before any reading, and when the last one is CPU_ESTIMATE_MAX_MS old', () => {
     const { state, clock } = clocks();
     state.cpu = 7;
-    expect(clock.near()).toBe(7);
+    expect(clock.near(state.wall)).toBe(7);
     state.wall = CPU_ESTIMATE_MAX_MS;
     state.cpu = 7 + CPU_ESTIMATE_MAX_MS;
-    expect(clock.near()).toBe(7 + CPU_ESTIMATE_MAX_MS);
+    expect(clock.near(state.wall)).toBe(7 + CPU_ESTIMATE_MAX_MS);
     expect(state.reads).toBe(2);
   });
 
@@ -30,7 +30,7 @@ describe('CpuClock', () => {
     clock.read();
     state.wall = CPU_ESTIMATE_MAX_MS * 0.5;
     state.cpu = 3.2; // the worker waited part of that time: the estimate is off by that part
-    expect(clock.near()).toBe(3 + CPU_ESTIMATE_MAX_MS * 0.5);
+    expect(clock.near(state.wall)).toBe(3 + CPU_ESTIMATE_MAX_MS * 0.5);
     expect(state.reads).toBe(1);
   });
 
@@ -42,12 +42,12 @@ describe('CpuClock', () => {
     clock.read();
     state.wall += CPU_ESTIMATE_MAX_MS * 0.5;
     state.cpu += CPU_ESTIMATE_MAX_MS * 0.5;
-    expect(clock.near()).toBe(state.cpu);
+    expect(clock.near(state.wall)).toBe(state.cpu);
     expect(state.reads).toBe(3);
     // That reading showed no wait: the next start is estimated again.
     state.wall += 0.5;
     state.cpu += 0.5;
-    expect(clock.near()).toBe(state.cpu);
+    expect(clock.near(state.wall)).toBe(state.cpu);
     expect(state.reads).toBe(3);
   });
 
@@ -66,9 +66,28 @@ describe('CpuClock', () => {
     state.cpu = 100;
     clock.read();
     state.wall = CPU_ESTIMATE_MAX_MS * 0.9; // the worker waited all that time
-    const start = clock.near();
+    const start = clock.near(state.wall);
     state.wall += 5;
     state.cpu += 0.5; // a test that waited too
     expect(clock.since(start, 5)).toBe(0);
+  });
+
+  it('stands an estimate for the wall time given, and a reading for the wall time just after it', () => {
+    const { state, clock } = clocks();
+    clock.read();
+    state.wall = 1;
+    clock.near(state.wall);
+    expect(clock.readWall(1)).toBe(1);
+    // A reading whose system call stalled for 2 ms: what the caller times next starts after it.
+    const stalling = new CpuClock(
+      () => state.wall,
+      () => {
+        state.wall += 2;
+        return 0;
+      },
+    );
+    state.wall = 10;
+    stalling.near(10);
+    expect(stalling.readWall(10)).toBe(12);
   });
 });

@@ -14,11 +14,13 @@ import { profileFixturesCommand } from './commands/profileFixtures';
 import { reportCommand } from './commands/report';
 import { runsCommand } from './commands/runs';
 import { testCommand } from './commands/test';
+import { trackCommand } from './commands/track';
 import { type CliIo, EXIT, type ExitCode } from './io';
 import { formatError } from './usageError';
 
 export const COMMANDS: AnyCommand[] = [
   initCommand,
+  trackCommand,
   reportCommand,
   runsCommand,
   baselineCommand,

@@ -12,6 +12,9 @@ export function commandFor(bin: string, versions: NodeJS.ProcessVersions = proce
 /** The CLI as this project runs it: `npx jest-perf` (`yarn jest-perf` under Plug'n'Play). */
 export const JEST_PERF_CLI = commandFor('jest-perf');
 
+/** How messages tell the user to record a tracked run: `JEST_PERF=1 npx jest` on any shell (Windows' cmd too). */
+export const TRACK_RUN = `${JEST_PERF_CLI} track`;
+
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 /** Lock files, in the order they are looked for in each folder. */

@@ -14,6 +14,7 @@ export {
   type PackageManager,
   packageManagerOf,
   runScriptCommand,
+  TRACK_RUN,
 } from './command';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';
 export { type ConfinedPathContext, type Confinement, confinedPath, isInside, locateInside } from './confinedPath';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
+import { TRACK_RUN } from './command';
 import { JestPerfError } from './errors';
 import { assertMeaning, runFileProblem } from './meaning';
 import type { DataPaths } from './paths';
@@ -8,7 +9,7 @@ import { runFileHistorySchema, runFileSchema } from './schemas/runFile.schema';
 import type { RunFile } from './types';
 import { readValidatedJson } from './validate';
 
-const RUN_FIX = 'record a fresh run with `JEST_PERF=1 npx jest` (or delete the file)';
+const RUN_FIX = `record a fresh run with \`${TRACK_RUN}\` (or delete the file)`;
 
 /** Reads and validates a run file. @throws JestPerfError naming the file and the field. */
 export function readRunFile(file: string): RunFile {
@@ -53,7 +54,7 @@ export function readLatestRun(paths: DataPaths): RunFile {
   if (!fs.existsSync(paths.latest)) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', 'No performance data', {
       file: paths.latest,
-      fix: 'track a run first: JEST_PERF=1 npx jest',
+      fix: `track a run first: ${TRACK_RUN}`,
     });
   }
   return readRunFile(paths.latest);

@@ -1,4 +1,4 @@
-import { dataPaths, isJestPerfError, JEST_PERF_CLI, loadConfig, readLatestRun } from '@jest-perf/core';
+import { dataPaths, isJestPerfError, JEST_PERF_CLI, loadConfig, readLatestRun, TRACK_RUN } from '@jest-perf/core';
 import { readBaseline } from './baselineStore';
 import { type CompareResult, type CurrentSource, compareRun } from './compareRun';
 import { formatSlowCount, formatVerdict } from './format';
@@ -25,7 +25,7 @@ export interface PerformanceRegressionOptions extends VerdictOptions {
 
 /** Skip titles users see in Jest's output when there is nothing to check against. */
 export const SKIP_NO_BASELINE = `Baseline not found. Run \`${JEST_PERF_CLI} baseline\` to create one.`;
-export const SKIP_NO_RUN_DATA = 'No performance data. Run `JEST_PERF=1 npx jest` first.';
+export const SKIP_NO_RUN_DATA = `No performance data. Run \`${TRACK_RUN}\` first.`;
 
 function defaultGlobals(): JestGlobals {
   const globals = globalThis as unknown as Partial<JestGlobals>;

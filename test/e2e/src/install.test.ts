@@ -32,8 +32,13 @@ afterAll(() => {
 });
 
 /** The checks every installed project passes, for one tracked run of `config` (else package.json#jest). */
-function expectTracked(root: string, config?: string, manager: PackageManager = 'npm'): ReturnType<typeof trackedRun> {
-  const tracked = trackedRun(root, config, manager);
+function expectTracked(
+  root: string,
+  config?: string,
+  manager: PackageManager = 'npm',
+  via: 'jest' | 'perf:track' = 'jest',
+): ReturnType<typeof trackedRun> {
+  const tracked = trackedRun(root, config, manager, via);
   const { jest, tracked: recorded } = sideBySide(tracked, root);
 
   expect(recorded).toEqual(jest);
@@ -178,7 +183,8 @@ describe("installed with Yarn 4 (Plug'n'Play) into a Jest 30 JavaScript project,
       const init = runManager(root, 'yarn', ['jest-perf', 'init']);
       expect(init).toContain('yarn jest-perf report');
 
-      const { stderr } = expectTracked(root, undefined, 'yarn');
+      // Through the perf:track script init wrote (`jest-perf track`, Jest's arguments passed on): no JEST_PERF=1.
+      const { stderr } = expectTracked(root, undefined, 'yarn', 'perf:track');
 
       // Advice names the command that works here: npx finds nothing without node_modules/.bin.
       expect(stderr).toContain('yarn jest-perf report');

@@ -365,7 +365,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: JEST_PERF=1 npx jest`,
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: npx jest-perf track`,
     );
   });
 
@@ -374,7 +374,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toContain('No performance data to build a baseline from');
-    expect(result.err).toContain('track a run first: JEST_PERF=1 npx jest');
+    expect(result.err).toContain('track a run first: npx jest-perf track');
   });
 
   it('refuses --from-history with --run with exit 2 and an example', async () => {

@@ -38,7 +38,7 @@ describe('jest-perf init', () => {
     );
     expect(JSON.parse(project.read('package.json')).scripts).toEqual({
       test: 'jest',
-      'perf:track': 'JEST_PERF=1 jest',
+      'perf:track': 'jest-perf track',
       'perf:report': 'jest-perf report',
       'perf:baseline': 'jest-perf baseline --from-history 5',
       'perf:check': 'jest-perf check',
@@ -78,7 +78,7 @@ describe('jest-perf init', () => {
         "+import { withJestPerf } from '@jest-perf/preset';\n+\n+export default withJestPerf({ verbose: true });\n",
     );
     expect(result.out).toContain('--- a/package.json\n+++ b/package.json');
-    expect(result.out).toContain('+    "perf:track": "JEST_PERF=1 jest",');
+    expect(result.out).toContain('+    "perf:track": "jest-perf track",');
     expect(result.out).toContain('--- /dev/null\n+++ b/.gitignore');
     expect(result.out).toContain('Dry run: 3 file(s) would change; nothing was written.');
   });

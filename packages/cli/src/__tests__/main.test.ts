@@ -128,7 +128,7 @@ describe('runCli usage errors', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: JEST_PERF=1 npx jest`,
+      `jest-perf: No performance data (${project.paths.latest})\n  Fix: track a run first: npx jest-perf track`,
     );
   });
 
@@ -189,6 +189,7 @@ describe('runCli unexpected errors', () => {
   it('registers every command', () => {
     expect(COMMANDS.map((c) => c.command.split(' ')[0])).toEqual([
       'init',
+      'track',
       'report',
       'runs',
       'baseline',

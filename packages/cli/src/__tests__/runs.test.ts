@@ -145,7 +145,7 @@ describe('jest-perf runs', () => {
   it('says how to track a first run when there is none', async () => {
     const result = await cli(['runs'], project.root);
 
-    expect(result.out).toBe('No stored runs yet: track one with JEST_PERF=1 npx jest\n');
+    expect(result.out).toBe('No stored runs yet: track one with npx jest-perf track\n');
   });
 
   it('refuses a --limit that is not a whole number', () => {

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { confinedPath, writeFileAtomic } from '@jest-perf/core';
+import { confinedPath, TRACK_RUN, writeFileAtomic } from '@jest-perf/core';
 
 export interface TagTarget {
   /** Root-relative test file. */
@@ -52,7 +52,7 @@ export function applyTag(rootDir: string, targets: TagTarget[], tag = 'slow', ru
   const edits: TagEdit[] = [];
   const byFile = new Map<string, TagTarget[]>();
   for (const target of targets) byFile.set(target.file, [...(byFile.get(target.file) ?? []), target]);
-  const fix = `the run file names test files outside the project (${rootDir}); record a fresh run with \`JEST_PERF=1 npx jest\`, or merge shard runs recorded in this project`;
+  const fix = `the run file names test files outside the project (${rootDir}); record a fresh run with \`${TRACK_RUN}\`, or merge shard runs recorded in this project`;
   const absolutes = new Map(
     [...byFile.keys()].map((file) => [file, confinedPath(rootDir, file, { what: 'test file', file: runFile, fix })]),
   );

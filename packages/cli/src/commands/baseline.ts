@@ -9,6 +9,7 @@ import {
   JestPerfError,
   type RunFile,
   readRunFile,
+  TRACK_RUN,
 } from '@jest-perf/core';
 import { buildBaseline, readBaseline, writeBaseline } from '@jest-perf/regression';
 import { historyWithout, type OutlierRun, outlierRuns } from '../analysis/outlierRuns';
@@ -207,7 +208,7 @@ function refuseBadSource(
     const leaveOut =
       again && bad.length > 0 ? `, leave them out (${again} ${bad.map((r) => `--exclude ${r.runId}`).join(' ')})` : '';
     throw new JestPerfError('JEST_PERF_USAGE', `Not building the baseline: ${why}`, {
-      fix: `track complete, passing runs of the whole suite first (JEST_PERF=1 npx jest)${leaveOut}, or pass --force`,
+      fix: `track complete, passing runs of the whole suite first (${TRACK_RUN})${leaveOut}, or pass --force`,
     });
   };
   const ranNothing = runs.filter((run) => !run.tests.some((t) => t.status === 'passed' || t.status === 'failed'));

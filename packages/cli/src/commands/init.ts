@@ -36,7 +36,7 @@ function printNext(plan: Plan, root: string, io: CliIo): void {
   if (!isInstalled(root))
     lines.push('  install @jest-perf/preset and @jest-perf/cli as dev dependencies (see the guide)');
   lines.push(
-    `  ${runScriptCommand(root, 'perf:track')}          # a tracked Jest run (or: JEST_PERF=1 npx jest)`,
+    `  ${runScriptCommand(root, 'perf:track')}          # a tracked Jest run (or: ${JEST_PERF_CLI} track)`,
     `  ${JEST_PERF_CLI} report`,
     `  ${runScriptCommand(root, 'perf:baseline')}       # after ~5 tracked runs; then commit ${plan.baseline}`,
   );

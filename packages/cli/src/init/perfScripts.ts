@@ -1,6 +1,9 @@
-/** The `perf:*` scripts init adds to package.json (all run the project's own jest / jest-perf bins). */
+/**
+ * The `perf:*` scripts init adds to package.json (all run the project's own jest-perf bin, which runs its own
+ * jest). No `VAR=value command`: npm runs scripts in cmd on Windows, which has no such syntax.
+ */
 export const PERF_SCRIPTS: Readonly<Record<string, string>> = {
-  'perf:track': 'JEST_PERF=1 jest',
+  'perf:track': 'jest-perf track',
   'perf:report': 'jest-perf report',
   'perf:baseline': 'jest-perf baseline --from-history 5',
   'perf:check': 'jest-perf check',

@@ -33,7 +33,8 @@ export interface LanesResult {
   runs: RunFile[];
 }
 
-const spawnInherit: SpawnJest = (args, options) =>
+/** Node running `args` with the terminal's output (Jest's own), its exit code (1 when killed by a signal). */
+export const spawnInherit: SpawnJest = (args, options) =>
   spawnSync(process.execPath, args, { ...options, stdio: 'inherit' }).status ?? 1;
 
 const listWithJest: ListJest = (args, options) => {

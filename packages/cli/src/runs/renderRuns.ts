@@ -1,4 +1,4 @@
-import { formatDuration, JEST_PERF_CLI } from '@jest-perf/core';
+import { formatDuration, JEST_PERF_CLI, TRACK_RUN } from '@jest-perf/core';
 import type { RunEntry } from './listRuns';
 
 /** `2026-11-24 11:07` in the local time zone: when the run started, as the user's clock said. */
@@ -16,7 +16,7 @@ function statusText(entry: RunEntry): string {
 
 /** The stored runs as a text table, newest first, with how to name them. */
 export function renderRuns(runs: RunEntry[], stored: number): string {
-  if (runs.length === 0) return 'No stored runs yet: track one with JEST_PERF=1 npx jest\n';
+  if (runs.length === 0) return `No stored runs yet: track one with ${TRACK_RUN}\n`;
   const rows = runs.map((entry) => [
     entry.ref,
     entry.runId,

@@ -190,7 +190,7 @@ describe('readLatestRun', () => {
 
     expect(error.code).toBe('JEST_PERF_NO_RUN_DATA');
     expect(error.file).toBe(paths.latest);
-    expect(error.message).toContain('JEST_PERF=1 npx jest');
+    expect(error.message).toContain('npx jest-perf track');
     expect(error.message).not.toContain('pnpm perf:');
   });
 

@@ -108,7 +108,7 @@ describe('describePerformanceRegression', () => {
     const { globals, declared } = capture();
     describePerformanceRegression({ rootDir: root }, globals);
     expect(declared.map((d) => [d.name, d.skipped])).toEqual([[SKIP_NO_RUN_DATA, true]]);
-    expect(SKIP_NO_RUN_DATA).toBe('No performance data. Run `JEST_PERF=1 npx jest` first.');
+    expect(SKIP_NO_RUN_DATA).toBe('No performance data. Run `npx jest-perf track` first.');
   });
 
   it('declares checks of tests, suites and the slow count that fail with before/after messages', () => {

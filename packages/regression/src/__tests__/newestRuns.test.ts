@@ -30,7 +30,7 @@ describe('newestRuns', () => {
     expect(() => newestRuns(paths, 3)).toThrow(
       expect.objectContaining({
         code: 'JEST_PERF_NO_RUN_DATA',
-        fix: 'track a run first: JEST_PERF=1 npx jest',
+        fix: 'track a run first: npx jest-perf track',
       }) as JestPerfError,
     );
   });

@@ -134,25 +134,36 @@ export interface TrackedRun {
 
 /**
  * One tracked Jest run of `config` (else the project's own: package.json#jest) with Jest's `--json` report
- * beside it; under Yarn through `yarn jest`, as Plug'n'Play has no node_modules/jest to start.
+ * beside it; under Yarn through `yarn jest`, as Plug'n'Play has no node_modules/jest to start. With
+ * `via: 'perf:track'`, the project's own `perf:track` script (what `jest-perf init` wrote) runs it, with no
+ * JEST_PERF in its environment: the script turns tracking on by itself, on any shell.
  */
-export function trackedRun(root: string, config?: string, manager: PackageManager = 'npm'): TrackedRun {
+export function trackedRun(
+  root: string,
+  config?: string,
+  manager: PackageManager = 'npm',
+  via: 'jest' | 'perf:track' = 'jest',
+): TrackedRun {
   fs.rmSync(path.join(root, '.jest-perf'), { recursive: true, force: true });
   const out = path.join(root, 'jest.json');
   const jestArgs = [...(config ? ['--config', config] : []), '--json', `--outputFile=${out}`];
   const [command, args] =
-    manager === 'yarn'
-      ? ['npx', [...YARN, 'jest', ...jestArgs]]
-      : [process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs]];
+    via === 'perf:track'
+      ? manager === 'yarn'
+        ? ['npx', [...YARN, 'perf:track', ...jestArgs]]
+        : [manager, ['run', 'perf:track', '--', ...jestArgs]]
+      : manager === 'yarn'
+        ? ['npx', [...YARN, 'jest', ...jestArgs]]
+        : [process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs]];
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST_PERF')));
   const result = spawnSync(command, args, {
     cwd: root,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       npm_config_cache: NPM_CACHE,
       ...(manager === 'yarn' ? YARN_ENV : {}),
-      JEST_PERF: '1',
-      JEST_PERF_WORKER_DIR: '',
+      ...(via === 'jest' ? { JEST_PERF: '1' } : {}),
     },
     timeout: 120_000,
   });

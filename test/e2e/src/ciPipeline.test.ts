@@ -10,6 +10,7 @@ import {
   relativeFile,
   removeProjects,
   resolveFromPreset,
+  withoutJestPerfEnv,
 } from './harness';
 
 /*
@@ -50,9 +51,7 @@ interface CliRun {
 
 /** `npx jest-perf …` in `dir`, with no CI variables of the machine running this test (no step summary). */
 function jestPerf(dir: string, args: string[]): CliRun {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('JEST_PERF') && !key.startsWith('GITHUB_')),
-  );
+  const env = Object.fromEntries(Object.entries(withoutJestPerfEnv()).filter(([key]) => !key.startsWith('GITHUB_')));
   // jest-perf-audit-allow child-process: one short CLI process at a time, its env built here (no JEST_PERF*, GITHUB_*)
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -117,11 +117,17 @@ function symlinkDir(target: string, link: string): void {
 }
 
 /** Environment of a Jest child: ours minus anything that would leak an outer (tracked) Jest run into it. */
+/**
+ * `env` without any JEST_PERF* variable: a child process of this test must not inherit the outer run's
+ * tracking (its worker folder, output file, switches), only what the test gives it.
+ */
+export function withoutJestPerfEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('JEST_PERF')));
+}
+
 function childEnv(options: RunOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('JEST_PERF') || key === 'JEST_WORKER_ID') delete env[key];
-  }
+  const env = withoutJestPerfEnv();
+  delete env.JEST_WORKER_ID;
   // pnpm's bin shims set NODE_PATH to the store's hoisted packages: the project must resolve only what it links.
   delete env.NODE_PATH;
   env.FORCE_COLOR = '0';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readRunFile } from '@jest-perf/core';
-import { E2E_TIMEOUT_MS } from './harness';
+import { E2E_TIMEOUT_MS, withoutJestPerfEnv } from './harness';
 
 /*
  * `jest-perf init` run by the built CLI on a copy of fixtures/init, then the result loaded by Jest's own
@@ -52,8 +52,7 @@ function project(files: Record<string, string>, link: 'stub' | 'real'): string {
 }
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', ...extra };
-  for (const key of Object.keys(env)) if (key.startsWith('JEST_PERF') && !(key in extra)) delete env[key];
+  const env: NodeJS.ProcessEnv = { ...withoutJestPerfEnv(), FORCE_COLOR: '0', ...extra };
   delete env.NODE_PATH;
   return env;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunFile } from '@jest-perf/core';
-import { expectedStatus, type JestJson, jestTests, testKey } from '../harness';
+import { expectedStatus, type JestJson, jestTests, testKey, withoutJestPerfEnv } from '../harness';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** One npm cache for every run of this test (a stable name: later runs install from it, not the network). */
@@ -147,20 +147,12 @@ export function trackedRun(
   fs.rmSync(path.join(root, '.jest-perf'), { recursive: true, force: true });
   const out = path.join(root, 'jest.json');
   const jestArgs = [...(config ? ['--config', config] : []), '--json', `--outputFile=${out}`];
-  const [command, args] =
-    via === 'perf:track'
-      ? manager === 'yarn'
-        ? ['npx', [...YARN, 'perf:track', ...jestArgs]]
-        : [manager, ['run', 'perf:track', '--', ...jestArgs]]
-      : manager === 'yarn'
-        ? ['npx', [...YARN, 'jest', ...jestArgs]]
-        : [process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs]];
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST_PERF')));
+  const [command, args] = trackedRunCommand(root, manager, via, jestArgs);
   const result = spawnSync(command, args, {
     cwd: root,
     encoding: 'utf8',
     env: {
-      ...inherited,
+      ...withoutJestPerfEnv(),
       npm_config_cache: NPM_CACHE,
       ...(manager === 'yarn' ? YARN_ENV : {}),
       ...(via === 'jest' ? { JEST_PERF: '1' } : {}),
@@ -171,6 +163,19 @@ export function trackedRun(
     throw new Error(`jest --config ${config ?? 'package.json'} failed (exit ${result.status}):\n${result.stderr}`);
   const run = JSON.parse(fs.readFileSync(path.join(root, '.jest-perf', 'latest.json'), 'utf8')) as RunFile;
   return { run, jest: JSON.parse(fs.readFileSync(out, 'utf8')) as JestJson, stderr: result.stderr };
+}
+
+/** The command of {@link trackedRun}: Jest itself (`yarn jest` under Yarn), or the project's perf:track script. */
+function trackedRunCommand(
+  root: string,
+  manager: PackageManager,
+  via: 'jest' | 'perf:track',
+  jestArgs: string[],
+): [string, string[]] {
+  const target = via === 'perf:track' ? 'perf:track' : 'jest';
+  if (manager === 'yarn') return ['npx', [...YARN, target, ...jestArgs]];
+  if (via === 'perf:track') return [manager, ['run', 'perf:track', '--', ...jestArgs]];
+  return [process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs]];
 }
 
 /** Each test as `file › describes › title` with its status: Jest's `--json` and the run file, sorted. */

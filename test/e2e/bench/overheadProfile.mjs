@@ -12,6 +12,9 @@
 // base class's constructor (`super()`) for Jest, and an `fs.appendFileSync` jest-perf calls for jest-perf.
 // A hook wrapper's own samples at the line that calls the hook count for the test too: V8 charges the
 // first call of a function (compiling it) to the calling line, which in plain Jest is jest-circus's.
+// Samples inside the native functions jest-perf calls (the CPU clock's getrusage, the worker file's write) are
+// shown apart: a worker preempted by another process is charged that wait at the system call it returns from,
+// and /proc/self/schedstat showed the readings add no waiting (docs/benchmarks.md), so that part is not CPU.
 // What it cannot see: costs jest-perf causes elsewhere (garbage collection of what it allocates, Jest
 // awaiting an event handler); overhead.mjs's wall and CPU ratios include those.
 import * as fs from 'node:fs';
@@ -107,6 +110,11 @@ function attribute(profile, totals, functions) {
     const toCallee = who === 'jest-perf' && frame === node.callFrame ? calleeShare(node) : 0;
     add('tests', micros * toCallee, frame);
     add(who, micros * (1 - toCallee), frame);
+    // Sampled inside a native function jest-perf called (node's C++: a system call such as getrusage or a
+    // file write): a process preempted there has its wait for a core charged to it (docs/benchmarks.md).
+    if (who === 'jest-perf' && node.callFrame.url === '' && !name.startsWith('(')) {
+      totals.jestPerfNative = (totals.jestPerfNative ?? 0) + micros * (1 - toCallee);
+    }
   }
 }
 
@@ -180,7 +188,7 @@ async function main() {
       );
     }
     const busy = Object.entries(totals)
-      .filter(([who]) => who !== 'idle')
+      .filter(([who]) => who !== 'idle' && who !== 'jestPerfNative')
       .reduce((sum, [, micros]) => sum + micros, 0);
     const share = (micros) => `${((100 * micros) / busy).toFixed(2)} %`;
     console.log(
@@ -191,8 +199,14 @@ async function main() {
     for (const who of ['tests', 'jest', 'gc', 'jest-perf']) {
       console.log(`  ${who.padEnd(9)} ${ms(totals[who] ?? 0).padStart(9)} ms  ${share(totals[who] ?? 0)}`);
     }
+    const own = totals['jest-perf'] ?? 0;
+    const native = totals.jestPerfNative ?? 0;
+    const ratio = (micros) => (1 + micros / (busy - own)).toFixed(3);
+    console.log(`\njest-perf's own CPU: ${share(own)} of the run (ratio ${ratio(own)})`);
+    console.log(`  in its JavaScript:          ${share(own - native)} (ratio ${ratio(own - native)})`);
     console.log(
-      `\njest-perf's own CPU: ${share(totals['jest-perf'] ?? 0)} of the run (ratio ${(1 + (totals['jest-perf'] ?? 0) / (busy - (totals['jest-perf'] ?? 0))).toFixed(3)})`,
+      `  in the native calls it makes: ${ms(native)} ms (system calls: CPU readings, file writes). A process ` +
+        'preempted inside one has its wait for a core charged there: mostly waiting, not CPU (docs/benchmarks.md)',
     );
     console.log('\nBy function (self and what it calls in node):');
     for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, options.top)) {

@@ -61,8 +61,9 @@ function ownerOf(url) {
 /**
  * Splits one .cpuprofile's busy time between jest-perf, Jest and the tests (µs), and sums jest-perf's
  * per function. Idle and GC samples are kept apart: the first is no one's CPU, the second everyone's.
+ * `native.micros` adds up jest-perf's samples inside native functions it called (node's C++ bindings).
  */
-function attribute(profile, totals, functions) {
+function attribute(profile, totals, functions, native) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
@@ -113,7 +114,7 @@ function attribute(profile, totals, functions) {
     // Sampled inside a native function jest-perf called (node's C++: a system call such as getrusage or a
     // file write): a process preempted there has its wait for a core charged to it (docs/benchmarks.md).
     if (who === 'jest-perf' && node.callFrame.url === '' && !name.startsWith('(')) {
-      totals.jestPerfNative = (totals.jestPerfNative ?? 0) + micros * (1 - toCallee);
+      native.micros += micros * (1 - toCallee);
     }
   }
 }
@@ -174,9 +175,11 @@ async function main() {
     await runProfiled(root, tracked, options, profileDir);
     const totals = {};
     const functions = new Map();
+    /** jest-perf's samples inside native functions it called (see attribute). */
+    const native = { micros: 0 };
     const profiles = fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     for (const name of profiles) {
-      attribute(JSON.parse(fs.readFileSync(path.join(profileDir, name), 'utf8')), totals, functions);
+      attribute(JSON.parse(fs.readFileSync(path.join(profileDir, name), 'utf8')), totals, functions, native);
     }
     // --maxWorkers=1 runs the tests in band, in Jest's main process: one profile.
     const expected = options.workers > 1 ? options.workers + 1 : 1;
@@ -188,7 +191,7 @@ async function main() {
       );
     }
     const busy = Object.entries(totals)
-      .filter(([who]) => who !== 'idle' && who !== 'jestPerfNative')
+      .filter(([who]) => who !== 'idle')
       .reduce((sum, [, micros]) => sum + micros, 0);
     const share = (micros) => `${((100 * micros) / busy).toFixed(2)} %`;
     console.log(
@@ -200,12 +203,11 @@ async function main() {
       console.log(`  ${who.padEnd(9)} ${ms(totals[who] ?? 0).padStart(9)} ms  ${share(totals[who] ?? 0)}`);
     }
     const own = totals['jest-perf'] ?? 0;
-    const native = totals.jestPerfNative ?? 0;
     const ratio = (micros) => (1 + micros / (busy - own)).toFixed(3);
     console.log(`\njest-perf's own CPU: ${share(own)} of the run (ratio ${ratio(own)})`);
-    console.log(`  in its JavaScript:          ${share(own - native)} (ratio ${ratio(own - native)})`);
+    console.log(`  in its JavaScript:          ${share(own - native.micros)} (ratio ${ratio(own - native.micros)})`);
     console.log(
-      `  in the native calls it makes: ${ms(native)} ms (system calls: CPU readings, file writes). A process ` +
+      `  in the native calls it makes: ${ms(native.micros)} ms (system calls: CPU readings, file writes). A process ` +
         'preempted inside one has its wait for a core charged there: mostly waiting, not CPU (docs/benchmarks.md)',
     );
     console.log('\nBy function (self and what it calls in node):');

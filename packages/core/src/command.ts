@@ -15,6 +15,9 @@ export const JEST_PERF_CLI = commandFor('jest-perf');
 /** How messages tell the user to record a tracked run: `JEST_PERF=1 npx jest` on any shell (Windows' cmd too). */
 export const TRACK_RUN = `${JEST_PERF_CLI} track`;
 
+/** The fix of every "no performance data" error. */
+export const TRACK_FIRST_FIX = `track a run first: ${TRACK_RUN}`;
+
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 /** Lock files, in the order they are looked for in each folder. */

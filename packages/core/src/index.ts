@@ -14,6 +14,7 @@ export {
   type PackageManager,
   packageManagerOf,
   runScriptCommand,
+  TRACK_FIRST_FIX,
   TRACK_RUN,
 } from './command';
 export { CONFIG_FILE, DEFAULT_CONFIG, loadConfig, resolveConfig } from './config';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
-import { TRACK_RUN } from './command';
+import { TRACK_FIRST_FIX, TRACK_RUN } from './command';
 import { JestPerfError } from './errors';
 import { assertMeaning, runFileProblem } from './meaning';
 import type { DataPaths } from './paths';
@@ -54,7 +54,7 @@ export function readLatestRun(paths: DataPaths): RunFile {
   if (!fs.existsSync(paths.latest)) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', 'No performance data', {
       file: paths.latest,
-      fix: `track a run first: ${TRACK_RUN}`,
+      fix: TRACK_FIRST_FIX,
     });
   }
   return readRunFile(paths.latest);

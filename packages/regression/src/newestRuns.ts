@@ -1,4 +1,11 @@
-import { type DataPaths, JestPerfError, listRunFiles, type RunFile, readRunFile, TRACK_RUN } from '@jest-perf/core';
+import {
+  type DataPaths,
+  JestPerfError,
+  listRunFiles,
+  type RunFile,
+  readRunFile,
+  TRACK_FIRST_FIX,
+} from '@jest-perf/core';
 
 /**
  * The newest `count` stored run files, oldest first: what `check --last N` compares (run files, not the
@@ -15,7 +22,7 @@ export function newestRuns(paths: DataPaths, count: number): RunFile[] {
   const files = listRunFiles(paths);
   if (files.length === 0) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', `No stored run in ${paths.runsDir}`, {
-      fix: `track a run first: ${TRACK_RUN}`,
+      fix: TRACK_FIRST_FIX,
     });
   }
   return files.slice(-count).map(readRunFile);

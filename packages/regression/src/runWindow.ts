@@ -1,4 +1,4 @@
-import { type History, type HistoryRun, JestPerfError, type RunFile, TRACK_RUN } from '@jest-perf/core';
+import { type History, type HistoryRun, JestPerfError, type RunFile, TRACK_FIRST_FIX } from '@jest-perf/core';
 
 /** One test's passed durations over the runs of a {@link RunWindow} (`NaN` where it did not pass). */
 export interface WindowSeries {
@@ -64,7 +64,7 @@ export function windowFromHistory(history: History, last?: number): RunWindow {
 export function assertHasRuns(window: RunWindow, what: string): void {
   if (window.runs.length === 0) {
     throw new JestPerfError('JEST_PERF_NO_RUN_DATA', `No performance data to ${what}`, {
-      fix: `track a run first: ${TRACK_RUN}`,
+      fix: TRACK_FIRST_FIX,
     });
   }
 }

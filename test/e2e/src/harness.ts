@@ -116,7 +116,6 @@ function symlinkDir(target: string, link: string): void {
   fs.symlinkSync(target, link, 'dir');
 }
 
-/** Environment of a Jest child: ours minus anything that would leak an outer (tracked) Jest run into it. */
 /**
  * `env` without any JEST_PERF* variable: a child process of this test must not inherit the outer run's
  * tracking (its worker folder, output file, switches), only what the test gives it.
@@ -125,6 +124,7 @@ export function withoutJestPerfEnv(env: NodeJS.ProcessEnv = process.env): NodeJS
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('JEST_PERF')));
 }
 
+/** Environment of a Jest child: ours minus anything that would leak an outer (tracked) Jest run into it. */
 function childEnv(options: RunOptions): NodeJS.ProcessEnv {
   const env = withoutJestPerfEnv();
   delete env.JEST_WORKER_ID;

@@ -80,6 +80,7 @@ describe('the export list of @jest-perf/core', () => {
         'JEST_PERF_CLI',
         'JestPerfError',
         'RUN_FILE_VERSION',
+        'TRACK_FIRST_FIX',
         'TRACK_RUN',
         'WELL_KNOWN_TAGS',
         'addCounters',

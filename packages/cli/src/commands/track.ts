@@ -1,9 +1,12 @@
 import * as path from 'node:path';
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { envValues } from '@jest-perf/core/env';
+import { UPDATE_BASELINE } from '../check/renderCheck';
 import type { CommandModule } from '../command';
 import { EXIT, type ExitCode } from '../io';
 import { resolveJestBin } from '../jest/rerunFiles';
 import { type SpawnJest, spawnInherit } from '../jest/runLanes';
+import { markBeforeRun, noRunRecorded, runWasRecorded } from '../jest/runRecorded';
 
 export interface TrackOptions {
   root: string;
@@ -11,12 +14,13 @@ export interface TrackOptions {
   jestArgs: string[];
 }
 
-const EXAMPLE = 'jest-perf track --maxWorkers=2 src/orders';
+const EXAMPLE = `${JEST_PERF_CLI} track --maxWorkers=2 src/orders`;
 
 /**
  * `jest-perf track [jest args]`: one tracked Jest run, `JEST_PERF=1 jest` on any shell (Windows' cmd has no
  * `VAR=value command`), which is why `jest-perf init` writes it as the `perf:track` script. The project's
- * own Jest runs with the user's arguments as they are. `spawn` and `jestBin` are injectable for tests.
+ * own Jest runs with the user's arguments as they are. A run that records nothing (a config without
+ * jest-perf) exits 2 with the fix, rather than 0 with nothing tracked. `spawn` and `jestBin` are injectable for tests.
  */
 export function createTrackCommand(
   spawn: SpawnJest = spawnInherit,
@@ -36,7 +40,7 @@ export function createTrackCommand(
           'parse-numbers': false,
           'parse-positional-numbers': false,
         })
-        .epilogue(`e.g. ${EXAMPLE}; after a few tracked runs: jest-perf baseline --from-history 5`),
+        .epilogue(`e.g. ${EXAMPLE}; after a few tracked runs: ${UPDATE_BASELINE}`),
     parse(args) {
       const positional = Array.isArray(args._) ? args._.slice(1).map(String) : [];
       const afterDashes = Array.isArray(args['--']) ? args['--'].map(String) : [];
@@ -47,8 +51,13 @@ export function createTrackCommand(
     run(options, io): ExitCode {
       const root = path.resolve(io.cwd, options.root);
       const env = { ...io.env, ...envValues({ JEST_PERF: true }) };
+      const mark = markBeforeRun(root, options.jestArgs, env);
       const status = spawn([jestBin(root), ...options.jestArgs], { cwd: root, env });
-      return status === 0 ? EXIT.ok : EXIT.failed;
+      // A Jest config without jest-perf runs the tests and records nothing: said, and not a success.
+      const recorded = mark === null || runWasRecorded(mark);
+      if (!recorded) io.err(noRunRecorded(root, options.jestArgs));
+      if (status !== 0) return EXIT.failed;
+      return recorded ? EXIT.ok : EXIT.usage;
     },
   };
 }

@@ -26,6 +26,8 @@ export type InitPlan =
       kept: string[];
       /** Root-relative path of the baseline to commit. */
       baseline: string;
+      /** Whether the Jest config already used jest-perf (init changes it otherwise). */
+      configWired: boolean;
     }
   | { kind: 'refused'; config: JestConfigLocation; reason: string; manual: string[] };
 
@@ -47,6 +49,7 @@ export function planInit(root: string): InitPlan {
   const kept: string[] = [];
   const changes: FileChange[] = [];
   let newPkg: Record<string, unknown> = pkg;
+  let configWired = false;
 
   if (config.kind === 'js') {
     const text = read(config.file) ?? '';
@@ -54,6 +57,7 @@ export function planInit(root: string): InitPlan {
     const name = rel(root, config.file);
     if (edit.kind === 'refused')
       return { kind: 'refused', config, reason: edit.reason, manual: manualLines(config, text) };
+    configWired = edit.kind === 'wired';
     if (edit.kind === 'wired') kept.push(`${name}: already wired (line ${edit.line}: ${edit.what})`);
     else {
       changes.push({ file: config.file, before: text, after: edit.text });
@@ -75,6 +79,7 @@ export function planInit(root: string): InitPlan {
     const name = isFile ? rel(root, config.file) : 'package.json#jest';
     if (edit.kind === 'refused')
       return { kind: 'refused', config, reason: edit.reason, manual: manualLines(config, text) };
+    configWired = edit.kind === 'wired';
     if (edit.kind === 'wired') kept.push(`${name}: already wired`);
     else if (isFile) {
       changes.push({ file: config.file, before: text, after: formatJson(edit.config, jsonStyleOf(text)) });
@@ -116,5 +121,5 @@ export function planInit(root: string): InitPlan {
       `.gitignore: ${gitignoreText === null ? 'created, ' : ''}ignores ${rel(root, paths.dataDir)}/ but keeps ${rel(root, paths.baseline)}${replaced}`,
     );
   }
-  return { kind: 'plan', config, changes, done, kept, baseline: rel(root, paths.baseline) };
+  return { kind: 'plan', config, changes, done, kept, baseline: rel(root, paths.baseline), configWired };
 }

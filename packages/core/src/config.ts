@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JestPerfError } from './errors';
+import { DEFAULT_DATA_DIR } from './paths';
 import { configSchema } from './schemas/config.schema';
 import type { JestPerfConfig, ResolvedConfig } from './types';
 import { describeSchemaError, validateWith } from './validate';
@@ -9,8 +10,8 @@ export const CONFIG_FILE = 'jest-perf.config.json';
 
 /** Defaults: thresholds 20 % per test and 15 % per suite, slow tests over 30 s. */
 export const DEFAULT_CONFIG: JestPerfConfig = {
-  dataDir: '.jest-perf',
-  baselinePath: '.jest-perf/baseline.json',
+  dataDir: DEFAULT_DATA_DIR,
+  baselinePath: `${DEFAULT_DATA_DIR}/baseline.json`,
   historySize: 50,
   slowTestMs: 30_000,
   thresholds: { test: 0.2, suite: 0.15, minAbsoluteMs: 100 },

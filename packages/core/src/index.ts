@@ -42,7 +42,14 @@ export { exportHistory, type HistoryExportResult, type HistoryImportResult, impo
 export { type ExportedRun, type HistoryExportFile, readHistoryExport } from './historyExport';
 export { type SyncedHistory, syncHistory } from './historySync';
 export { assertMeaning, baselineProblem } from './meaning';
-export { type DataPaths, dataPaths, pathFromCwd, relativePosix } from './paths';
+export {
+  DATA_DIR_PATTERN,
+  type DataPaths,
+  DEFAULT_DATA_DIR,
+  dataPaths,
+  pathFromCwd,
+  relativePosix,
+} from './paths';
 export {
   encodeRun,
   listRunFiles,

@@ -1,6 +1,16 @@
 import * as path from 'node:path';
 import type { ResolvedConfig } from './types';
 
+/** The data folder, under the project's root, unless jest-perf.config.json sets `dataDir`. */
+export const DEFAULT_DATA_DIR = '.jest-perf';
+
+/**
+ * The default data folder as a Jest `modulePathIgnorePatterns` entry: the preset and `withJestPerf` add it
+ * (and `jest-perf init` for JSON configs), since a run file seen by Jest's file map makes the next run process
+ * changed files, and in watch mode starts another run.
+ */
+export const DATA_DIR_PATTERN = `<rootDir>/${DEFAULT_DATA_DIR.replace('.', '\\.')}/`;
+
 /** Where each data file lives, all under the config's `dataDir`. */
 export interface DataPaths {
   dataDir: string;

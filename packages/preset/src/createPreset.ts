@@ -1,9 +1,10 @@
 import type { Config } from '@jest/types';
+import { DATA_DIR_PATTERN } from '@jest-perf/core/paths';
 import { withLinkedEnvironmentIgnored } from './linkedInstall';
 import { environmentPath, reporters } from './paths';
 
-/** jest-perf's default data folder (`dataDir`), as a Jest path pattern. */
-export const DATA_DIR_PATTERN = '<rootDir>/\\.jest-perf/';
+// Exported from here too: the preset's public name for it since 0.1.0.
+export { DATA_DIR_PATTERN };
 
 /** Options for {@link createPreset}. */
 export interface PresetOptions {

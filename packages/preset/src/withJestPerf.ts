@@ -1,4 +1,5 @@
 import type { Config } from '@jest/types';
+import { DATA_DIR_PATTERN } from '@jest-perf/core/paths';
 import { withLinkedEnvironmentIgnored } from './linkedInstall';
 import { environmentPath, reporterPath } from './paths';
 
@@ -23,16 +24,22 @@ function isOurReporter(entry: ReporterEntry): boolean {
 
 /**
  * One project with jest-perf's environment wrapped around its own: `testEnvironment` (Jest's default,
- * `node`, when unset) moves to `testEnvironmentOptions.jestPerf.base`. Already wrapped: unchanged.
+ * `node`, when unset) moves to `testEnvironmentOptions.jestPerf.base`. Already wrapped: unchanged. Its
+ * `modulePathIgnorePatterns` gain jest-perf's data folder, as the preset's do: left in Jest's file map, each
+ * run file makes the next run process changed files, and in watch mode starts another run.
  */
 function wrapProject<T extends ProjectConfig>(project: T): T {
+  const ignored = project.modulePathIgnorePatterns ?? [];
+  const withIgnored: T = ignored.includes(DATA_DIR_PATTERN)
+    ? project
+    : { ...project, modulePathIgnorePatterns: [...ignored, DATA_DIR_PATTERN] };
   const own = project.testEnvironment ?? 'node';
-  if (isOurEnvironment(own)) return project;
+  if (isOurEnvironment(own)) return withIgnored;
   const options = (project.testEnvironmentOptions ?? {}) as Record<string, unknown>;
   const jestPerf = (options.jestPerf ?? {}) as Record<string, unknown>;
   const environment = environmentPath('node');
   const wrapped: T = {
-    ...project,
+    ...withIgnored,
     testEnvironment: environment,
     testEnvironmentOptions: { ...options, jestPerf: { ...jestPerf, base: own } },
   };
@@ -63,8 +70,8 @@ function wrapConfig(config: Config.InitialOptions): Config.InitialOptions {
  * Wires jest-perf into your Jest config and keeps everything else of it: in the root config and in each
  * `projects` entry that is an object, your `testEnvironment` (default `node`) is wrapped by jest-perf's
  * (`testEnvironmentOptions.jestPerf.base`), and the jest-perf reporter joins your `reporters` (Jest's
- * `default` is kept, or added when you had none). Your `preset`, `transform`, `moduleFileExtensions`…
- * are left as they are. Wrapping twice is the same as once. Tracking stays off until `JEST_PERF=1`.
+ * `default` is kept, or added when you had none), and `.jest-perf/` joins your `modulePathIgnorePatterns`.
+ * Your `preset`, `transform`, `moduleFileExtensions`… are left as they are. Wrapping twice is the same as once. Tracking stays off until `JEST_PERF=1`.
  * @example
  * // jest.config.js
  * const { withJestPerf } = require('@jest-perf/preset');

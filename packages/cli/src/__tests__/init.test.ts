@@ -127,6 +127,7 @@ describe('jest-perf init', () => {
       testEnvironment: '@jest-perf/environment',
       testEnvironmentOptions: { jestPerf: { base: 'node' } },
       reporters: ['default', '@jest-perf/reporter'],
+      modulePathIgnorePatterns: ['<rootDir>/\\.jest-perf/'],
     });
     expect(written.scripts['perf:check']).toBe('my-check');
     expect(result.out).toContain(
@@ -158,6 +159,7 @@ describe('jest-perf init', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('"reporters": ["default", "@jest-perf/reporter"],');
     expect(result.err).toContain('"testEnvironment": "@jest-perf/environment",');
+    expect(result.err).toContain('"modulePathIgnorePatterns": ["<rootDir>/\\\\.jest-perf/"],');
   });
 
   it('takes the data folder and baseline from jest-perf.config.json for the .gitignore', async () => {

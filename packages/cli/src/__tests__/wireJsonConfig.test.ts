@@ -1,3 +1,4 @@
+import { DATA_DIR_PATTERN as DATA_DIR } from '@jest-perf/core';
 import { wireJsonConfig } from '../init/wireJsonConfig';
 
 function edited(config: unknown): { config: Record<string, unknown>; changes: string[] } {
@@ -29,7 +30,15 @@ describe('wireJsonConfig', () => {
       testEnvironment: '@jest-perf/environment',
       testEnvironmentOptions: { jestPerf: { base: 'node' } },
       reporters: ['default', '@jest-perf/reporter'],
+      modulePathIgnorePatterns: [DATA_DIR],
     });
+  });
+
+  it("hides the data folder from Jest without jest-perf's preset (which does it), keeping the user's patterns", () => {
+    const { config, changes } = edited({ preset: 'ts-jest', modulePathIgnorePatterns: ['<rootDir>/dist/'] });
+    expect(config.modulePathIgnorePatterns).toEqual(['<rootDir>/dist/', DATA_DIR]);
+    expect(changes).toContain(`modulePathIgnorePatterns: + '${DATA_DIR}' (a run file must not start a watch-mode run)`);
+    expect(edited({ testEnvironment: 'jsdom' }).config.modulePathIgnorePatterns).toBeUndefined();
   });
 
   it('leaves the environment base out when a foreign preset has no testEnvironment of the user', () => {
@@ -38,6 +47,7 @@ describe('wireJsonConfig', () => {
       preset: 'ts-jest',
       testEnvironment: '@jest-perf/environment',
       reporters: ['default', '@jest-perf/reporter'],
+      modulePathIgnorePatterns: [DATA_DIR],
     });
     expect(changes).toContain(
       "(if your preset 'ts-jest' sets its own testEnvironment, put it in testEnvironmentOptions.jestPerf.base)",
@@ -64,6 +74,7 @@ describe('wireJsonConfig', () => {
         preset: 'ts-jest',
         testEnvironment: '@jest-perf/environment',
         reporters: ['default', ['@jest-perf/reporter', { silent: true }]],
+        modulePathIgnorePatterns: [DATA_DIR],
       },
     ],
   ])('says already wired for %j', (config) => {

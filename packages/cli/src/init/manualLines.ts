@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DATA_DIR_PATTERN } from '@jest-perf/core';
 import type { JestConfigLocation } from './findJestConfig';
 import { ENVIRONMENT, PRESET, REPORTER } from './wireJsonConfig';
 
@@ -26,5 +27,6 @@ export function manualLines(config: JestConfigLocation, text: string): string[] 
     '// in the config (and in each entry of "projects"):',
     `"testEnvironment": "${ENVIRONMENT}",`,
     '"testEnvironmentOptions": { "jestPerf": { "base": "<your testEnvironment, if you set one>" } },',
+    `"modulePathIgnorePatterns": [${JSON.stringify(DATA_DIR_PATTERN)}],`,
   ];
 }

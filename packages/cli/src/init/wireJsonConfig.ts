@@ -1,3 +1,4 @@
+import { DATA_DIR_PATTERN } from '@jest-perf/core';
 export const PRESET = '@jest-perf/preset';
 export const ENVIRONMENT = '@jest-perf/environment';
 export const REPORTER = '@jest-perf/reporter';
@@ -70,6 +71,15 @@ export function wireJsonConfig(original: unknown): JsonConfigEdit {
   } else if (reporters !== undefined && !reporters.some((entry) => reporterName(entry) === REPORTER)) {
     config.reporters = [...reporters, REPORTER];
     changes.push(`reporters: + '${REPORTER}'`);
+  }
+  if (!presetIsOurs) {
+    // The preset hides the data folder itself; without it, so must the config (see DATA_DIR_PATTERN).
+    const ignored = config.modulePathIgnorePatterns ?? [];
+    if (!Array.isArray(ignored)) return { kind: 'refused', reason: '`modulePathIgnorePatterns` is not an array' };
+    if (!ignored.includes(DATA_DIR_PATTERN)) {
+      config.modulePathIgnorePatterns = [...ignored, DATA_DIR_PATTERN];
+      changes.push(`modulePathIgnorePatterns: + '${DATA_DIR_PATTERN}' (a run file must not start a watch-mode run)`);
+    }
   }
   return changes.length === 0 ? { kind: 'wired' } : { kind: 'edited', config, changes };
 }

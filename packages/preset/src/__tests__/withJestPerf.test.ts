@@ -1,5 +1,5 @@
 import type { Config } from '@jest/types';
-import { withJestPerf } from '../index';
+import { DATA_DIR_PATTERN, withJestPerf } from '../index';
 import { withLinkedEnvironmentIgnored } from '../linkedInstall';
 
 const environment = require.resolve('@jest-perf/environment');
@@ -16,8 +16,21 @@ describe('withJestPerf', () => {
       testEnvironment: environment,
       testEnvironmentOptions: { jestPerf: { base: 'node' } },
       transformIgnorePatterns: linkedIgnore,
+      modulePathIgnorePatterns: [DATA_DIR_PATTERN],
       reporters: ['default', reporter],
     });
+  });
+
+  it('hides the data folder from Jest (its file map and watch mode: a run file must not start the next run), in every project', () => {
+    const config = withJestPerf({
+      modulePathIgnorePatterns: ['<rootDir>/build/'],
+      projects: [{ displayName: 'api' }, { displayName: 'dom', testEnvironment: '@jest-perf/environment/jsdom' }],
+    });
+    const [api, dom] = (config.projects ?? []) as Config.InitialProjectOptions[];
+
+    expect(config.modulePathIgnorePatterns).toEqual(['<rootDir>/build/', DATA_DIR_PATTERN]);
+    expect(api?.modulePathIgnorePatterns).toEqual([DATA_DIR_PATTERN]);
+    expect(dom?.modulePathIgnorePatterns).toEqual([DATA_DIR_PATTERN]);
   });
 
   it("linked, adds its environment's folder to the project's own transformIgnorePatterns, in every project", () => {

@@ -13,6 +13,8 @@ export interface CommandModule<Options> {
   describe: string;
   /** A right call of this command, shown under a usage error yargs reports (a missing argument). */
   example?: string;
+  /** A right call per flag (by name without dashes), shown instead when yargs' error is about that flag. */
+  flagExamples?: Readonly<Record<string, string>>;
   builder(yargs: Argv): Argv;
   parse(args: RawArgs): Options;
   run(options: Options, io: CliIo): Promise<ExitCode> | ExitCode;

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { readEnv } from '@jest-perf/core/env';
 import yargs from 'yargs';
 import type { AnyCommand, RawArgs } from './command';
@@ -40,14 +41,44 @@ export function cliVersion(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
-/** A right call of the command `argv` names (its own example), or of the CLI as a whole. */
-export function exampleFor(argv: readonly string[], commands: readonly AnyCommand[]): string {
-  const nameOf = (command: AnyCommand) => command.command.split(' ')[0] as string;
+const nameOf = (command: AnyCommand) => command.command.split(' ')[0] as string;
+
+/** The command `argv` names, if it names one. */
+function commandOf(argv: readonly string[], commands: readonly AnyCommand[]): AnyCommand | undefined {
   for (const arg of argv) {
     const command = commands.find((candidate) => nameOf(candidate) === arg);
-    if (command) return `${command.example ?? `jest-perf ${arg}`}   (see jest-perf ${arg} --help)`;
+    if (command) return command;
   }
-  return 'jest-perf report --format markdown   (see jest-perf --help)';
+  return undefined;
+}
+
+/**
+ * A right call of the command `argv` names (of the last flag in `argv` it has one for, else its own
+ * example), or of the CLI as a whole.
+ */
+export function exampleFor(argv: readonly string[], commands: readonly AnyCommand[]): string {
+  const command = commandOf(argv, commands);
+  if (!command) return `${JEST_PERF_CLI} report --format markdown   (see ${JEST_PERF_CLI} --help)`;
+  const name = nameOf(command);
+  const flags = argv.filter((arg) => arg.startsWith('--')).map((arg) => arg.slice(2).split('=')[0] as string);
+  const flagged = flags
+    .reverse()
+    .map((flag) => command.flagExamples?.[flag])
+    .find((example) => example !== undefined);
+  const example = flagged ?? command.example ?? `${JEST_PERF_CLI} ${name}`;
+  return `${example}   (see ${JEST_PERF_CLI} ${name} --help)`;
+}
+
+/**
+ * What yargs says when `argv` names no command (none, or an unknown one), with the commands there are:
+ * yargs' own "Unknown argument" would not say that the word was taken for a command.
+ */
+function noCommandMessage(argv: readonly string[], message: string, commands: readonly AnyCommand[]): string {
+  // The first word that is neither a flag nor the value of --root is what the user meant as the command.
+  const word = argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--root');
+  let what = word === undefined ? 'No command given' : `Unknown command "${word}"`;
+  if (word !== undefined && message.startsWith('Did you mean')) what += `. ${message}`;
+  return `${what}\n  Fix: name one of the commands: ${commands.map(nameOf).join(', ')}`;
 }
 
 /**
@@ -79,7 +110,8 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
       failed = true;
       exitCode = EXIT.usage;
       // yargs reports a flag it could not parse (a YError) with both; only other errors are unexpected.
-      const text = error && error.name !== 'YError' ? formatError(error, debug) : `jest-perf: ${message}`;
+      const said = commandOf(argv, commands) ? message : noCommandMessage(argv, message, commands);
+      const text = error && error.name !== 'YError' ? formatError(error, debug) : `jest-perf: ${said}`;
       io.err(`${text}\nExample: ${exampleFor(argv, commands)}`);
     });
   for (const command of commands) {

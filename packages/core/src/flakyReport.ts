@@ -1,4 +1,5 @@
 import { writeJsonAtomic } from './atomicWrite';
+import { JEST_PERF_CLI } from './command';
 import { flakyReportSchema } from './schemas/flakyReport.schema';
 import { readValidatedJson } from './validate';
 
@@ -77,7 +78,7 @@ export interface FlakyReport {
   summary: FlakySummary;
 }
 
-const FLAKY_FIX = 'run `jest-perf flaky` again to rebuild it (or delete the file)';
+const FLAKY_FIX = `run \`${JEST_PERF_CLI} flaky\` again to rebuild it (or delete the file)`;
 
 /** Reads and validates a flaky report. @throws JestPerfError naming the file and the field. */
 export function readFlakyReport(file: string): FlakyReport {

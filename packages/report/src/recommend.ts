@@ -3,6 +3,12 @@ import { formatDuration } from '@jest-perf/regression';
 import type { HookProfile } from './profileFixtures';
 import type { Report } from './reportModel';
 
+/**
+ * How a report without a baseline says to get one: from a few tracked runs (5: enough to see each test's
+ * noise), as the run summary counts them down.
+ */
+export const CREATE_BASELINE = `once 5 runs are tracked, create one with \`${JEST_PERF_CLI} baseline --from-history 5\``;
+
 /** Hook time above this share of a test's duration makes its setup the thing to fix. */
 const SETUP_SHARE = 0.5;
 const SETUP_MIN_MS = 200;
@@ -47,8 +53,7 @@ export function recommend(report: Omit<Report, 'recommendations'>, hooks: HookPr
       `${unconfirmed} large change(s) are unconfirmed: rerun them with \`${JEST_PERF_CLI} check --confirm 3\` (reruns the files, keeps each one's fastest time).`,
     );
   }
-  if (!regressions)
-    advice.push(`No baseline to compare with: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`.`);
+  if (!regressions) advice.push(`No baseline to compare with: ${CREATE_BASELINE}.`);
   if (uncategorizedSlow.length > 0) {
     advice.push(
       `${uncategorizedSlow.length} test(s) are over ${formatDuration(summary.slowTestMs)} without a \`slow\` tag: \`${JEST_PERF_CLI} categorize --apply\` tags them so \`JEST_PERF_SKIP_TAGS=slow ${commandFor('jest')}\` can skip them.`,

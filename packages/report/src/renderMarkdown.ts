@@ -1,9 +1,9 @@
-import { JEST_PERF_CLI } from '@jest-perf/core';
 import { formatCounts, formatDuration, formatPercent, formatSlowCount, formatVerdict } from '@jest-perf/regression';
 import type { Report, SlowTest } from './buildReport';
 import { formatChangePoint } from './formatChangePoint';
 import { formatSpeed } from './formatSpeed';
 import { markdownTable } from './markdownTable';
+import { CREATE_BASELINE } from './recommend';
 import { renderHookProfiles } from './renderHookProfiles';
 import { formatTimeKind } from './timeKind';
 import { VERDICT_ORDER } from './verdictOrder';
@@ -53,7 +53,7 @@ function summarySection(report: Report): string {
 
 function regressionSection(report: Report): string {
   const r = report.regressions;
-  if (!r) return `## Regressions\n\n_No baseline: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`._`;
+  if (!r) return `## Regressions\n\n_No baseline: ${CREATE_BASELINE}._`;
   const counts = r.summary.tests;
   const lines = [
     `**${r.regressed ? 'REGRESSED' : 'OK'}** — tests: ${formatCounts(counts)}.`,

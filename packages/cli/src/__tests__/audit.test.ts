@@ -62,7 +62,7 @@ describe('audit parse', () => {
 
   it('rejects an unknown format with an example', () => {
     expect(() => auditCommand.parse({ root: '/p', format: 'xml' })).toThrow(
-      '--format must be one of text, json (got xml)\nExample: jest-perf audit tests --format json',
+      '--format must be one of text, json (got xml)\nExample: npx jest-perf audit tests --format json',
     );
   });
 });
@@ -137,7 +137,9 @@ describe('jest-perf audit', () => {
 
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
-    expect(result.err).toBe('jest-perf: audit: missing does not exist\nExample: jest-perf audit tests --format json');
+    expect(result.err).toBe(
+      'jest-perf: audit: missing does not exist\nExample: npx jest-perf audit tests --format json',
+    );
   });
 
   it('exits 2 for an unknown format', async () => {

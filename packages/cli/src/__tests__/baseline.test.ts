@@ -33,7 +33,7 @@ describe('baseline parse', () => {
 
   it('refuses --migrate with source runs: it rewrites the baseline as it is', () => {
     expect(() => baselineCommand.parse({ root: '/p', migrate: true, 'from-history': 5 })).toThrow(
-      '--migrate rewrites the baseline as it is: it takes no source runs\nExample: jest-perf baseline --migrate',
+      '--migrate rewrites the baseline as it is: it takes no source runs\nExample: npx jest-perf baseline --migrate',
     );
     expect(baselineCommand.parse({ root: '/p', migrate: true }).migrate).toBe(true);
   });
@@ -50,7 +50,7 @@ describe('baseline parse', () => {
 
   it('refuses --from-history together with --run', () => {
     expect(() => baselineCommand.parse({ root: '/p', 'from-history': 5, run: 'a.json' })).toThrow(
-      '--from-history and --run both pick the source runs: use one\nExample: jest-perf baseline --from-history 5',
+      '--from-history and --run both pick the source runs: use one\nExample: npx jest-perf baseline --from-history 5',
     );
   });
 
@@ -74,7 +74,7 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(0);
     expect(result.out.split('\n')).toEqual([
-      'Created .jest-perf/baseline.json from 1 run(s): 2 tests, 1 suites, 0 slow.',
+      'Created .jest-perf/baseline.json from 1 run(s): 2 tests in 1 file (1 folder), 0 slow.',
       'Tip: a baseline from 5+ runs (--from-history 5) knows its own noise and flags fewer false regressions.',
     ]);
     const baseline = readBaseline(project.paths.baseline);
@@ -202,12 +202,36 @@ describe('jest-perf baseline', () => {
     const result = await cli(['baseline', '--from-history', '5'], project.root);
 
     expect(result.code).toBe(0);
-    expect(result.out).toBe('Created .jest-perf/baseline.json from 5 run(s): 1 tests, 1 suites, 0 slow.');
+    expect(result.out).toBe('Created .jest-perf/baseline.json from 5 run(s): 1 test in 1 file (1 folder), 0 slow.');
     const baseline = readBaseline(project.paths.baseline);
     expect(baseline.source.runIds).toEqual(['r001', 'r002', 'r003', 'r004', 'r005']);
     expect(baseline.tests['src/a.test.ts › a']?.stats).toMatchObject({ samples: 5, median: 100, min: 90, max: 110 });
     // File runtimes come from the window's run files in runs/ (the history index has none).
     expect(baseline.files?.['src/a.test.ts']?.samples).toBe(5);
+  });
+
+  it('says when --from-history found fewer runs than it asks for, and to track more and rebuild', async () => {
+    project.save(runOf({ a: 100, b: 200 }));
+
+    const result = await cli(['baseline', '--from-history', '5'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')).toEqual([
+      'Created .jest-perf/baseline.json from 1 run(s): 2 tests in 1 file (1 folder), 0 slow.',
+      'Only 1 run is stored, of the 5 asked for: track 4 more (npx jest-perf track), then rebuild the baseline: npx jest-perf baseline --from-history 5',
+    ]);
+  });
+
+  it('counts the baseline’s suites as the test files’ folders', async () => {
+    const files = ['src/a.test.ts', 'src/b.test.ts', 'lib/c.test.ts'];
+    project.save(makeRun({ tests: files.map((file, i) => makeTest({ file, title: `t${i}`, durationMs: 100 })) }));
+
+    const result = await cli(['baseline'], project.root);
+
+    expect(result.out.split('\n')[0]).toBe(
+      'Created .jest-perf/baseline.json from 1 run(s): 3 tests in 3 files (2 folders), 0 slow.',
+    );
+    expect(Object.keys(readBaseline(project.paths.baseline).suites).sort()).toEqual(['lib', 'src']);
   });
 
   it('leaves out a window run whose run file is gone or corrupt, keeping the others’ file runtimes', async () => {
@@ -382,6 +406,6 @@ describe('jest-perf baseline', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toContain('--from-history and --run both pick the source runs');
-    expect(result.err).toContain('Example: jest-perf baseline --from-history 5');
+    expect(result.err).toContain('Example: npx jest-perf baseline --from-history 5');
   });
 });

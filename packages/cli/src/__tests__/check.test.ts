@@ -113,13 +113,13 @@ describe('check parse', () => {
 
   it('refuses --confirm with --last', () => {
     expect(() => checkCommand.parse({ root: '/p', confirm: 3, last: 3 })).toThrow(
-      '--confirm reruns the latest run’s regressions; --last reads history: use one\nExample: jest-perf check --confirm 3',
+      '--confirm reruns the latest run’s regressions; --last reads history: use one\nExample: npx jest-perf check --confirm 3',
     );
   });
 
   it.each([
     [{ confirm: 0 }, '--confirm must be a whole number of at least 1 (got 0)'],
-    [{ last: 1.5 }, '--last must be a whole number of at least 1 (got 1.5)\nExample: jest-perf check --last 3'],
+    [{ last: 1.5 }, '--last must be a whole number of at least 1 (got 1.5)\nExample: npx jest-perf check --last 3'],
   ])('refuses %p', (args, message) => {
     let error: JestPerfError | undefined;
     try {
@@ -209,6 +209,26 @@ describe('jest-perf check', () => {
     expect(result.code).toBe(0);
     expect(result.out).toBe(
       `Skipped: Baseline not found (${project.paths.baseline}). Create one from tracked runs: npx jest-perf baseline --from-history 5`,
+    );
+  });
+
+  it('skips with exit 0 and says to track runs first when there is neither a baseline nor a run', async () => {
+    const result = await cli(['check'], project.root);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(
+      `Skipped: Baseline not found (${project.paths.baseline}), and no run is tracked yet: track 5 runs first ` +
+        '(npx jest-perf track, once per run), then create the baseline from them: npx jest-perf baseline --from-history 5',
+    );
+  });
+
+  it('fails with exit 2 and the track-first fix under --require-baseline when no run is stored', async () => {
+    const result = await cli(['check', '--require-baseline'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `jest-perf: Baseline not found (${project.paths.baseline})\n  Fix: no run is tracked yet: track 5 runs first ` +
+        '(npx jest-perf track, once per run), then create the baseline from them: npx jest-perf baseline --from-history 5',
     );
   });
 

@@ -31,6 +31,15 @@ describe('jest-perf compare', () => {
     );
   });
 
+  it('says to track runs first when latest~1 is compared in a project that tracked nothing', async () => {
+    const result = await cli(['compare', 'latest~1', 'latest'], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `jest-perf: no run latest~1: no run is tracked yet (${project.paths.runsDir})\n  Fix: track a run first: npx jest-perf track`,
+    );
+  });
+
   it('prints JSON, or writes to --out', async () => {
     const json = await cli(['compare', 'before.json', 'after.json', '--format', 'json'], project.root);
     expect(JSON.parse(json.out).rows[0]).toMatchObject({ name: 'wall time' });

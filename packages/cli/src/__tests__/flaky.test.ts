@@ -123,7 +123,7 @@ describe('flaky parse', () => {
 
     expect(error.code).toBe('JEST_PERF_USAGE');
     expect(error.message).toContain(message);
-    expect(error.message).toContain('\nExample: jest-perf flaky');
+    expect(error.message).toContain('\nExample: npx jest-perf flaky');
   });
 });
 

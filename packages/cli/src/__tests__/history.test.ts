@@ -42,7 +42,7 @@ describe('history parse', () => {
 
   it('needs --out to export, and no file', () => {
     expect(() => historyCommand.parse({ root: '/p', action: 'export' })).toThrow(
-      'history export needs --out <file>\nExample: jest-perf history export --out perf-history.arrow',
+      'history export needs --out <file>\nExample: npx jest-perf history export --out perf-history.arrow',
     );
     expect(() => historyCommand.parse({ root: '/p', action: 'export', file: 'h.arrow' })).toThrow(
       "history export writes to --out, not to 'h.arrow'",
@@ -51,7 +51,7 @@ describe('history parse', () => {
 
   it('needs a file to import, and no --out', () => {
     expect(() => historyCommand.parse({ root: '/p', action: 'import' })).toThrow(
-      'history import needs the file to import\nExample: jest-perf history import perf-history.arrow',
+      'history import needs the file to import\nExample: npx jest-perf history import perf-history.arrow',
     );
     expect(() => historyCommand.parse({ root: '/p', action: 'import', file: 'a', out: 'b' })).toThrow(
       '--out is for export',

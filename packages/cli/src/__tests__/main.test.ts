@@ -1,7 +1,7 @@
 import { JestPerfError } from '@jest-perf/core';
 import type { CommandModule } from '../command';
 import type { CliIo } from '../io';
-import { COMMANDS, runCli } from '../main';
+import { COMMANDS, exampleFor, runCli } from '../main';
 import { formatError, usageError } from '../usageError';
 import { type CliResult, cli, createProject, type TempProject } from './helpers/project';
 
@@ -46,31 +46,46 @@ describe('jest-perf --version', () => {
 });
 
 describe('runCli usage errors', () => {
-  it('rejects an unknown command with exit 2, one line and an Example line', async () => {
+  const COMMAND_LIST =
+    '  Fix: name one of the commands: init, track, report, runs, baseline, check, categorize, profile-fixtures, merge, history, test, flaky, compare, audit';
+  const CLI_EXAMPLE = 'Example: npx jest-perf report --format markdown   (see npx jest-perf --help)';
+
+  it('rejects an unknown command with exit 2, the commands that exist and an Example line', async () => {
     const result = await cli(['frobnicate'], project.root);
 
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
-    expect(result.err.split('\n')).toEqual([
-      'jest-perf: Unknown argument: frobnicate',
-      'Example: jest-perf report --format markdown   (see jest-perf --help)',
-    ]);
+    expect(result.err.split('\n')).toEqual(['jest-perf: Unknown command "frobnicate"', COMMAND_LIST, CLI_EXAMPLE]);
   });
 
-  it('suggests the closest command for a typo', async () => {
+  it('names an unknown command after --root too', async () => {
+    const result = await cli(['--root', '.', 'frobnicate'], project.root);
+
+    expect(result.err.split('\n')[0]).toBe('jest-perf: Unknown command "frobnicate"');
+  });
+
+  it('suggests the closest command for a typo, and lists the commands', async () => {
     const result = await cli(['reprot'], project.root);
 
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toEqual([
-      'jest-perf: Did you mean report?',
-      'Example: jest-perf report --format markdown   (see jest-perf --help)',
+      'jest-perf: Unknown command "reprot". Did you mean report?',
+      COMMAND_LIST,
+      CLI_EXAMPLE,
     ]);
   });
 
+  it('lists the commands when none is given', async () => {
+    const result = await cli([], project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual(['jest-perf: No command given', COMMAND_LIST, CLI_EXAMPLE]);
+  });
+
   it.each([
-    [['merge'], 'Example: jest-perf merge shards/*.json   (see jest-perf merge --help)'],
-    [['compare', 'a.json'], 'Example: jest-perf compare latest~1 latest'],
-    [['--root', '.', 'compare'], 'Example: jest-perf compare latest~1 latest'],
+    [['merge'], 'Example: npx jest-perf merge shards/*.json   (see npx jest-perf merge --help)'],
+    [['compare', 'a.json'], 'Example: npx jest-perf compare latest~1 latest'],
+    [['--root', '.', 'compare'], 'Example: npx jest-perf compare latest~1 latest'],
   ])('shows the command’s own example when %j misses an argument', async (argv, example) => {
     const result = await cli(argv, project.root);
 
@@ -79,6 +94,28 @@ describe('runCli usage errors', () => {
     expect(result.err.split('\n')[1]).toContain(example);
     expect(result.err).not.toContain('jest-perf report');
   });
+
+  it.each([
+    [['check', '--confirm'], 'Example: npx jest-perf check --confirm 3   (see npx jest-perf check --help)'],
+    [['check', '--confirm', '3', '--last'], 'Example: npx jest-perf check --last 3   (see npx jest-perf check --help)'],
+    [['report', '--top'], 'Example: npx jest-perf report --top 20   (see npx jest-perf report --help)'],
+    [['report', '--threshold'], 'Example: npx jest-perf report --threshold 5   (see npx jest-perf report --help)'],
+  ])('shows a right use of the flag %j is missing the value of', async (argv, example) => {
+    const result = await cli(argv, project.root);
+
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[1]).toBe(example);
+  });
+
+  it.each(COMMANDS.map((command) => [command.command.split(' ')[0] as string, command]))(
+    'writes the examples of %s as the user runs them: npx jest-perf …',
+    (name, command) => {
+      expect(exampleFor([name], COMMANDS)).toMatch(
+        new RegExp(`^npx jest-perf .*\\(see npx jest-perf ${name} --help\\)$`),
+      );
+      for (const example of Object.values(command.flagExamples ?? {})) expect(example).toMatch(/^npx jest-perf /);
+    },
+  );
 
   it('rejects an unknown flag of a known command without running it', async () => {
     const result = await cli(['report', '--bogus'], project.root);
@@ -90,21 +127,13 @@ describe('runCli usage errors', () => {
     expect(result.err).not.toMatch(/\n\s+at /);
   });
 
-  it('asks for a command when none is given', async () => {
-    const result = await cli([], project.root);
-
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('jest-perf: Name a command.');
-    expect(result.err).toContain('Example: ');
-  });
-
   it('reports a bad flag value with the rule it breaks and an example', async () => {
     const result = await cli(['report', '--top', 'many'], project.root);
 
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toEqual([
       'jest-perf: --top must be a whole number of at least 1 (got NaN)',
-      'Example: jest-perf report --format markdown --compare-baseline --out report.md',
+      'Example: npx jest-perf report --top 20',
     ]);
   });
 

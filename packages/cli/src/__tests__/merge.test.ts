@@ -36,7 +36,7 @@ describe('merge parse', () => {
 
   it('needs at least one file', () => {
     expect(() => mergeCommand.parse({ root: '/p', files: [] })).toThrow(
-      'merge needs at least one run file\nExample: jest-perf merge shards/*.json',
+      'merge needs at least one run file\nExample: npx jest-perf merge shards/*.json',
     );
   });
 });

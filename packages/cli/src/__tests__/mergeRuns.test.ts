@@ -112,7 +112,7 @@ describe('mergeRuns', () => {
   });
 
   it('refuses an empty list with an example', () => {
-    expect(errorOf(() => mergeRuns([])).message).toContain('jest-perf merge shard-1.json shard-2.json');
+    expect(errorOf(() => mergeRuns([])).message).toContain('npx jest-perf merge shard-1.json shard-2.json');
   });
 
   it('merges unsharded runs without inventing missing shards', () => {

@@ -89,7 +89,7 @@ describe('report parse', () => {
   it('refuses --update-docs with --format json', () => {
     expect(parseError({ 'update-docs': '', format: 'json' })).toBe(
       '--update-docs writes markdown; it cannot be combined with --format json\n' +
-        'Example: jest-perf report --update-docs docs/PERFORMANCE.md',
+        'Example: npx jest-perf report --update-docs docs/PERFORMANCE.md',
     );
   });
 
@@ -136,7 +136,7 @@ describe('jest-perf report', () => {
     expect(squeezed(result.out)).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
     expect(squeezed(result.out)).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s | |');
     expect(squeezed(result.out)).toContain('| fixtureCache | hits | 3 |');
-    expect(result.out).toContain('_No baseline: create one with `npx jest-perf baseline --from-history 5`._');
+    expect(result.out).toContain('_No baseline: once 5 runs are tracked, create one with `npx jest-perf baseline --from-history 5`._');
     expect(result.out).toContain('No significant change points in 3 test histories.');
   });
 
@@ -362,7 +362,7 @@ describe('jest-perf report --update-docs', () => {
 
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`--update-docs needs the markdown file to update: there is no ${DEFAULT_DOCS}`);
-    expect(missing.err).toContain(`Example: jest-perf report --update-docs ${DEFAULT_DOCS}`);
+    expect(missing.err).toContain(`Example: npx jest-perf report --update-docs ${DEFAULT_DOCS}`);
     expect(unmarked.code).toBe(2);
     expect(unmarked.err).toContain(`there is no jest-perf report section in ${DEFAULT_DOCS}`);
     expect(project.read(DEFAULT_DOCS)).toBe('# Our own performance notes\n');
@@ -510,7 +510,7 @@ describe('jest-perf report --format html', () => {
 
     expect(result.code).toBe(0);
     expect(result.err).toContain('jest-perf: left the flake rates out of the HTML report:');
-    expect(result.err).toContain('Fix: run `jest-perf flaky` again');
+    expect(result.err).toContain('Fix: run `npx jest-perf flaky` again');
     expect(project.read('report.html')).toContain('No flaky report');
   });
 

@@ -79,6 +79,34 @@ describe('resolveRunRef', () => {
     expect(refError('latest~3').message).toContain('npx jest-perf runs');
   });
 
+  it('says to track a run first for latest~N when no run is stored', () => {
+    const error = refError('latest~1');
+
+    expect(error.code).toBe('JEST_PERF_NO_RUN_DATA');
+    expect(error.message).toBe(
+      `no run latest~1: no run is tracked yet (${project.paths.runsDir})\n  Fix: track a run first: npx jest-perf track`,
+    );
+  });
+
+  it('says latest~1 needs a second tracked run when only one is stored', () => {
+    project.save(makeRun({ tests: [makeTest({ title: 'a', durationMs: 10 })] }));
+
+    expect(refError('latest~1').message).toBe(
+      `no run latest~1: only 1 run is stored, the latest (${project.paths.runsDir})\n` +
+        '  Fix: track one more run: npx jest-perf track',
+    );
+    expect(refError('latest~3').message).toContain('Fix: track 3 more runs: npx jest-perf track');
+  });
+
+  it('offers the stored refs, or tracking more, for a latest~N past the oldest run', () => {
+    saveThree();
+
+    expect(refError('latest~3').message).toBe(
+      `no run latest~3: 3 run(s) are stored (${project.paths.runsDir})\n` +
+        '  Fix: use latest~0 to latest~2 (see the stored runs and their ids with: npx jest-perf runs), or track one more run: npx jest-perf track',
+    );
+  });
+
   it('never matches a path-like reference against the stored ids', () => {
     saveThree();
 
@@ -150,7 +178,7 @@ describe('jest-perf runs', () => {
 
   it('refuses a --limit that is not a whole number', () => {
     expect(() => runsCommand.parse({ root: '/p', limit: 0, format: 'text' })).toThrow(
-      '--limit must be a whole number of at least 1 (got 0)\nExample: jest-perf runs --limit 5',
+      '--limit must be a whole number of at least 1 (got 0)\nExample: npx jest-perf runs --limit 5',
     );
   });
 });

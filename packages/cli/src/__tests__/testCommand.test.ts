@@ -166,6 +166,7 @@ describe('jest-perf test', () => {
 
     expect(result.code).toBe(2);
     expect(result.err).toContain('cannot combine JEST_PERF_ONLY_TAGS');
+    expect(result.err).toContain('Example: JEST_PERF_SKIP_TAGS=slow npx jest-perf test ');
     expect(calls).toHaveLength(0);
   });
 });

@@ -30,6 +30,6 @@ describe('parseThresholdArg', () => {
     }
     expect(error?.code).toBe('JEST_PERF_USAGE');
     expect(error?.message).toContain(message);
-    expect(error?.message).toContain('Example: jest-perf check --threshold test=20%,suite=15%,minImpact=100ms');
+    expect(error?.message).toContain('Example: npx jest-perf check --threshold test=20%,suite=15%,minImpact=100ms');
   });
 });

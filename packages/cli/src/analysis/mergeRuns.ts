@@ -1,4 +1,12 @@
-import { addCounters, JestPerfError, newRunId, type RunFile, summarizeRun, type TestRecord } from '@jest-perf/core';
+import {
+  addCounters,
+  JEST_PERF_CLI,
+  JestPerfError,
+  newRunId,
+  type RunFile,
+  summarizeRun,
+  type TestRecord,
+} from '@jest-perf/core';
 
 /**
  * Combines the run files of CI shards into one run, so report/baseline/check work unchanged.
@@ -10,7 +18,7 @@ export function mergeRuns(runs: RunFile[]): RunFile {
   const first = runs[0];
   if (!first) {
     throw new JestPerfError('JEST_PERF_USAGE', 'merge needs at least one run file', {
-      fix: 'pass the shard run files, e.g. jest-perf merge shard-1.json shard-2.json',
+      fix: `pass the shard run files, e.g. ${JEST_PERF_CLI} merge shard-1.json shard-2.json`,
     });
   }
   const seen = new Map<string, string>();

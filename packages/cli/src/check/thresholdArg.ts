@@ -1,9 +1,10 @@
-import type { JestPerfConfig } from '@jest-perf/core';
+import { JEST_PERF_CLI, type JestPerfConfig } from '@jest-perf/core';
 import { usageError } from '../usageError';
 
 type Thresholds = JestPerfConfig['thresholds'];
 
-const EXAMPLE = 'jest-perf check --threshold test=20%,suite=15%,minImpact=100ms';
+/** A right `--threshold` call: its usage errors end with it. */
+export const THRESHOLD_EXAMPLE = `${JEST_PERF_CLI} check --threshold test=20%,suite=15%,minImpact=100ms`;
 
 /** What each key of `--threshold` sets, and how its value reads. */
 const KEYS: Record<string, { field: keyof Thresholds; unit: 'percent' | 'duration' }> = {
@@ -17,7 +18,7 @@ function percent(key: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)%$/.exec(text);
   const value = match ? Number(match[1]) / 100 : Number.NaN;
   if (!(value > 0)) {
-    throw usageError(`--threshold ${key}=${text}: give a percentage above 0, such as ${key}=20%`, EXAMPLE);
+    throw usageError(`--threshold ${key}=${text}: give a percentage above 0, such as ${key}=20%`, THRESHOLD_EXAMPLE);
   }
   return value;
 }
@@ -26,7 +27,10 @@ function percent(key: string, text: string): number {
 function duration(key: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(text);
   if (!match)
-    throw usageError(`--threshold ${key}=${text}: give a duration such as ${key}=100ms or ${key}=1s`, EXAMPLE);
+    throw usageError(
+      `--threshold ${key}=${text}: give a duration such as ${key}=100ms or ${key}=1s`,
+      THRESHOLD_EXAMPLE,
+    );
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
 
@@ -46,9 +50,9 @@ export function parseThresholdArg(value: unknown): Partial<Thresholds> | undefin
     const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec || eq < 0) {
       const what = spec ? `${key} needs a value` : `unknown key "${key}"`;
-      throw usageError(`--threshold ${part}: ${what}; the keys are ${Object.keys(KEYS).join(', ')}`, EXAMPLE);
+      throw usageError(`--threshold ${part}: ${what}; the keys are ${Object.keys(KEYS).join(', ')}`, THRESHOLD_EXAMPLE);
     }
-    if (out[spec.field] !== undefined) throw usageError(`--threshold sets ${key} twice`, EXAMPLE);
+    if (out[spec.field] !== undefined) throw usageError(`--threshold sets ${key} twice`, THRESHOLD_EXAMPLE);
     const text = part.slice(eq + 1).trim();
     out[spec.field] = spec.unit === 'percent' ? percent(key, text) : duration(key, text);
   }

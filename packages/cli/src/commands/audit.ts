@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { AuditDependencyError, AuditPathError, auditFiles, formatJson, formatText } from '@jest-perf/audit';
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { oneOf } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
@@ -14,7 +15,7 @@ interface AuditCommandOptions {
   format: (typeof FORMATS)[number];
 }
 
-const EXAMPLE = 'jest-perf audit tests --format json';
+const EXAMPLE = `${JEST_PERF_CLI} audit tests --format json`;
 
 /**
  * `jest-perf audit [paths..]`: a static scan of test files for what breaks under parallel runs.

@@ -34,7 +34,7 @@ interface BaselineOptions {
   exclude: string[];
 }
 
-const EXAMPLE = 'jest-perf baseline --from-history 5';
+const EXAMPLE = `${JEST_PERF_CLI} baseline --from-history 5`;
 
 /** `jest-perf baseline`: create or update the committed baseline from the latest run or the history. */
 export const baselineCommand: CommandModule<BaselineOptions> = {
@@ -72,7 +72,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     if (migrate && (fromHistory !== undefined || run !== undefined)) {
       throw usageError(
         '--migrate rewrites the baseline as it is: it takes no source runs',
-        'jest-perf baseline --migrate',
+        `${JEST_PERF_CLI} baseline --migrate`,
       );
     }
     const exclude = (Array.isArray(args.exclude) ? args.exclude : [args.exclude]).flatMap(
@@ -116,7 +116,7 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
         fileRuns: sourceRuns,
         overrides,
       });
-      const again = `${JEST_PERF_CLI} baseline --from-history ${options.fromHistory}${options.exclude.map((id) => ` --exclude ${id}`).join('')}`;
+      const again = fromHistoryCommand(options.fromHistory, options.exclude);
       if (!options.force) refuseBadSource(sourceRuns, baseline, existed ? paths.baseline : null, again);
       for (const odd of outlierRuns(history, options.fromHistory)) io.err(outlierWarning(odd, again));
     }
@@ -128,17 +128,40 @@ export const baselineCommand: CommandModule<BaselineOptions> = {
     const runs = baseline.source.runIds.length;
     io.out(
       `${existed ? 'Updated' : 'Created'} ${path.relative(io.cwd, paths.baseline) || paths.baseline} from ${runs} run(s): ` +
-        `${Object.keys(baseline.tests).length} tests, ${Object.keys(baseline.suites).length} suites, ${baseline.slowCount} slow.`,
+        `${contents(baseline)}, ${baseline.slowCount} slow.`,
     );
     if (existed) io.out(`The previous baseline is kept as ${path.relative(io.cwd, prevPath(paths.baseline))}.`);
     if (overrides && Object.keys({ ...overrides.tests, ...overrides.files }).length > 0) {
       io.out(keptLine(overrides, baseline.overrides));
     }
-    if (runs < 3)
+    if (options.fromHistory !== undefined && runs < options.fromHistory) {
+      io.out(
+        `Only ${count(runs, 'run')} ${runs === 1 ? 'is' : 'are'} stored, of the ${options.fromHistory} asked for: ` +
+          `track ${options.fromHistory - runs} more (${TRACK_RUN}), then rebuild the baseline: ${fromHistoryCommand(options.fromHistory, options.exclude)}`,
+      );
+    } else if (runs < 3) {
       io.out('Tip: a baseline from 5+ runs (--from-history 5) knows its own noise and flags fewer false regressions.');
+    }
     return EXIT.ok;
   },
 };
+
+/** The `baseline --from-history` call that builds the same window again. */
+function fromHistoryCommand(fromHistory: number, exclude: readonly string[]): string {
+  return `${JEST_PERF_CLI} baseline --from-history ${fromHistory}${exclude.map((id) => ` --exclude ${id}`).join('')}`;
+}
+
+/** `1 test` or `7 tests`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** `7 tests in 3 files (1 folder)`: the baseline's suites are the test files' folders. */
+function contents(baseline: Baseline): string {
+  const files = new Set(Object.values(baseline.tests).map((test) => test.file)).size;
+  const tests = Object.keys(baseline.tests).length;
+  return `${count(tests, 'test')} in ${count(files, 'file')} (${count(Object.keys(baseline.suites).length, 'folder')})`;
+}
 
 /**
  * The overrides of the baseline being replaced: a user set them by hand, a rebuild keeps them. An unreadable

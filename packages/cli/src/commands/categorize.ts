@@ -15,7 +15,7 @@ interface CategorizeOptions {
   apply: boolean;
 }
 
-const EXAMPLE = 'jest-perf categorize --threshold 30 --apply';
+const EXAMPLE = `${JEST_PERF_CLI} categorize --threshold 30 --apply`;
 
 function describeEdit(edit: TagEdit): string {
   return edit.kind === 'tagged'

@@ -1,5 +1,15 @@
 import * as fs from 'node:fs';
-import { CHECK_REPORT_VERSION, type CheckReport, JestPerfError, type RunFile, readLatestRun } from '@jest-perf/core';
+import {
+  CHECK_REPORT_VERSION,
+  type CheckReport,
+  type DataPaths,
+  JEST_PERF_CLI,
+  JestPerfError,
+  listRunFiles,
+  type RunFile,
+  readLatestRun,
+  TRACK_RUN,
+} from '@jest-perf/core';
 import { BASELINE_FIX, compareRun, detectTrends, newestRuns, readBaseline } from '@jest-perf/regression';
 import { appendStepSummary, buildReport, githubAnnotations, renderMarkdown } from '@jest-perf/report';
 import { confirmRegressions, filesToConfirm } from '../analysis/confirm';
@@ -8,7 +18,7 @@ import { coverageLine, runCoverage } from '../analysis/runCoverage';
 import { nonNegativeInt, oneOf, optionalString, positiveInt } from '../args';
 import { buildCheckView, toJson } from '../check/checkReport';
 import { renderCheckMarkdown, renderCheckText, UPDATE_BASELINE } from '../check/renderCheck';
-import { parseThresholdArg } from '../check/thresholdArg';
+import { parseThresholdArg, THRESHOLD_EXAMPLE } from '../check/thresholdArg';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { rerunFiles } from '../jest/rerunFiles';
@@ -35,7 +45,17 @@ type CheckFormat = (typeof FORMATS)[number];
 /** Verdicts of each kind listed by default (the largest first). */
 const DEFAULT_TOP = 10;
 
-const EXAMPLE = 'jest-perf check --confirm 3';
+/** A right call per flag: under a usage error about that flag (from yargs or from parse). */
+const FLAG_EXAMPLES = {
+  confirm: `${JEST_PERF_CLI} check --confirm 3`,
+  last: `${JEST_PERF_CLI} check --last 3`,
+  format: `${JEST_PERF_CLI} check --format json`,
+  top: `${JEST_PERF_CLI} check --top 20`,
+  threshold: THRESHOLD_EXAMPLE,
+} as const;
+
+/** Without a run there is nothing to build a baseline from: tracking comes first. */
+const TRACK_THEN_BASELINE = `no run is tracked yet: track 5 runs first (${TRACK_RUN}, once per run), then create the baseline from them: ${UPDATE_BASELINE}`;
 
 /**
  * A run that timed no test, or that did not finish, would pass the check by covering nothing: refused unless
@@ -67,6 +87,8 @@ function refusePartial(runs: readonly RunFile[], allowPartial: boolean): void {
 export const checkCommand: CommandModule<CheckOptions> = {
   command: 'check',
   describe: 'Check the latest run against the baseline (exit 1 on a regression); --confirm K reruns regressed files',
+  example: FLAG_EXAMPLES.confirm,
+  flagExamples: FLAG_EXAMPLES,
   builder: (yargs) =>
     yargs
       .option('confirm', {
@@ -109,10 +131,13 @@ export const checkCommand: CommandModule<CheckOptions> = {
       .option('jest-bin', { type: 'string', describe: 'Jest bin script for --confirm (default: the project’s jest)' })
       .parserConfiguration({ 'populate--': true }),
   parse(args) {
-    const confirm = positiveInt(args.confirm, 'confirm', EXAMPLE);
-    const last = positiveInt(args.last, 'last', 'jest-perf check --last 3');
+    const confirm = positiveInt(args.confirm, 'confirm', FLAG_EXAMPLES.confirm);
+    const last = positiveInt(args.last, 'last', FLAG_EXAMPLES.last);
     if (confirm !== undefined && last !== undefined) {
-      throw usageError('--confirm reruns the latest run’s regressions; --last reads history: use one', EXAMPLE);
+      throw usageError(
+        '--confirm reruns the latest run’s regressions; --last reads history: use one',
+        FLAG_EXAMPLES.confirm,
+      );
     }
     const passThrough = Array.isArray(args['--']) ? args['--'].map(String) : [];
     return {
@@ -125,8 +150,8 @@ export const checkCommand: CommandModule<CheckOptions> = {
       jestBin: optionalString(args['jest-bin']),
       jestArgs: passThrough,
       allowPartial: args['allow-partial'] === true,
-      format: oneOf(args.format ?? 'text', FORMATS, 'format', 'jest-perf check --format json'),
-      top: nonNegativeInt(args.top, 'top', 'jest-perf check --top 20') ?? DEFAULT_TOP,
+      format: oneOf(args.format ?? 'text', FORMATS, 'format', FLAG_EXAMPLES.format),
+      top: nonNegativeInt(args.top, 'top', FLAG_EXAMPLES.top) ?? DEFAULT_TOP,
     };
   },
   run(options, io) {
@@ -134,8 +159,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
     const { config } = project;
     const { paths, verdictOptions, thresholds } = gateSettings(project, options, io.cwd);
     if (!fs.existsSync(paths.baseline)) {
-      if (options.requireBaseline) readBaseline(paths.baseline);
-      printSkipped(`Baseline not found (${paths.baseline}). ${BASELINE_FIX}`, options.format, io);
+      printSkipped(missingBaseline(paths, options.requireBaseline), options.format, io);
       return EXIT.ok;
     }
     const baseline = readBaseline(paths.baseline, { onNote: (note) => io.err(`jest-perf: ${note}`) });
@@ -186,6 +210,24 @@ export const checkCommand: CommandModule<CheckOptions> = {
     return EXIT.ok;
   },
 };
+
+/**
+ * Why the check skips without a baseline, and the fix; with no run tracked yet, tracking comes first.
+ * @throws JestPerfError `JEST_PERF_BASELINE_MISSING` under `--require-baseline`.
+ */
+function missingBaseline(paths: DataPaths, required: boolean): string {
+  if (listRunFiles(paths).length > 0) {
+    if (required) readBaseline(paths.baseline);
+    return `Baseline not found (${paths.baseline}). ${BASELINE_FIX}`;
+  }
+  if (required) {
+    throw new JestPerfError('JEST_PERF_BASELINE_MISSING', 'Baseline not found', {
+      file: paths.baseline,
+      fix: TRACK_THEN_BASELINE,
+    });
+  }
+  return `Baseline not found (${paths.baseline}), and ${TRACK_THEN_BASELINE}`;
+}
 
 /** Nothing to check against: said in the chosen format, on stdout (it is the result). */
 function printSkipped(reason: string, format: CheckFormat, io: CliIo): void {

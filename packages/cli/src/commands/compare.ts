@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readRunFile, writeFileAtomic } from '@jest-perf/core';
+import { JEST_PERF_CLI, readRunFile, writeFileAtomic } from '@jest-perf/core';
 import { compareRuns, renderComparison, updateMarkedSection } from '@jest-perf/report';
 import { oneOf, optionalString } from '../args';
 import type { CommandModule } from '../command';
@@ -20,7 +20,7 @@ interface CompareOptions {
   section: string;
 }
 
-const EXAMPLE = 'jest-perf compare latest~1 latest   (or two run files: compare before.json after.json)';
+const EXAMPLE = `${JEST_PERF_CLI} compare latest~1 latest   (or two run files: compare before.json after.json)`;
 
 /**
  * `jest-perf compare <before> <after>`: two runs side by side (wall, test, hook time, counters), each

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { writeFileAtomic, writeFlakyReport } from '@jest-perf/core';
+import { JEST_PERF_CLI, writeFileAtomic, writeFlakyReport } from '@jest-perf/core';
 import { oneOf, optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
@@ -21,7 +21,7 @@ export interface FlakyOptions {
   jestArgs: string[];
 }
 
-const EXAMPLE = 'jest-perf flaky --runs 20 -- src/orders';
+const EXAMPLE = `${JEST_PERF_CLI} flaky --runs 20 -- src/orders`;
 export const DEFAULT_RUNS = 20;
 /** Jest flags this command sets itself for every run. */
 const OWN_JEST_FLAGS = ['--randomize', '--seed', '--json', '--outputFile', '--watch', '--watchAll'];
@@ -31,7 +31,7 @@ function parseSeed(value: unknown): number | undefined {
   if (typeof value !== 'number' || !isSeed(value)) {
     throw usageError(
       `--seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}, Jest's seed range (got ${String(value)})`,
-      'jest-perf flaky --seed 1234',
+      `${JEST_PERF_CLI} flaky --seed 1234`,
     );
   }
   return value;

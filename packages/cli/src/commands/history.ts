@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportHistory, importHistory } from '@jest-perf/core';
+import { exportHistory, importHistory, JEST_PERF_CLI } from '@jest-perf/core';
 import { optionalString } from '../args';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
@@ -11,8 +11,8 @@ type HistoryOptions =
   | { root: string; action: 'export'; out: string }
   | { root: string; action: 'import'; file: string; ifPresent: boolean };
 
-const EXPORT_EXAMPLE = 'jest-perf history export --out perf-history.arrow';
-const IMPORT_EXAMPLE = 'jest-perf history import perf-history.arrow';
+const EXPORT_EXAMPLE = `${JEST_PERF_CLI} history export --out perf-history.arrow`;
+const IMPORT_EXAMPLE = `${JEST_PERF_CLI} history import perf-history.arrow`;
 
 function runExport(project: Project, out: string, io: CliIo): void {
   const file = path.resolve(io.cwd, out);

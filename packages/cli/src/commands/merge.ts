@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readRunFile, saveRun, writeJsonAtomic } from '@jest-perf/core';
+import { JEST_PERF_CLI, readRunFile, saveRun, writeJsonAtomic } from '@jest-perf/core';
 import { mergeRuns } from '../analysis/mergeRuns';
 import { optionalString } from '../args';
 import type { CommandModule } from '../command';
@@ -13,7 +13,7 @@ interface MergeOptions {
   out: string | undefined;
 }
 
-const EXAMPLE = 'jest-perf merge shards/*.json';
+const EXAMPLE = `${JEST_PERF_CLI} merge shards/*.json`;
 
 /** `jest-perf merge <files..>`: one run from the shards' run files, stored like a tracked run. */
 export const mergeCommand: CommandModule<MergeOptions> = {

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { DEFAULT_PROFILE_OPTIONS, profileFixtures, renderHookProfiles } from '@jest-perf/report';
 import { oneOf, optionalString, positiveInt } from '../args';
 import type { CommandModule } from '../command';
@@ -11,7 +12,7 @@ interface ProfileOptions {
   top: number;
 }
 
-const EXAMPLE = 'jest-perf profile-fixtures --top 20';
+const EXAMPLE = `${JEST_PERF_CLI} profile-fixtures --top 20`;
 
 /** `jest-perf profile-fixtures`: hooks ranked by total cost, with scope advice. */
 export const profileFixturesCommand: CommandModule<ProfileOptions> = {

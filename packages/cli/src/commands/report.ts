@@ -4,6 +4,7 @@ import {
   type FlakyReport,
   type History,
   isJestPerfError,
+  JEST_PERF_CLI,
   type RunFile,
   readFlakyReport,
   writeFileAtomic,
@@ -37,7 +38,12 @@ export interface ReportOptions extends GateFlags {
   top: number;
 }
 
-const EXAMPLE = 'jest-perf report --format markdown --compare-baseline --out report.md';
+const EXAMPLE = `${JEST_PERF_CLI} report --format markdown --compare-baseline --out report.md`;
+/** A right call per flag: under a usage error about that flag (from yargs or from parse). */
+const FLAG_EXAMPLES = {
+  top: `${JEST_PERF_CLI} report --top 20`,
+  threshold: `${JEST_PERF_CLI} report --threshold 5`,
+} as const;
 export const DEFAULT_DOCS = 'docs/PERFORMANCE.md';
 const FORMATS = ['markdown', 'json', 'html'] as const;
 
@@ -121,7 +127,7 @@ function assertDefaultDocs(file: string): void {
   const why = text === null ? 'there is no ' : 'there is no jest-perf report section in ';
   throw usageError(
     `--update-docs needs the markdown file to update: ${why}${DEFAULT_DOCS}`,
-    `jest-perf report --update-docs ${DEFAULT_DOCS}   (creates the file, or adds the section to it)`,
+    `${JEST_PERF_CLI} report --update-docs ${DEFAULT_DOCS}   (creates the file, or adds the section to it)`,
   );
 }
 
@@ -130,6 +136,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
   command: 'report',
   describe: 'Report the latest run: summary, slowest tests, hook time, trends, regressions, advice',
   example: EXAMPLE,
+  flagExamples: FLAG_EXAMPLES,
   builder: (yargs) =>
     yargs
       .option('format', {
@@ -157,14 +164,14 @@ export const reportCommand: CommandModule<ReportOptions> = {
       .option('top', { type: 'number', requiresArg: true, default: 10, describe: 'rows per list' }),
   parse(args) {
     const format = oneOf(args.format, FORMATS, 'format', EXAMPLE);
-    const seconds = positiveNumber(args.threshold, 'threshold', EXAMPLE);
+    const seconds = positiveNumber(args.threshold, 'threshold', FLAG_EXAMPLES.threshold);
     const named = optionalString(args['update-docs']);
     const updateDocs =
       args['update-docs'] === undefined ? undefined : { file: named ?? DEFAULT_DOCS, implicit: named === undefined };
     if (updateDocs !== undefined && format !== 'markdown') {
       throw usageError(
         `--update-docs writes markdown; it cannot be combined with --format ${format}`,
-        'jest-perf report --update-docs docs/PERFORMANCE.md',
+        `${JEST_PERF_CLI} report --update-docs docs/PERFORMANCE.md`,
       );
     }
     return {
@@ -176,7 +183,7 @@ export const reportCommand: CommandModule<ReportOptions> = {
       ...parseGateFlags(args),
       updateDocs,
       out: optionalString(args.out),
-      top: positiveInt(args.top, 'top', EXAMPLE) ?? 10,
+      top: positiveInt(args.top, 'top', FLAG_EXAMPLES.top) ?? 10,
     };
   },
   run(options, io) {

@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { oneOf, positiveInt } from '../args';
 import type { CommandModule } from '../command';
 import { EXIT } from '../io';
@@ -11,7 +12,7 @@ interface RunsOptions {
   format: 'text' | 'json';
 }
 
-const EXAMPLE = 'jest-perf runs --limit 5';
+const EXAMPLE = `${JEST_PERF_CLI} runs --limit 5`;
 const FORMATS = ['text', 'json'] as const;
 const DEFAULT_LIMIT = 20;
 

@@ -18,7 +18,7 @@ export interface TestOptions {
   jestArgs: string[];
 }
 
-const EXAMPLE = 'jest-perf test -- --maxWorkers=2';
+const EXAMPLE = `${JEST_PERF_CLI} test -- --maxWorkers=2`;
 
 /**
  * `jest-perf test`: the suite in two lanes — parallel-safe tests on all workers, then `serial` tests in
@@ -34,7 +34,7 @@ export function createTestCommand(spawn?: SpawnJest, list?: ListJest): CommandMo
         .option('serial-tag', { type: 'string', default: DEFAULT_SERIAL_TAG, describe: 'tag of the serial tests' })
         .option('jest-bin', { type: 'string', describe: 'Jest bin script (default: the project’s jest)' })
         .parserConfiguration({ 'populate--': true })
-        .epilogue('Jest arguments go after --, e.g. jest-perf test -- --maxWorkers=2 tests/unit'),
+        .epilogue(`Jest arguments go after --, e.g. ${JEST_PERF_CLI} test -- --maxWorkers=2 tests/unit`),
     parse(args) {
       const serialTag = optionalString(args['serial-tag']) ?? DEFAULT_SERIAL_TAG;
       if (!/^[A-Za-z][\w-]*$/.test(serialTag)) {

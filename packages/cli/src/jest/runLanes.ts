@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type RunFile, readRunFile } from '@jest-perf/core';
+import { JEST_PERF_CLI, type RunFile, readRunFile } from '@jest-perf/core';
 import { type EnvAssignment, envValues, readEnv, SILENT_ENV } from '@jest-perf/core/env';
 import { LANE_ENV, type Lane, SERIAL_TAG_ENV } from '@jest-perf/parallel';
 import { usageError } from '../usageError';
@@ -66,7 +66,7 @@ export function runLanes(options: LanesOptions): LanesResult {
   if (readEnv('JEST_PERF_ONLY_TAGS', options.env).length > 0) {
     throw usageError(
       'jest-perf test cannot combine JEST_PERF_ONLY_TAGS with its serial lane (the serial lane sets it)',
-      'JEST_PERF_SKIP_TAGS=slow jest-perf test   (or run jest directly for a tag-only run)',
+      `JEST_PERF_SKIP_TAGS=slow ${JEST_PERF_CLI} test   (or run jest directly for a tag-only run)`,
     );
   }
   const spawn = options.spawn ?? spawnInherit;

@@ -1,6 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type DataPaths, JEST_PERF_CLI, JestPerfError, listRunFiles, readLatestRun } from '@jest-perf/core';
+import {
+  type DataPaths,
+  JEST_PERF_CLI,
+  JestPerfError,
+  listRunFiles,
+  readLatestRun,
+  TRACK_FIRST_FIX,
+  TRACK_RUN,
+} from '@jest-perf/core';
 
 /** How to see the ids a run reference can name, said by every error of {@link resolveRunRef}. */
 export const SEE_RUN_IDS = `see the stored runs and their ids with: ${JEST_PERF_CLI} runs`;
@@ -34,17 +42,28 @@ function latestFile(paths: DataPaths): string {
   return paths.latest;
 }
 
+/**
+ * The run `back` runs before the latest. Past the oldest stored run, the fix depends on what is stored: with
+ * none, track one; with only the latest, track more (older refs do not exist yet); else use the refs there are.
+ */
 function nthBeforeLatest(back: number, paths: DataPaths): string {
   if (back === 0) return latestFile(paths);
   const runs = listRunFiles(paths);
   const file = runs[runs.length - 1 - back];
-  if (file === undefined) {
-    throw new JestPerfError('JEST_PERF_USAGE', `no run latest~${back}: ${runs.length} run(s) are stored`, {
+  if (file !== undefined) return file;
+  if (runs.length === 0) {
+    throw new JestPerfError('JEST_PERF_NO_RUN_DATA', `no run latest~${back}: no run is tracked yet`, {
       file: paths.runsDir,
-      fix: `use latest~0 to latest~${Math.max(0, runs.length - 1)} (${SEE_RUN_IDS})`,
+      fix: TRACK_FIRST_FIX,
     });
   }
-  return file;
+  const more = back + 1 - runs.length;
+  const trackMore = `track ${more === 1 ? 'one more run' : `${more} more runs`}: ${TRACK_RUN}`;
+  const stored = runs.length === 1 ? 'only 1 run is stored, the latest' : `${runs.length} run(s) are stored`;
+  throw new JestPerfError('JEST_PERF_USAGE', `no run latest~${back}: ${stored}`, {
+    file: paths.runsDir,
+    fix: runs.length === 1 ? trackMore : `use latest~0 to latest~${runs.length - 1} (${SEE_RUN_IDS}), or ${trackMore}`,
+  });
 }
 
 /** The run in `runs/` whose id is `id`, or the only one whose id starts with it. */

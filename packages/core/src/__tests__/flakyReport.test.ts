@@ -96,7 +96,7 @@ describe('flaky report file', () => {
 
     expect(error.code).toBe('JEST_PERF_FILE_MISSING');
     expect(error.message).toContain(`Cannot read flaky report (${file})`);
-    expect(error.message).toContain('Fix: run `jest-perf flaky` again');
+    expect(error.message).toContain('Fix: run `npx jest-perf flaky` again');
   });
 
   it('says a half-written file is corrupt', () => {

@@ -108,7 +108,9 @@ describe('renderHtmlReport', () => {
 
     expect(bare).toContain('No tests ran.');
     expect(bare).toContain('No history yet');
-    expect(bare).toContain('No baseline: create one with `npx jest-perf baseline --from-history 5`.');
+    expect(bare).toContain(
+      'No baseline: once 5 runs are tracked, create one with `npx jest-perf baseline --from-history 5`.',
+    );
     expect(bare).toContain('No hooks recorded');
     expect(bare).toContain('No fixture-cache data in this run');
     expect(bare).toContain('No flaky report');

@@ -21,9 +21,9 @@ describe('recommend', () => {
     expect(advise(quiet(), quiet())).toEqual([]);
   });
 
-  it('asks for a baseline when there is none', () => {
+  it('asks for a baseline once 5 runs are tracked when there is none', () => {
     expect(advise(quiet())).toEqual([
-      'No baseline to compare with: create one with `npx jest-perf baseline --from-history 5`.',
+      'No baseline to compare with: once 5 runs are tracked, create one with `npx jest-perf baseline --from-history 5`.',
     ]);
   });
 

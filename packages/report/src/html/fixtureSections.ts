@@ -1,3 +1,4 @@
+import { JEST_PERF_CLI } from '@jest-perf/core';
 import { barChart } from './barChart';
 import { breakablePath, escapeHtml } from './escape';
 import { formatCount, formatCounter, formatMs, formatShare } from './format';
@@ -109,7 +110,7 @@ export function flakySection(model: HtmlModel): string {
     return section(
       'flaky',
       'Flaky tests',
-      note('No flaky report: `jest-perf flaky --runs 20` measures flake rates over randomized runs.'),
+      note(`No flaky report: \`${JEST_PERF_CLI} flaky --runs 20\` measures flake rates over randomized runs.`),
     );
   }
   const s = flaky.summary;

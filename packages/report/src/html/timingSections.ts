@@ -1,7 +1,7 @@
-import { JEST_PERF_CLI } from '@jest-perf/core';
 import type { SuiteVerdict, TestVerdict } from '@jest-perf/regression';
 import { formatChange, formatCounts, formatPercent, formatSlowCount } from '@jest-perf/regression';
 import { formatSpeed } from '../formatSpeed';
+import { CREATE_BASELINE } from '../recommend';
 import { VERDICT_ORDER } from '../verdictOrder';
 import { barChart } from './barChart';
 import { breakablePath, escapeHtml } from './escape';
@@ -96,12 +96,7 @@ function verdictRow(verdict: TestVerdict | SuiteVerdict): Row {
 
 export function regressionsSection(model: HtmlModel): string {
   const r = model.report.regressions;
-  if (!r)
-    return section(
-      'regressions',
-      'Regressions',
-      note(`No baseline: create one with \`${JEST_PERF_CLI} baseline --from-history 5\`.`),
-    );
+  if (!r) return section('regressions', 'Regressions', note(`No baseline: ${CREATE_BASELINE}.`));
   const c = r.summary.tests;
   const banner =
     `<p class="banner ${r.regressed ? 'bad' : 'ok'}"><strong>${r.regressed ? 'REGRESSED' : 'OK'}</strong> — tests: ` +

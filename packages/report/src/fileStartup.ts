@@ -22,8 +22,9 @@ export interface StartupReport {
   files: FileStartup[];
 }
 
+/** Advice for start-up that is not setup files; one line, right for any transformer (babel-jest, ts-jest, …). */
 export const IMPORT_ADVICE =
-  'transform and module loading: set ts-jest `isolatedModules: true` or use a faster transformer such as @swc/jest; mock or lazy-load heavy imports';
+  'transform and module loading: use a faster transformer such as @swc/jest (with ts-jest, `isolatedModules: true`); mock or lazy-load heavy imports';
 
 function adviceFor(startupMs: number, setupFilesMs: number | null): string {
   // Setup files run inside the file's runtime: when they are most of the start-up, they are the thing to trim.

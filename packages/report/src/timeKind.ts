@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '@jest-perf/core';
 import { COMPUTES_SHARE, formatDuration } from '@jest-perf/regression';
 
 /** What a test's time is spent on: the CPU (it computes) or something else (it waits), with the fix for each. */
@@ -28,7 +29,15 @@ export function timeKind(wallMs: number, cpuMs: number | undefined): TimeKind | 
   return { kind: 'waits', ms: wallMs - cpuMs, ofMs: wallMs, cpuShare, advice: WAIT_ADVICE };
 }
 
-/** `waits 9.80 s of 10.00 s: mock or fake the wait (…)`. */
+/**
+ * Tests shorter than this get the split without advice: a fix would save less than the regression gate's
+ * default minimum impact (`thresholds.minAbsoluteMs`), and in a short test the CPU share is mostly Jest's and
+ * Node's own start-up work (the first test of a worker runs beside its compiler and GC threads).
+ */
+export const ADVICE_MIN_MS = DEFAULT_CONFIG.thresholds.minAbsoluteMs;
+
+/** `waits 9.80 s of 10.00 s: mock or fake the wait (…)`; without the advice under {@link ADVICE_MIN_MS}. */
 export function formatTimeKind(time: TimeKind): string {
-  return `${time.kind} ${formatDuration(time.ms)} of ${formatDuration(time.ofMs)}: ${time.advice}`;
+  const split = `${time.kind} ${formatDuration(time.ms)} of ${formatDuration(time.ofMs)}`;
+  return time.ofMs >= ADVICE_MIN_MS ? `${split}: ${time.advice}` : split;
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { AggregatedResult, TestResult } from '@jest/test-result';
 import type {
   CounterGroups,
@@ -56,6 +57,15 @@ export function mergeFile(
   return { result, workerRecord, file, records, testsJson };
 }
 
+/**
+ * The first non-blank line of a file's exec error, without terminal escapes: a transformer's error (ts-jest's type
+ * errors) comes coloured, and the escapes would be stored in the run file and cut mid-sequence in the summary.
+ */
+function execErrorLine(message: string | undefined): string {
+  const lines = message === undefined ? [] : stripVTControlCharacters(message).split('\n');
+  return lines.find((line) => line.trim() !== '')?.trim() ?? 'failed to run';
+}
+
 /** See {@link buildRun}: the run file alone. */
 export function buildRunFile(
   results: Pick<AggregatedResult, 'testResults' | 'wasInterrupted'>,
@@ -94,8 +104,7 @@ export function buildRun(
     files.push(records.file);
     if (workerRecord) addCounters(counters, workerRecord.counters);
     if (records.file.execError) {
-      const message = result.testExecError?.message?.split('\n')[0] ?? 'failed to run';
-      incompleteReasons.push(`${file}: ${message}`);
+      incompleteReasons.push(`${file}: ${execErrorLine(result.testExecError?.message)}`);
     }
   }
   if (results.wasInterrupted) incompleteReasons.push('the run was interrupted');

@@ -89,6 +89,6 @@ describe('report: CPU or wait, and file start-up', () => {
     expect(page).toMatch(
       /<table id="startup-table"[\s\S]*<td>src\/<wbr>calc\.test\.ts<\/td><td class="num">29\.00 s<\/td>/,
     );
-    expect(page).toContain('set ts-jest `isolatedModules: true`');
+    expect(page).toContain('(with ts-jest, `isolatedModules: true`)');
   });
 });

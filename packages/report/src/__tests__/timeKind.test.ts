@@ -1,5 +1,5 @@
 import { COMPUTES_SHARE } from '@jest-perf/regression';
-import { COMPUTE_ADVICE, formatTimeKind, timeKind, WAIT_ADVICE } from '../timeKind';
+import { ADVICE_MIN_MS, COMPUTE_ADVICE, formatTimeKind, timeKind, WAIT_ADVICE } from '../timeKind';
 
 describe('timeKind', () => {
   it('calls a test that spends little of its wall time on the CPU one that waits, counting the wait', () => {
@@ -25,6 +25,12 @@ describe('timeKind', () => {
 
   it('never counts more CPU time than wall time (threads can use more than one core)', () => {
     expect(timeKind(500, 900)).toMatchObject({ kind: 'computes', ms: 500, ofMs: 500, cpuShare: 1.8 });
+  });
+
+  it('advises only on tests long enough for a fix to matter (the gate judges nothing under 100 ms)', () => {
+    expect(formatTimeKind(timeKind(5, 1)!)).toBe('waits 4 ms of 5 ms');
+    expect(formatTimeKind(timeKind(37, 37)!)).toBe('computes 37 ms of 37 ms');
+    expect(formatTimeKind(timeKind(ADVICE_MIN_MS, 10)!)).toBe(`waits 90 ms of 100 ms: ${WAIT_ADVICE}`);
   });
 
   it('says nothing when CPU time was not measured or the test took no time', () => {

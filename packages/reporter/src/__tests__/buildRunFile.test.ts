@@ -147,6 +147,30 @@ describe('buildRunFile', () => {
     expect(run.incompleteReasons).toEqual(['src/broken.test.ts: SyntaxError: Unexpected token']);
   });
 
+  it('strips the terminal colours of a compile error before cutting its first line', () => {
+    // ts-jest's diagnostic as Jest passes it on: coloured with ANSI escapes.
+    const message =
+      '\u001b[96mbad.test.ts\u001b[0m:\u001b[93m1\u001b[0m:\u001b[93m7\u001b[0m - \u001b[91merror\u001b[0m' +
+      "\u001b[90m TS2322: \u001b[0mType 'string' is not assignable to type 'number'.\n\n" +
+      "\u001b[7m1\u001b[0m const x: number = 'a';\n";
+    const results = aggregated([fileResult('bad.test.ts', [], { testExecError: { message, stack: '' } })]);
+
+    const run = buildRunFile(results, workers(), context());
+
+    expect(run.incompleteReasons).toEqual([
+      "bad.test.ts: bad.test.ts:1:7 - error TS2322: Type 'string' is not assignable to type 'number'.",
+    ]);
+  });
+
+  it('keeps the first line with text when the exec error starts with a blank or colour-only line', () => {
+    const message = "\u001b[31m\u001b[0m\n  Cannot find module 'x' from 'a.test.ts'\n";
+    const results = aggregated([fileResult('a.test.ts', [], { testExecError: { message, stack: '' } })]);
+
+    expect(buildRunFile(results, workers(), context()).incompleteReasons).toEqual([
+      "a.test.ts: Cannot find module 'x' from 'a.test.ts'",
+    ]);
+  });
+
   it('says "failed to run" when the exec error has no message', () => {
     const results = aggregated([
       fileResult('src/killed.test.ts', [], { testExecError: {} as unknown as TestResult['testExecError'] }),

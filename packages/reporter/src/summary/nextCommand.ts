@@ -4,10 +4,15 @@ export interface NextContext {
   /** The run went to a side file (`JEST_PERF_OUTPUT`), outside the history: its path from the cwd. */
   sideRunFile: string | null;
   hasBaseline: boolean;
-  /** Run files stored in `runs/`, this one included. */
-  storedRuns: number;
+  /**
+   * The newest stored runs in a row a baseline is built from (complete and passing, this one included; see
+   * baselineRuns.ts): what `baseline --from-history` takes without `--force`.
+   */
+  baselineRuns: number;
   /** Tests that failed in this run (a baseline is not built from a failing run). */
   failed: number;
+  /** This run is incomplete (a file failed to run, an interruption): a baseline is not built from it either. */
+  incomplete: boolean;
 }
 
 export interface NextCommand {
@@ -16,7 +21,7 @@ export interface NextCommand {
 }
 
 /** Runs a baseline is best built from: enough to see each test's noise, few enough to have soon. */
-const BASELINE_RUNS = 5;
+export const BASELINE_RUNS = 5;
 
 /** The one most useful command after this run. */
 export function nextCommand(context: NextContext): NextCommand {
@@ -24,10 +29,13 @@ export function nextCommand(context: NextContext): NextCommand {
     return { command: `${JEST_PERF_CLI} report --run ${context.sideRunFile}`, why: 'the full report of this run' };
   }
   if (context.hasBaseline) return { command: `${JEST_PERF_CLI} check`, why: 'compare this run with the baseline' };
-  if (context.failed > 0) {
-    return { command: `${JEST_PERF_CLI} report`, why: 'where the time goes (a baseline is built from passing runs)' };
+  if (context.failed > 0 || context.incomplete) {
+    return {
+      command: `${JEST_PERF_CLI} report`,
+      why: 'where the time goes (a baseline is built from complete, passing runs)',
+    };
   }
-  const toGo = BASELINE_RUNS - context.storedRuns;
+  const toGo = BASELINE_RUNS - context.baselineRuns;
   if (toGo > 0) {
     return { command: `${JEST_PERF_CLI} report`, why: `where the time goes; a baseline after ${toGo} more run(s)` };
   }

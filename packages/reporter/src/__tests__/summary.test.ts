@@ -1,13 +1,9 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type DataPaths, dataPaths, type FileRecord, type RunFile, type TestRecord } from '@jest-perf/core';
+import type { FileRecord, TestRecord } from '@jest-perf/core';
 import { nextCommand } from '../summary/nextCommand';
 import { CPU_OVER_WALL, renderSummary, SUMMARY_WIDTH, type SummaryInput } from '../summary/renderSummary';
 import { shortenMiddle } from '../summary/shortenMiddle';
 import { slowestFiles, slowestTests } from '../summary/slowest';
 import { endOfRunOutput } from '../summary/summarySettings';
-import { summaryText } from '../summary/summaryText';
 
 function test(id: string, durationMs: number, extra: Partial<TestRecord> = {}): TestRecord {
   const file = id.split(' › ')[0] as string;
@@ -106,7 +102,7 @@ describe('slowestTests and slowestFiles', () => {
 });
 
 describe('nextCommand', () => {
-  const base = { sideRunFile: null, hasBaseline: false, baselineRuns: 5, failed: 0, incomplete: false };
+  const base = { sideRunFile: null, hasBaseline: false, storedRuns: 5, failed: 0, incomplete: false };
 
   it('checks against the baseline when there is one', () => {
     expect(nextCommand({ ...base, hasBaseline: true }).command).toBe('npx jest-perf check');
@@ -114,11 +110,11 @@ describe('nextCommand', () => {
 
   it('builds a baseline from the history once there are enough passing runs', () => {
     expect(nextCommand(base).command).toBe('npx jest-perf baseline --from-history 5');
-    expect(nextCommand({ ...base, baselineRuns: 40 }).command).toBe('npx jest-perf baseline --from-history 5');
+    expect(nextCommand({ ...base, storedRuns: 40 }).command).toBe('npx jest-perf baseline --from-history 5');
   });
 
   it('points at the report, saying how many runs a baseline still needs, before that', () => {
-    expect(nextCommand({ ...base, baselineRuns: 2 })).toEqual({
+    expect(nextCommand({ ...base, storedRuns: 2 })).toEqual({
       command: 'npx jest-perf report',
       why: 'where the time goes; a baseline after 3 more run(s)',
     });
@@ -215,74 +211,6 @@ describe('renderSummary', () => {
       '3 slow (over 1.00 s) (incomplete: 1 problem(s))\n  tests/x.test.ts: Call retries were exceeded\n',
     );
     expect(text).toContain(`  next\n    npx jest-perf report --run ${'deep/'.repeat(14)}side.json\n`);
-  });
-});
-
-describe('summaryText', () => {
-  let paths: DataPaths;
-  beforeEach(() => {
-    paths = dataPaths({
-      rootDir: fs.mkdtempSync(path.join(os.tmpdir(), 'jest-perf-')),
-      dataDir: '.jest-perf',
-      baselinePath: 'baseline.json',
-    });
-    fs.mkdirSync(paths.runsDir, { recursive: true });
-  });
-  afterEach(() => fs.rmSync(path.dirname(paths.dataDir), { recursive: true, force: true }));
-
-  /** A stored run (minute `minute` of the day): passing, or failing or incomplete as `over` says. */
-  function stored(minute: number, over: { failed?: number; incomplete?: boolean } = {}): RunFile {
-    const runId = `2026-01-01T00-${String(minute).padStart(2, '0')}-00-000Z-abcd`;
-    const run = {
-      runId,
-      slowTestMs: 1000,
-      incomplete: over.incomplete ?? false,
-      incompleteReasons: over.incomplete ? ['bad.test.ts: Type error'] : [],
-      tests: [test('a.test.ts › a', 5)],
-      files: [file('a.test.ts', 10)],
-      summary: { total: 3, passed: 3 - (over.failed ?? 0), failed: over.failed ?? 0, slowCount: 0 },
-    } as unknown as RunFile;
-    fs.writeFileSync(path.join(paths.runsDir, `${runId}.json`), JSON.stringify(run));
-    return run;
-  }
-  const next = (run: RunFile): string =>
-    summaryText({ run, where: 'run.json', sideRun: false, paths }, 5).split('\n').slice(-3).join('\n');
-
-  it('counts the runs a baseline still needs from the complete, passing runs stored', () => {
-    stored(1);
-    expect(next(stored(2))).toBe(
-      '  next     npx jest-perf report\n           where the time goes; a baseline after 3 more run(s)\n',
-    );
-  });
-
-  it('does not count an incomplete run toward the baseline', () => {
-    stored(1);
-    stored(2);
-    const text = next(stored(3, { incomplete: true }));
-
-    expect(text).not.toMatch(/more run/);
-    expect(text).toContain('a baseline is built from complete, passing runs');
-  });
-
-  it('counts only the runs since the last failing or incomplete one: --from-history takes the newest runs', () => {
-    stored(1);
-    stored(2);
-    stored(3, { incomplete: true });
-    stored(4);
-    stored(5, { failed: 1 });
-    expect(next(stored(6))).toContain('a baseline after 4 more run(s)');
-  });
-
-  it('passes over a stored file that does not read as a run, as the history does', () => {
-    stored(1);
-    fs.writeFileSync(path.join(paths.runsDir, '2026-01-01T00-02-00-000Z-abcd.json'), '{"runId": "half-writ');
-    expect(next(stored(3))).toContain('a baseline after 3 more run(s)');
-  });
-
-  it('offers the baseline once the newest runs are all complete and passing', () => {
-    stored(1, { incomplete: true });
-    for (const minute of [2, 3, 4, 5]) stored(minute);
-    expect(next(stored(6))).toContain('npx jest-perf baseline --from-history 5');
   });
 });
 

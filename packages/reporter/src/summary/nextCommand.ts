@@ -5,10 +5,10 @@ export interface NextContext {
   sideRunFile: string | null;
   hasBaseline: boolean;
   /**
-   * The newest stored runs in a row a baseline is built from (complete and passing, this one included; see
-   * baselineRuns.ts): what `baseline --from-history` takes without `--force`.
+   * Run files stored in `runs/`, this one included. Not checked one by one (reading a big suite's run files took
+   * 150-190 ms at the end of a run): an earlier failing run in the window is named by `baseline` itself.
    */
-  baselineRuns: number;
+  storedRuns: number;
   /** Tests that failed in this run (a baseline is not built from a failing run). */
   failed: number;
   /** This run is incomplete (a file failed to run, an interruption): a baseline is not built from it either. */
@@ -21,7 +21,7 @@ export interface NextCommand {
 }
 
 /** Runs a baseline is best built from: enough to see each test's noise, few enough to have soon. */
-export const BASELINE_RUNS = 5;
+const BASELINE_RUNS = 5;
 
 /** The one most useful command after this run. */
 export function nextCommand(context: NextContext): NextCommand {
@@ -35,7 +35,7 @@ export function nextCommand(context: NextContext): NextCommand {
       why: 'where the time goes (a baseline is built from complete, passing runs)',
     };
   }
-  const toGo = BASELINE_RUNS - context.baselineRuns;
+  const toGo = BASELINE_RUNS - context.storedRuns;
   if (toGo > 0) {
     return { command: `${JEST_PERF_CLI} report`, why: `where the time goes; a baseline after ${toGo} more run(s)` };
   }

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import type { DataPaths, RunFile } from '@jest-perf/core';
 import { listRunFiles } from '@jest-perf/core/recording';
-import { baselineRunsInARow } from './baselineRuns';
-import { BASELINE_RUNS, nextCommand } from './nextCommand';
+import { nextCommand } from './nextCommand';
 import { renderSummary } from './renderSummary';
 import { slowestFiles, slowestTests } from './slowest';
 
@@ -17,9 +16,6 @@ export interface WrittenRun {
 
 /** The end-of-run summary of a run just written, with `top` rows per list. */
 export function summaryText({ run, where, sideRun, paths }: WrittenRun, top: number): string {
-  const hasBaseline = fs.existsSync(paths.baseline);
-  // Reading older run files costs: only when the next command depends on them.
-  const baselineRuns = sideRun || hasBaseline ? 0 : baselineRunsInARow(run, listRunFiles(paths), BASELINE_RUNS);
   return renderSummary({
     tests: run.summary.total,
     slow: run.summary.slowCount,
@@ -30,8 +26,8 @@ export function summaryText({ run, where, sideRun, paths }: WrittenRun, top: num
     runFile: where,
     next: nextCommand({
       sideRunFile: sideRun ? where : null,
-      hasBaseline,
-      baselineRuns,
+      hasBaseline: fs.existsSync(paths.baseline),
+      storedRuns: sideRun ? 0 : listRunFiles(paths).length,
       failed: run.summary.failed,
       incomplete: run.incomplete,
     }),

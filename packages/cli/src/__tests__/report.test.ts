@@ -136,7 +136,9 @@ describe('jest-perf report', () => {
     expect(squeezed(result.out)).toContain('| tests | 3 (3 passed, 0 failed, 0 skipped) |');
     expect(squeezed(result.out)).toContain('| src/b.test.ts › huge | 45.00 s | 30.00 s | |');
     expect(squeezed(result.out)).toContain('| fixtureCache | hits | 3 |');
-    expect(result.out).toContain('_No baseline: once 5 runs are tracked, create one with `npx jest-perf baseline --from-history 5`._');
+    expect(result.out).toContain(
+      '_No baseline: once 5 runs are tracked, create one with `npx jest-perf baseline --from-history 5`._',
+    );
     expect(result.out).toContain('No significant change points in 3 test histories.');
   });
 

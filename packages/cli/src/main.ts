@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo, commands: AnyCommand[] =
   let failed = false;
   const debug = readEnv('JEST_PERF_DEBUG', io.env);
   let parser = yargs(argv)
-    .scriptName('jest-perf')
+    .scriptName(JEST_PERF_CLI)
     .option('root', { type: 'string', default: io.cwd, describe: 'project root (where the config lives)' })
     .strict()
     .demandCommand(1, 'Name a command.')

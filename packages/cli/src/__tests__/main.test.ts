@@ -45,6 +45,22 @@ describe('jest-perf --version', () => {
   });
 });
 
+describe('jest-perf --help', () => {
+  it('writes each command as the user runs it (npx jest-perf …), like the messages do', async () => {
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((text: unknown) => printed.push(String(text)));
+    try {
+      expect((await cli(['--help'], project.root)).code).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const help = printed.join('\n');
+    expect(help.split('\n')[0]).toBe('npx jest-perf <command>');
+    expect(help).toContain('npx jest-perf track');
+    expect(help).not.toMatch(/^ {2}jest-perf /m);
+  });
+});
+
 describe('runCli usage errors', () => {
   const COMMAND_LIST =
     '  Fix: name one of the commands: init, track, report, runs, baseline, check, categorize, profile-fixtures, merge, history, test, flaky, compare, audit';

@@ -118,6 +118,18 @@ describe('jest-perf track when no run is recorded', () => {
     expect(err).toContain('npx jest-perf init');
   });
 
+  it('names the config it read: package.json#jest, or none at all', async () => {
+    const inPackage = projectWith(null);
+    fs.writeFileSync(path.join(inPackage, 'package.json'), JSON.stringify({ name: 'app', jest: { verbose: true } }));
+    expect((await trackIn(inPackage, [], fakeJest(0, false).spawn)).err).toContain(
+      'no run was recorded: package.json#jest does not use jest-perf.',
+    );
+    const none = projectWith(null);
+    expect((await trackIn(none, [], fakeJest(0, false).spawn)).err).toContain(
+      'no run was recorded: this project has no Jest config, so it does not use jest-perf.',
+    );
+  });
+
   it('says nothing when the run was recorded (latest.json replaced)', async () => {
     const root = projectWith(wired);
     fs.mkdirSync(path.join(root, '.jest-perf'));

@@ -60,11 +60,22 @@ export function runWasRecorded(mark: RunMark): boolean {
   return now !== null && now !== mark.stamp;
 }
 
-/** Whether the project's Jest config uses jest-perf, as `jest-perf init` reads it; null when it cannot tell. */
+/**
+ * Whether the project's Jest config uses jest-perf, as `jest-perf init` reads it, and what to call that
+ * config; null when it cannot tell.
+ */
 function configWired(root: string): { wired: boolean; config: string } | null {
   try {
     const plan = planInit(root);
-    return plan.kind === 'plan' ? { wired: plan.configWired, config: path.relative(root, plan.config.file) } : null;
+    if (plan.kind !== 'plan') return null;
+    const { kind, file } = plan.config;
+    const config =
+      kind === 'none'
+        ? 'this project has no Jest config, so it'
+        : kind === 'package-json'
+          ? 'package.json#jest'
+          : path.relative(root, file);
+    return { wired: plan.configWired, config };
   } catch {
     return null;
   }
@@ -77,9 +88,8 @@ export function noRunRecorded(root: string, jestArgs: readonly string[]): string
   const ownConfig = !jestArgs.some((arg) => /^(--config|-c)(=|$)/.test(arg));
   const wiring = ownConfig ? configWired(root) : null;
   if (wiring && !wiring.wired) {
-    const where = wiring.config.endsWith('package.json') ? 'package.json#jest' : wiring.config;
     return (
-      `${head}: ${where || 'Jest'} does not use jest-perf.\n` +
+      `${head}: ${wiring.config} does not use jest-perf.\n` +
       `  Fix: ${JEST_PERF_CLI} init   (wires it into your Jest config; --dry-run shows the change), then track again.`
     );
   }

@@ -18,6 +18,12 @@ export const TRACK_RUN = `${JEST_PERF_CLI} track`;
 /** The fix of every "no performance data" error. */
 export const TRACK_FIRST_FIX = `track a run first: ${TRACK_RUN}`;
 
+/** Tracked runs a baseline is best built from: enough to see each test's noise, few enough to have soon. */
+export const BASELINE_RUNS = 5;
+
+/** How messages tell the user to build the baseline: `npx jest-perf baseline --from-history 5`. */
+export const BUILD_BASELINE = `${JEST_PERF_CLI} baseline --from-history ${BASELINE_RUNS}`;
+
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 /** Lock files, in the order they are looked for in each folder. */

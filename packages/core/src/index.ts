@@ -8,6 +8,8 @@ export {
   type CheckVerdictKind,
 } from './checkReport';
 export {
+  BASELINE_RUNS,
+  BUILD_BASELINE,
   commandFor,
   installDevCommand,
   JEST_PERF_CLI,
@@ -47,6 +49,7 @@ export {
   type DataPaths,
   DEFAULT_DATA_DIR,
   dataPaths,
+  ignoringDataDir,
   pathFromCwd,
   relativePosix,
 } from './paths';

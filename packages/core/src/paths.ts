@@ -11,6 +11,11 @@ export const DEFAULT_DATA_DIR = '.jest-perf';
  */
 export const DATA_DIR_PATTERN = `<rootDir>/${DEFAULT_DATA_DIR.replace('.', '\\.')}/`;
 
+/** `modulePathIgnorePatterns` with {@link DATA_DIR_PATTERN} added once: the same array when it holds it already. */
+export function ignoringDataDir<T>(patterns: readonly T[]): readonly (T | string)[] {
+  return patterns.includes(DATA_DIR_PATTERN as T) ? patterns : [...patterns, DATA_DIR_PATTERN];
+}
+
 /** Where each data file lives, all under the config's `dataDir`. */
 export interface DataPaths {
   dataDir: string;

@@ -5,7 +5,7 @@
  * Types come from the index (`import type` loads nothing).
  */
 export { writeFileAtomic } from './atomicWrite';
-export { JEST_PERF_CLI } from './command';
+export { BASELINE_RUNS, BUILD_BASELINE, JEST_PERF_CLI } from './command';
 export { loadConfig } from './config';
 export { isJestPerfError } from './errors';
 export { formatDuration } from './format';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import {
+  BUILD_BASELINE,
   type DataPaths,
   dataPaths,
   isJestPerfError,
-  JEST_PERF_CLI,
   listRunFiles,
   loadConfig,
   type RunFile,
@@ -35,10 +35,7 @@ export function loadFileDurations(rootDir: string): FileDurations {
   if (run) return { source: 'latest run', durations: new Map(run.files.map((f) => [f.path, f.runtimeMs])) };
   if (fs.existsSync(paths.baseline)) {
     // A baseline of an older format plans as well; the check, not every shard, tells the user to migrate it.
-    const { baseline } = readBaselineFile(
-      paths.baseline,
-      `recreate it with \`${JEST_PERF_CLI} baseline --from-history 5\``,
-    );
+    const { baseline } = readBaselineFile(paths.baseline, `recreate it with \`${BUILD_BASELINE}\``);
     const durations = new Map<string, number>();
     for (const test of Object.values(baseline.tests)) {
       durations.set(test.file, (durations.get(test.file) ?? FILE_OVERHEAD_MS) + test.durationMs);

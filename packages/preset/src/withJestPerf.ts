@@ -1,5 +1,5 @@
 import type { Config } from '@jest/types';
-import { DATA_DIR_PATTERN } from '@jest-perf/core/paths';
+import { ignoringDataDir } from '@jest-perf/core/paths';
 import { withLinkedEnvironmentIgnored } from './linkedInstall';
 import { environmentPath, reporterPath } from './paths';
 
@@ -29,19 +29,18 @@ function isOurReporter(entry: ReporterEntry): boolean {
  * run file makes the next run process changed files, and in watch mode starts another run.
  */
 function wrapProject<T extends ProjectConfig>(project: T): T {
-  const ignored = project.modulePathIgnorePatterns ?? [];
-  const withIgnored: T = ignored.includes(DATA_DIR_PATTERN)
-    ? project
-    : { ...project, modulePathIgnorePatterns: [...ignored, DATA_DIR_PATTERN] };
-  const own = project.testEnvironment ?? 'node';
-  if (isOurEnvironment(own)) return withIgnored;
+  const own = project.modulePathIgnorePatterns ?? [];
+  const ignored = ignoringDataDir(own);
+  const withIgnored: T = ignored === own ? project : { ...project, modulePathIgnorePatterns: [...ignored] };
+  const environmentOwn = project.testEnvironment ?? 'node';
+  if (isOurEnvironment(environmentOwn)) return withIgnored;
   const options = (project.testEnvironmentOptions ?? {}) as Record<string, unknown>;
   const jestPerf = (options.jestPerf ?? {}) as Record<string, unknown>;
   const environment = environmentPath('node');
   const wrapped: T = {
     ...withIgnored,
     testEnvironment: environment,
-    testEnvironmentOptions: { ...options, jestPerf: { ...jestPerf, base: own } },
+    testEnvironmentOptions: { ...options, jestPerf: { ...jestPerf, base: environmentOwn } },
   };
   const transformIgnorePatterns = withLinkedEnvironmentIgnored(project.transformIgnorePatterns, environment);
   if (transformIgnorePatterns) wrapped.transformIgnorePatterns = transformIgnorePatterns;
@@ -71,7 +70,8 @@ function wrapConfig(config: Config.InitialOptions): Config.InitialOptions {
  * `projects` entry that is an object, your `testEnvironment` (default `node`) is wrapped by jest-perf's
  * (`testEnvironmentOptions.jestPerf.base`), and the jest-perf reporter joins your `reporters` (Jest's
  * `default` is kept, or added when you had none), and `.jest-perf/` joins your `modulePathIgnorePatterns`.
- * Your `preset`, `transform`, `moduleFileExtensions`… are left as they are. Wrapping twice is the same as once. Tracking stays off until `JEST_PERF=1`.
+ * Your `preset`, `transform`, `moduleFileExtensions`… are left as they are. Wrapping twice is the same as
+ * once. Tracking stays off until `JEST_PERF=1`.
  * @example
  * // jest.config.js
  * const { withJestPerf } = require('@jest-perf/preset');

@@ -2,15 +2,15 @@ import * as fs from 'node:fs';
 import {
   assertMeaning,
   type Baseline,
+  BUILD_BASELINE,
   baselineProblem,
-  JEST_PERF_CLI,
   JestPerfError,
   readBaselineFile,
   writeJsonAtomic,
 } from '@jest-perf/core';
 
 /** What the user runs to (re)create the baseline. */
-export const BASELINE_FIX = `Create one from tracked runs: ${JEST_PERF_CLI} baseline --from-history 5`;
+export const BASELINE_FIX = `Create one from tracked runs: ${BUILD_BASELINE}`;
 
 /** Options of {@link readBaseline}. */
 export interface ReadBaselineOptions {
@@ -27,7 +27,7 @@ export function readBaseline(file: string, options: ReadBaselineOptions = {}): B
   if (!fs.existsSync(file)) {
     throw new JestPerfError('JEST_PERF_BASELINE_MISSING', 'Baseline not found', { file, fix: BASELINE_FIX });
   }
-  const fix = `recreate it with \`${JEST_PERF_CLI} baseline --from-history 5\` (or restore it from git)`;
+  const fix = `recreate it with \`${BUILD_BASELINE}\` (or restore it from git)`;
   const { baseline, migrated } = readBaselineFile(file, fix);
   assertMeaning(baselineProblem(baseline), 'baseline', file, fix);
   if (migrated) (options.onNote ?? ((note) => process.stderr.write(`jest-perf: ${note}\n`)))(migrated);

@@ -1,4 +1,4 @@
-import { commandFor, JEST_PERF_CLI } from '@jest-perf/core';
+import { BASELINE_RUNS, BUILD_BASELINE, commandFor, JEST_PERF_CLI } from '@jest-perf/core';
 import { formatDuration } from '@jest-perf/regression';
 import type { HookProfile } from './profileFixtures';
 import type { Report } from './reportModel';
@@ -7,7 +7,7 @@ import type { Report } from './reportModel';
  * How a report without a baseline says to get one: from a few tracked runs (5: enough to see each test's
  * noise), as the run summary counts them down.
  */
-export const CREATE_BASELINE = `once 5 runs are tracked, create one with \`${JEST_PERF_CLI} baseline --from-history 5\``;
+export const CREATE_BASELINE = `once ${BASELINE_RUNS} runs are tracked, create one with \`${BUILD_BASELINE}\``;
 
 /** Hook time above this share of a test's duration makes its setup the thing to fix. */
 const SETUP_SHARE = 0.5;

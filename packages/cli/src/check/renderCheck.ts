@@ -1,4 +1,4 @@
-import { JEST_PERF_CLI } from '@jest-perf/core';
+import { BUILD_BASELINE, JEST_PERF_CLI } from '@jest-perf/core';
 import {
   describeVerdict,
   formatCounts,
@@ -13,7 +13,6 @@ import type { CheckView } from './checkReport';
 /** What settles the unconfirmed changes. */
 const CONFIRM = `${JEST_PERF_CLI} check --confirm 3`;
 /** What the user runs when a slowdown is intended. */
-export const UPDATE_BASELINE = `${JEST_PERF_CLI} baseline --from-history 5`;
 
 function testbedOf(view: CheckView): string {
   const base = view.baseline.testbed?.key ?? 'not recorded';
@@ -80,6 +79,6 @@ export function renderCheckMarkdown(view: CheckView): string {
   }
   lines.push(`Tests: ${formatCounts(view.counts.tests)}.  `);
   lines.push(`Files, start-up, hooks, whole run: ${formatCounts(view.counts.suites)}.`);
-  if (failed) lines.push('', `If the slowdown is intended, update the baseline: ${code(UPDATE_BASELINE)}`);
+  if (failed) lines.push('', `If the slowdown is intended, update the baseline: ${code(BUILD_BASELINE)}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import {
   BASELINE_VERSION,
   type Baseline,
   type BaselineOverrides,
+  BUILD_BASELINE,
   type History,
   JEST_PERF_CLI,
   JestPerfError,
@@ -34,7 +35,7 @@ interface BaselineOptions {
   exclude: string[];
 }
 
-const EXAMPLE = `${JEST_PERF_CLI} baseline --from-history 5`;
+const EXAMPLE = BUILD_BASELINE;
 
 /** `jest-perf baseline`: create or update the committed baseline from the latest run or the history. */
 export const baselineCommand: CommandModule<BaselineOptions> = {

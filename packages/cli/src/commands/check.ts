@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import {
+  BASELINE_RUNS,
+  BUILD_BASELINE,
   CHECK_REPORT_VERSION,
   type CheckReport,
   type DataPaths,
@@ -17,7 +19,7 @@ import { GATE_OPTIONS, type GateFlags, gateSettings, parseGateFlags } from '../a
 import { coverageLine, runCoverage } from '../analysis/runCoverage';
 import { nonNegativeInt, oneOf, optionalString, positiveInt } from '../args';
 import { buildCheckView, toJson } from '../check/checkReport';
-import { renderCheckMarkdown, renderCheckText, UPDATE_BASELINE } from '../check/renderCheck';
+import { renderCheckMarkdown, renderCheckText } from '../check/renderCheck';
 import { parseThresholdArg, THRESHOLD_EXAMPLE } from '../check/thresholdArg';
 import type { CommandModule } from '../command';
 import { type CliIo, EXIT } from '../io';
@@ -55,7 +57,7 @@ const FLAG_EXAMPLES = {
 } as const;
 
 /** Without a run there is nothing to build a baseline from: tracking comes first. */
-const TRACK_THEN_BASELINE = `no run is tracked yet: track 5 runs first (${TRACK_RUN}, once per run), then create the baseline from them: ${UPDATE_BASELINE}`;
+const TRACK_THEN_BASELINE = `no run is tracked yet: track ${BASELINE_RUNS} runs first (${TRACK_RUN}, once per run), then create the baseline from them: ${BUILD_BASELINE}`;
 
 /**
  * A run that timed no test, or that did not finish, would pass the check by covering nothing: refused unless
@@ -203,7 +205,7 @@ export const checkCommand: CommandModule<CheckOptions> = {
     const trends = history && history.runs.length > 0 ? detectTrends(history) : null;
     appendStepSummary(io.env, renderMarkdown(buildReport({ run: latest, comparison: result, trends })));
     if (result.regressed) {
-      io.err(`Performance check FAILED. If the slowdown is intended, update the baseline: ${UPDATE_BASELINE}`);
+      io.err(`Performance check FAILED. If the slowdown is intended, update the baseline: ${BUILD_BASELINE}`);
       return EXIT.failed;
     }
     if (options.format === 'text') io.out('Performance check passed.');

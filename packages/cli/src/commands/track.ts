@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { JEST_PERF_CLI } from '@jest-perf/core';
+import { BUILD_BASELINE, JEST_PERF_CLI } from '@jest-perf/core';
 import { envValues } from '@jest-perf/core/env';
-import { UPDATE_BASELINE } from '../check/renderCheck';
 import type { CommandModule } from '../command';
 import { EXIT, type ExitCode } from '../io';
 import { resolveJestBin } from '../jest/rerunFiles';
@@ -40,7 +39,7 @@ export function createTrackCommand(
           'parse-numbers': false,
           'parse-positional-numbers': false,
         })
-        .epilogue(`e.g. ${EXAMPLE}; after a few tracked runs: ${UPDATE_BASELINE}`),
+        .epilogue(`e.g. ${EXAMPLE}; after a few tracked runs: ${BUILD_BASELINE}`),
     parse(args) {
       const positional = Array.isArray(args._) ? args._.slice(1).map(String) : [];
       const afterDashes = Array.isArray(args['--']) ? args['--'].map(String) : [];

@@ -1,4 +1,4 @@
-import { DATA_DIR_PATTERN } from '@jest-perf/core';
+import { DATA_DIR_PATTERN, ignoringDataDir } from '@jest-perf/core';
 export const PRESET = '@jest-perf/preset';
 export const ENVIRONMENT = '@jest-perf/environment';
 export const REPORTER = '@jest-perf/reporter';
@@ -74,10 +74,11 @@ export function wireJsonConfig(original: unknown): JsonConfigEdit {
   }
   if (!presetIsOurs) {
     // The preset hides the data folder itself; without it, so must the config (see DATA_DIR_PATTERN).
-    const ignored = config.modulePathIgnorePatterns ?? [];
-    if (!Array.isArray(ignored)) return { kind: 'refused', reason: '`modulePathIgnorePatterns` is not an array' };
-    if (!ignored.includes(DATA_DIR_PATTERN)) {
-      config.modulePathIgnorePatterns = [...ignored, DATA_DIR_PATTERN];
+    const own = config.modulePathIgnorePatterns ?? [];
+    if (!Array.isArray(own)) return { kind: 'refused', reason: '`modulePathIgnorePatterns` is not an array' };
+    const ignored = ignoringDataDir(own);
+    if (ignored !== own) {
+      config.modulePathIgnorePatterns = ignored;
       changes.push(`modulePathIgnorePatterns: + '${DATA_DIR_PATTERN}' (a run file must not start a watch-mode run)`);
     }
   }

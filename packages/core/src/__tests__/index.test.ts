@@ -70,7 +70,9 @@ describe('the export list of @jest-perf/core', () => {
   it('is exactly the README\'s "Public API" (a change here is a change of the package\'s API)', () => {
     expect(Object.keys(core).sort()).toEqual(
       [
+        'BASELINE_RUNS',
         'BASELINE_VERSION',
+        'BUILD_BASELINE',
         'BUSY_OTHERS_SHARE',
         'CHECK_REPORT_VERSION',
         'CONFIG_FILE',
@@ -105,6 +107,7 @@ describe('the export list of @jest-perf/core', () => {
         'flakyReportSchema',
         'formatDuration',
         'historyExportHeaderSchema',
+        'ignoringDataDir',
         'importHistory',
         'installDevCommand',
         'isInside',

@@ -1,4 +1,4 @@
-import { JEST_PERF_CLI } from '@jest-perf/core/recording';
+import { BASELINE_RUNS, BUILD_BASELINE, JEST_PERF_CLI } from '@jest-perf/core/recording';
 /** What the end of a run knows about the project, to pick the one command worth running next. */
 export interface NextContext {
   /** The run went to a side file (`JEST_PERF_OUTPUT`), outside the history: its path from the cwd. */
@@ -20,9 +20,6 @@ export interface NextCommand {
   why: string;
 }
 
-/** Runs a baseline is best built from: enough to see each test's noise, few enough to have soon. */
-const BASELINE_RUNS = 5;
-
 /** The one most useful command after this run. */
 export function nextCommand(context: NextContext): NextCommand {
   if (context.sideRunFile !== null) {
@@ -40,7 +37,7 @@ export function nextCommand(context: NextContext): NextCommand {
     return { command: `${JEST_PERF_CLI} report`, why: `where the time goes; a baseline after ${toGo} more run(s)` };
   }
   return {
-    command: `${JEST_PERF_CLI} baseline --from-history ${BASELINE_RUNS}`,
+    command: BUILD_BASELINE,
     why: 'no baseline yet: record what normal is, then `check` gates on it',
   };
 }
